@@ -1,0 +1,63 @@
+#pragma once
+// Activation: the audiences (segment selectors) and profile attributes (profile selectors) that a
+// destination dataflow exports, the rules their settings must follow (FLOW-SERVICE-API.md 7.4),
+// the JSON Patch that adds them, and a tolerant reader of what a flow currently holds.
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aepflow {
+
+inline constexpr std::string_view default_filename_template =
+    "%DESTINATION_NAME%_%SEGMENT_ID%_%DATETIME(YYYYMMdd_HHmmss)%";
+
+struct Schedule {
+  std::string frequency;     // ONCE, DAILY, EVERY_3_HOURS, ...
+  std::string trigger_type;  // SCHEDULED, AFTER_SEGMENT_EVAL; may be empty
+  std::string start_date;    // YYYY-MM-DD
+  std::string start_time;    // HH:MM (UTC); may be empty
+  std::string end_date;      // YYYY-MM-DD; may be empty
+};
+
+struct Audience {
+  std::string id;
+  std::string name;
+  std::string description;
+  std::string filename_template;
+  std::string export_mode;  // DAILY_FULL_EXPORT, FIRST_FULL_THEN_INCREMENTAL
+  Schedule schedule;
+};
+
+struct RuleViolation {
+  std::string audience;  // its ID
+  std::string field;     // "schedule.startTime"
+  std::string value;     // what was given
+  std::string problem;   // "is required with triggerType SCHEDULED"
+  std::string allowed;   // "HH:MM, 24-hour UTC, e.g. 17:00"; may be empty
+
+  std::string describe() const;
+};
+
+// Every rule the service enforces on a segment selector, checked locally.
+std::vector<RuleViolation> check_audience(const Audience& a);
+
+bool is_calendar_date(std::string_view s);  // YYYY-MM-DD and a real day
+bool is_clock_time(std::string_view s);     // HH:MM, 00:00-23:59
+
+nlohmann::json segment_selector(const Audience& a);
+nlohmann::json profile_selector(std::string_view path);
+
+// One add op per audience and per attribute, appended with "-".
+nlohmann::json activation_patch(const std::vector<Audience>& audiences,
+                                const std::vector<std::string>& attributes);
+
+// What a flow exports, read from its transformations; missing pieces read as empty.
+struct FlowContents {
+  std::vector<Audience> audiences;
+  std::vector<std::string> attributes;
+};
+FlowContents read_flow_contents(const nlohmann::json& flow);
+
+}  // namespace aepflow

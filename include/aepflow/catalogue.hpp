@@ -1,0 +1,33 @@
+#pragma once
+// The destinations aepflow knows by name, with their connection spec and the flow spec that
+// activates audiences to them, as Adobe's documentation lists them. Lets "Adobe Campaign" resolve
+// to IDs without a request; names not listed here are looked up in the service's catalogue.
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aepflow {
+
+enum class Generation { legacy, enhanced, source };
+
+struct Destination {
+  std::string_view name;
+  std::vector<std::string_view> aliases;
+  std::string_view connection_spec_id;
+  std::string_view flow_spec_id;  // profile/audience export flow spec; empty for sources
+  Generation generation;
+};
+
+std::span<const Destination> destinations();
+
+// Case-insensitive match on name or alias, or exact match on the connection spec ID.
+const Destination* find_destination(std::string_view name_or_id);
+
+// A comma-separated list of the names, for error messages.
+std::string known_destination_names();
+
+bool iequals(std::string_view a, std::string_view b);
+
+}  // namespace aepflow

@@ -1,0 +1,48 @@
+#include "command.hpp"
+
+namespace aepflow::cli {
+
+void print_created(Context& ctx, std::string_view noun, const Created& c) {
+  auto& out = ctx.out();
+  switch (out.format()) {
+    case Format::id: out.id(c.id); break;
+    case Format::json: out.json(c.body); break;
+    case Format::table:
+      out.fields("Created " + std::string(noun) + " in sandbox " + ctx.globals.sandbox,
+                 {{"id", c.id}, {"etag", c.etag.empty() ? "(none returned)" : c.etag}});
+      break;
+  }
+}
+
+
+Result<nlohmann::json> list_catalogue(Context& ctx, Collection c, std::string_view name_filter) {
+  auto service = ctx.service();
+  if (!service) return std::unexpected(service.error());
+  auto all = (*service)->list_all(c, {});
+  if (!all) return std::unexpected(all.error());
+  if (name_filter.empty()) return all;
+  nlohmann::json matching = nlohmann::json::array();
+  for (auto& item : *all) {
+    if (icontains(text_of(item, "name"), name_filter)) matching.push_back(std::move(item));
+  }
+  return matching;
+}
+
+void print_list(Context& ctx, const nlohmann::json& items, const Row& header,
+                const std::function<Row(const nlohmann::json&)>& row) {
+  auto& out = ctx.out();
+  switch (out.format()) {
+    case Format::id:
+      for (const auto& item : items) out.id(text_of(item, "id"));
+      break;
+    case Format::json: out.json(items); break;
+    case Format::table: {
+      std::vector<Row> rows;
+      for (const auto& item : items) rows.push_back(row(item));
+      out.table(header, rows);
+      break;
+    }
+  }
+}
+
+}  // namespace aepflow::cli

@@ -1,0 +1,31 @@
+#pragma once
+// Helpers every command file uses.
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string_view>
+
+#include "aepflow/client.hpp"
+#include "context.hpp"
+#include "util.hpp"
+
+namespace aepflow::cli {
+
+// Makes `fn` the action that runs when this subcommand is chosen (after parsing finishes).
+inline void on_run(CLI::App* cmd, Context& ctx, std::function<Result<void>()> fn) {
+  cmd->callback([&ctx, fn = std::move(fn)] { ctx.action = fn; });
+}
+
+// A create's answer: "Created <noun>" with id, etag and sandbox; the response for -o json; the
+// bare ID for -o id.
+void print_created(Context& ctx, std::string_view noun, const Created& c);
+
+
+// Every item of a spec catalogue whose name contains `name_filter` (case-insensitive; empty: all).
+Result<nlohmann::json> list_catalogue(Context& ctx, Collection c, std::string_view name_filter);
+
+// Prints one ID per line (-o id), the items (-o json), or the rows (table).
+void print_list(Context& ctx, const nlohmann::json& items, const Row& header,
+                const std::function<Row(const nlohmann::json&)>& row);
+
+}  // namespace aepflow::cli

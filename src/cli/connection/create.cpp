@@ -1,0 +1,79 @@
+// aepflow connection create --name N [--spec ID|NAME] [--auth-spec NAME --param KEY=VALUE ...]
+#include "aepflow/resolve.hpp"
+#include "command.hpp"
+#include "commands.hpp"
+#include "params.hpp"
+
+namespace aepflow::cli {
+
+namespace {
+
+struct Options {
+  std::string name;
+  std::string description;
+  std::string spec;
+  std::string auth_spec;
+  std::vector<std::string> params;
+};
+
+Result<void> run(const Options& o, Context& ctx) {
+  if (o.name.empty()) return usage("--name must not be empty");
+  if (!o.params.empty() && o.auth_spec.empty()) {
+    return usage("--param needs --auth-spec: name the auth spec the params belong to "
+                 "(see `aepflow specs get SPEC`)");
+  }
+  if (!o.auth_spec.empty() && o.spec.empty()) {
+    return usage("--auth-spec needs --spec: the destination the credentials are for");
+  }
+  auto params = parse_params(o.params, ctx.io);
+  if (!params) return std::unexpected(params.error());
+
+  auto service = ctx.service();
+  if (!service) return std::unexpected(service.error());
+  NewConnection c;
+  c.name = o.name;
+  c.description = o.description;
+  if (o.spec.empty()) {
+    c.spec.id = std::string(profile_store_spec_id);
+  } else {
+    auto id = resolve_connection_spec(**service, o.spec);
+    if (!id) return std::unexpected(id.error());
+    c.spec.id = *id;
+  }
+  if (!o.auth_spec.empty()) {
+    c.auth_spec = o.auth_spec;
+    c.auth_params = std::move(*params);
+  }
+  auto created = (*service)->create_connection(c);
+  if (!created) return std::unexpected(created.error());
+  print_created(ctx, "base connection", *created);
+  return {};
+}
+
+}  // namespace
+
+void add_connection_create(CLI::App& parent, Context& ctx) {
+  auto opts = std::make_shared<Options>();
+  auto* cmd = parent.add_subcommand(
+      "create", "create a base connection: the Profile Store's, or a destination's credentials");
+  cmd->add_option("--name", opts->name, "name of the connection")->required();
+  cmd->add_option("--description", opts->description, "description");
+  cmd->add_option("--spec", opts->spec,
+                  "connection spec ID or destination name (default: the Profile Store)");
+  cmd->add_option("--auth-spec", opts->auth_spec,
+                  "auth spec name, e.g. \"S3\", \"SFTP with Password\", \"SFTP with SSH Key\"");
+  cmd->add_option("--param", opts->params,
+                  "auth param KEY=VALUE (repeatable); VALUE may be @FILE or env:VAR; "
+                  "KEY:=JSON for numbers and booleans");
+  cmd->footer(
+      "Examples:\n"
+      "  aepflow connection create --name \"Base connection to Experience Platform\"\n"
+      "  aepflow connection create --name \"S3 for Campaign\" --spec \"Adobe Campaign\" \\\n"
+      "      --auth-spec S3 --param accessId=env:S3_ACCESS_ID --param secretKey=env:S3_SECRET\n"
+      "  aepflow connection create --name \"SFTP\" --spec \"Oracle Eloqua\" \\\n"
+      "      --auth-spec \"SFTP with SSH Key\" --param domain=example.com --param host=sftp.example.com \\\n"
+      "      --param username=exporter --param sshKey=@key.b64 -o id");
+  on_run(cmd, ctx, [opts, &ctx] { return run(*opts, ctx); });
+}
+
+}  // namespace aepflow::cli

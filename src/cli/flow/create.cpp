@@ -1,0 +1,61 @@
+// aepflow flow create --name N --flow-spec ID|NAME --source ID --target ID
+#include "aepflow/ids.hpp"
+#include "aepflow/resolve.hpp"
+#include "command.hpp"
+#include "commands.hpp"
+
+namespace aepflow::cli {
+
+namespace {
+
+struct Options {
+  std::string name;
+  std::string description;
+  std::string flow_spec;
+  std::string source;
+  std::string target;
+};
+
+Result<void> run(const Options& o, Context& ctx) {
+  if (o.name.empty()) return usage("--name must not be empty");
+  if (auto ok = check_uuid("source connection ID", o.source); !ok) return ok;
+  if (auto ok = check_uuid("target connection ID", o.target); !ok) return ok;
+  auto service = ctx.service();
+  if (!service) return std::unexpected(service.error());
+  auto spec = resolve_flow_spec(**service, o.flow_spec);
+  if (!spec) return std::unexpected(spec.error());
+
+  NewFlow f;
+  f.name = o.name;
+  f.description = o.description;
+  f.flow_spec.id = *spec;
+  f.source_connection_id = o.source;
+  f.target_connection_id = o.target;
+  auto created = (*service)->create_flow(f);
+  if (!created) return std::unexpected(created.error());
+  print_created(ctx, "dataflow", *created);
+  return {};
+}
+
+}  // namespace
+
+void add_flow_create(CLI::App& parent, Context& ctx) {
+  auto opts = std::make_shared<Options>();
+  auto* cmd = parent.add_subcommand(
+      "create", "create the dataflow that links the Profile Store source to the destination");
+  cmd->add_option("--name", opts->name, "name of the dataflow")->required();
+  cmd->add_option("--flow-spec", opts->flow_spec,
+                  "flow spec ID, or the destination's name (\"Adobe Campaign\")")
+      ->required();
+  cmd->add_option("--source", opts->source, "source connection ID (from `source create`)")
+      ->required();
+  cmd->add_option("--target", opts->target, "target connection ID (from `target create`)")
+      ->required();
+  cmd->add_option("--description", opts->description, "description");
+  cmd->footer("Example:\n"
+              "  FLOW=$(aepflow flow create --name \"activate audiences to Adobe Campaign\" \\\n"
+              "      --flow-spec \"Adobe Campaign\" --source \"$SOURCE\" --target \"$TARGET\" -o id)");
+  on_run(cmd, ctx, [opts, &ctx] { return run(*opts, ctx); });
+}
+
+}  // namespace aepflow::cli

@@ -1,0 +1,41 @@
+// aepflow flow get FLOW_ID
+#include "aepflow/activation.hpp"
+#include "aepflow/ids.hpp"
+#include "command.hpp"
+#include "commands.hpp"
+#include "flow/summary.hpp"
+
+namespace aepflow::cli {
+
+namespace {
+
+struct Options {
+  std::string flow_id;
+};
+
+Result<void> run(const Options& o, Context& ctx) {
+  if (auto ok = check_uuid("flow ID", o.flow_id); !ok) return ok;
+  auto service = ctx.service();
+  if (!service) return std::unexpected(service.error());
+  auto flow = (*service)->get(Collection::flows, o.flow_id);
+  if (!flow) return std::unexpected(flow.error());
+  auto& out = ctx.out();
+  switch (out.format()) {
+    case Format::id: out.id(text_of(*flow, "id")); break;
+    case Format::json: out.json(*flow); break;
+    case Format::table: print_flow_summary(out, *flow, read_flow_contents(*flow)); break;
+  }
+  return {};
+}
+
+}  // namespace
+
+void add_flow_get(CLI::App& parent, Context& ctx) {
+  auto opts = std::make_shared<Options>();
+  auto* cmd = parent.add_subcommand("get", "show a dataflow (GET /flows/{id})");
+  cmd->add_option("flow", opts->flow_id, "dataflow ID")->required();
+  cmd->footer("Examples:\n  aepflow flow get \"$FLOW\"\n  aepflow flow get \"$FLOW\" -o json | jq -r .etag");
+  on_run(cmd, ctx, [opts, &ctx] { return run(*opts, ctx); });
+}
+
+}  // namespace aepflow::cli

@@ -1,0 +1,60 @@
+// aepflow source create --name N [--base-connection ID]
+#include "aepflow/ids.hpp"
+#include "aepflow/resolve.hpp"
+#include "command.hpp"
+#include "commands.hpp"
+
+namespace aepflow::cli {
+
+namespace {
+
+struct Options {
+  std::string name;
+  std::string description;
+  std::string base_connection;
+  std::string spec;
+};
+
+Result<void> run(const Options& o, Context& ctx) {
+  if (o.name.empty()) return usage("--name must not be empty");
+  if (!o.base_connection.empty()) {
+    if (auto ok = check_uuid("base connection ID", o.base_connection); !ok) {
+      return std::unexpected(ok.error());
+    }
+  }
+  auto service = ctx.service();
+  if (!service) return std::unexpected(service.error());
+  NewSourceConnection s;
+  s.name = o.name;
+  s.description = o.description;
+  s.base_connection_id = o.base_connection;
+  if (!o.spec.empty()) {
+    auto id = resolve_connection_spec(**service, o.spec);
+    if (!id) return std::unexpected(id.error());
+    s.spec.id = *id;
+  }
+  auto created = (*service)->create_source_connection(s);
+  if (!created) return std::unexpected(created.error());
+  print_created(ctx, "source connection", *created);
+  return {};
+}
+
+}  // namespace
+
+void add_source_create(CLI::App& parent, Context& ctx) {
+  auto opts = std::make_shared<Options>();
+  auto* cmd = parent.add_subcommand(
+      "create", "create the source connection that reads audiences from the Profile Store");
+  cmd->add_option("--name", opts->name, "name of the source connection")->required();
+  cmd->add_option("--base-connection", opts->base_connection,
+                  "ID of the Profile Store base connection (from `connection create`)");
+  cmd->add_option("--description", opts->description, "description");
+  cmd->add_option("--spec", opts->spec, "connection spec (default: the Profile Store)");
+  cmd->footer("Example:\n"
+              "  BASE=$(aepflow connection create --name \"Profile Store\" -o id)\n"
+              "  aepflow source create --name \"Connecting to Profile Store\" "
+              "--base-connection \"$BASE\" -o id");
+  on_run(cmd, ctx, [opts, &ctx] { return run(*opts, ctx); });
+}
+
+}  // namespace aepflow::cli

@@ -1,0 +1,43 @@
+// aepflow specs list [--name TEXT]
+#include "command.hpp"
+#include "commands.hpp"
+
+namespace aepflow::cli {
+
+namespace {
+
+struct Options {
+  std::string name;
+};
+
+std::string auth_spec_names(const nlohmann::json& spec) {
+  std::string out;
+  auto it = spec.find("authSpec");
+  if (it == spec.end() || !it->is_array()) return out;
+  for (const auto& a : *it) {
+    if (!out.empty()) out += ", ";
+    out += text_of(a, "name");
+  }
+  return out;
+}
+
+Result<void> run(const Options& o, Context& ctx) {
+  auto items = list_catalogue(ctx, Collection::connection_specs, o.name);
+  if (!items) return std::unexpected(items.error());
+  print_list(ctx, *items, {"id", "name", "auth specs"}, [](const nlohmann::json& s) {
+    return Row{text_of(s, "id"), text_of(s, "name"), auth_spec_names(s)};
+  });
+  return {};
+}
+
+}  // namespace
+
+void add_specs_list(CLI::App& parent, Context& ctx) {
+  auto opts = std::make_shared<Options>();
+  auto* cmd = parent.add_subcommand("list", "list the connection specs (destinations and sources)");
+  cmd->add_option("--name", opts->name, "only specs whose name contains TEXT (case-insensitive)");
+  cmd->footer("Example:\n  aepflow specs list --name campaign");
+  on_run(cmd, ctx, [opts, &ctx] { return run(*opts, ctx); });
+}
+
+}  // namespace aepflow::cli

@@ -1,0 +1,132 @@
+// The only file that includes <curl/curl.h>.
+#include "aepflow/curl_transport.hpp"
+
+#include <curl/curl.h>
+
+#include <memory>
+#include <mutex>
+
+namespace aepflow {
+
+namespace {
+
+struct EasyDeleter {
+  void operator()(CURL* h) const { curl_easy_cleanup(h); }
+};
+struct SlistDeleter {
+  void operator()(curl_slist* l) const { curl_slist_free_all(l); }
+};
+
+size_t on_body(char* data, size_t size, size_t count, void* user) {
+  static_cast<std::string*>(user)->append(data, size * count);
+  return size * count;
+}
+
+size_t on_header(char* data, size_t size, size_t count, void* user) {
+  auto* headers = static_cast<Headers*>(user);
+  std::string_view line(data, size * count);
+  if (line.starts_with("HTTP/")) {
+    headers->clear();  // a new response (after a redirect or 100 Continue)
+  } else if (auto colon = line.find(':'); colon != std::string_view::npos) {
+    std::string_view value = line.substr(colon + 1);
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+    while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' '))
+      value.remove_suffix(1);
+    headers->push_back({std::string(line.substr(0, colon)), std::string(value)});
+  }
+  return size * count;
+}
+
+class CurlTransport final : public Transport {
+ public:
+  explicit CurlTransport(CurlOptions options) : options_(std::move(options)) {
+    static std::once_flag once;
+    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+    handle_.reset(curl_easy_init());
+  }
+
+  Result<Response> send(const Request& req, const std::string& url) override {
+    if (!handle_) return fail(ErrorKind::internal, "could not initialise libcurl");
+    CURL* h = handle_.get();
+    // Reset clears the options but keeps the connection cache, DNS cache and TLS sessions.
+    curl_easy_reset(h);
+
+    std::unique_ptr<curl_slist, SlistDeleter> list;
+    auto add = [&list](const std::string& line) {
+      curl_slist* next = curl_slist_append(list.get(), line.c_str());
+      if (next) {
+        (void)list.release();
+        list.reset(next);
+      }
+    };
+    for (const auto& header : req.headers) add(header.name + ": " + header.value);
+    add("Expect:");  // no 100-continue round trip for larger bodies
+
+    Response res;
+    char error_buffer[CURL_ERROR_SIZE] = {0};
+    curl_easy_setopt(h, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(h, CURLOPT_HTTPHEADER, list.get());
+    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error_buffer);
+    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(h, CURLOPT_WRITEDATA, &res.body);
+    curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
+    curl_easy_setopt(h, CURLOPT_HEADERDATA, &res.headers);
+    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
+    curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
+    curl_easy_setopt(h, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS);
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
+                     static_cast<long>(options_.connect_timeout.count()));
+    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.total_timeout.count()));
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!options_.ca_bundle.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, options_.ca_bundle.c_str());
+    if (!options_.user_agent.empty()) {
+      curl_easy_setopt(h, CURLOPT_USERAGENT, options_.user_agent.c_str());
+    }
+
+    switch (req.method) {
+      case Method::get: curl_easy_setopt(h, CURLOPT_HTTPGET, 1L); break;
+      case Method::post: curl_easy_setopt(h, CURLOPT_POST, 1L); break;
+      default:
+        curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, std::string(to_string(req.method)).c_str());
+        break;
+    }
+    if (req.method != Method::get) {
+      curl_easy_setopt(h, CURLOPT_POSTFIELDS, req.body.c_str());
+      curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(req.body.size()));
+    }
+
+    CURLcode rc = curl_easy_perform(h);
+    if (rc != CURLE_OK) {
+      std::string detail = error_buffer[0] ? error_buffer : curl_easy_strerror(rc);
+      std::string what;
+      switch (rc) {
+        case CURLE_OPERATION_TIMEDOUT: what = "the request timed out"; break;
+        case CURLE_COULDNT_CONNECT: what = "could not connect"; break;
+        case CURLE_COULDNT_RESOLVE_HOST: what = "could not resolve the host"; break;
+        case CURLE_PEER_FAILED_VERIFICATION:
+        case CURLE_SSL_CACERT_BADFILE:
+        case CURLE_SSL_CONNECT_ERROR: what = "TLS failed"; break;
+        default: what = "the request failed"; break;
+      }
+      return fail(ErrorKind::network, what + ": " + detail);
+    }
+    long status = 0;
+    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+    res.status = static_cast<int>(status);
+    return res;
+  }
+
+ private:
+  CurlOptions options_;
+  std::unique_ptr<CURL, EasyDeleter> handle_;
+};
+
+}  // namespace
+
+std::shared_ptr<Transport> make_curl_transport(const CurlOptions& options) {
+  return std::make_shared<CurlTransport>(options);
+}
+
+}  // namespace aepflow
