@@ -11,3 +11,15 @@ if(AEPFLOW_SANITIZE)
     -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
   target_link_options(aepflow_options INTERFACE -fsanitize=address,undefined)
 endif()
+
+# Compiles a text file into the target as `extern const char* const SYMBOL`.
+function(aepflow_embed target symbol input)
+  set(output ${CMAKE_CURRENT_BINARY_DIR}/embedded_${symbol}.cpp)
+  add_custom_command(
+    OUTPUT ${output}
+    COMMAND ${CMAKE_COMMAND} -DINPUT=${input} -DOUTPUT=${output} -DSYMBOL=${symbol}
+            -P ${PROJECT_SOURCE_DIR}/cmake/EmbedFile.cmake
+    DEPENDS ${input} ${PROJECT_SOURCE_DIR}/cmake/EmbedFile.cmake
+    COMMENT "Embedding ${input}")
+  target_sources(${target} PRIVATE ${output})
+endfunction()

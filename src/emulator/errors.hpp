@@ -1,0 +1,29 @@
+#pragma once
+// Error bodies in the shapes Flow Service and Adobe's gateway use (FLOW-SERVICE-API.md section 8).
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+namespace emulator {
+
+struct Failure {
+  int status = 500;
+  nlohmann::json body;
+};
+
+// Gateway shape: {"error_code": "401013", "message": "..."}
+Failure gateway_error(int status, std::string_view code, std::string_view message);
+
+// Current Flow Service shape: type URI FLOW-<code>-<status>, title, report, errorMessage.
+Failure flow_error(int status, std::string_view code, std::string_view title,
+                   std::string_view message, std::string_view request_id,
+                   std::string_view resource_type = "", std::string_view resource_id = "");
+
+// RFC 7807-like shape used for a missing or wrong Content-Type.
+Failure content_type_error();
+
+Failure not_found(std::string_view collection, std::string_view id, std::string_view request_id);
+Failure bad_request(std::string_view code, std::string_view message, std::string_view request_id);
+
+}  // namespace emulator
