@@ -19,7 +19,10 @@ Headers redact_headers(const Headers& headers);
 // objects allow-listed); anything that is not JSON is summarised by its size.
 std::string redact_body(std::string_view body);
 
-// Replaces every occurrence of each secret in text (for messages that may quote input back).
+// Replaces every occurrence of a secret in text (for messages that may quote input back).
+// Values shorter than min_scrub_length are left alone: they are no real credential, and replacing
+// them would garble ordinary words.
+inline constexpr std::size_t min_scrub_length = 8;
 std::string scrub(std::string text, std::string_view secret);
 
 }  // namespace aepflow

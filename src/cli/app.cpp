@@ -23,9 +23,20 @@ Exit codes:
   3 authentication or permission (401/403))";
 
 CLI::App* add_noun(CLI::App& app, const char* name, const char* summary) {
-  auto* noun = app.add_subcommand(name, summary);
-  noun->require_subcommand(1);
-  return noun;
+  return app.add_subcommand(name, summary);
+}
+
+// "aepflow flow" alone: say which commands it has.
+std::string missing_command(const CLI::App& app) {
+  const CLI::App* level = &app;
+  std::string path = "aepflow";
+  while (!level->get_subcommands().empty()) {
+    level = level->get_subcommands().front();
+    path += " " + level->get_name();
+  }
+  std::string names;
+  for (const auto* sub : level->get_subcommands({})) names += (names.empty() ? "" : ", ") + sub->get_name();
+  return "'" + path + "' needs a command: " + names + ". Run '" + path + " --help' for more.";
 }
 
 void print_error(Context& ctx, const Error& e) {
@@ -48,7 +59,6 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
                "aepflow"};
   app.footer(footer);
   app.set_version_flag("--version", "aepflow " AEPFLOW_VERSION);
-  app.require_subcommand(1);
   app.fallthrough();
 
   auto& g = ctx.globals;
@@ -106,7 +116,7 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
   }
 
   if (!ctx.action) {
-    io.err << "error: no command given; run 'aepflow --help'\n";
+    io.err << "error: " << missing_command(app) << '\n';
     return exit_code::usage;
   }
   auto result = ctx.action();

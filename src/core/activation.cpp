@@ -181,7 +181,11 @@ std::vector<RuleViolation> check_audience(const Audience& a) {
     bad("schedule.startTime", s.start_time, "must be on the hour (minutes 00)", "e.g. 17:00");
   }
 
+  // The end date rules depend on the export mode; an invalid mode is reported once, above.
   const bool once = s.frequency == "ONCE";
+  if (!one_of(export_modes, a.export_mode)) {
+    return out;
+  }
   if (full && once) {
     if (!s.end_date.empty()) {
       bad("schedule.endDate", s.end_date,

@@ -97,7 +97,7 @@ std::string redact_body(std::string_view body) {
 }
 
 std::string scrub(std::string text, std::string_view secret) {
-  if (secret.empty()) return text;
+  if (secret.size() < min_scrub_length) return text;
   std::size_t pos = 0;
   while ((pos = text.find(secret, pos)) != std::string::npos) {
     text.replace(pos, secret.size(), redacted_marker);

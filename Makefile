@@ -1,0 +1,40 @@
+# Entry points. Each target installs what is missing (scripts/install-deps.sh) before building.
+#   make demo   build, start the emulator, run the whole tutorial (examples/quickstart.sh), stop it
+#   make test   build and run every test: a warnings-as-errors build, then the same suite under
+#               AddressSanitizer and UndefinedBehaviorSanitizer
+
+BUILD ?= build
+TEST_BUILD ?= build-test
+SAN_BUILD ?= build-asan
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
+
+.PHONY: all deps build demo test test-plain test-sanitize clean
+
+all: build
+
+deps:
+	@./scripts/install-deps.sh
+
+build: deps
+	@cmake -S . -B $(BUILD) $(GENERATOR) -DCMAKE_BUILD_TYPE=Release -DAEPFLOW_BUILD_TESTS=OFF >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	@./scripts/with-emulator.sh $(BUILD)/bin examples/quickstart.sh
+
+test: test-plain test-sanitize
+
+test-plain: deps
+	cmake -S . -B $(TEST_BUILD) $(GENERATOR) -DCMAKE_BUILD_TYPE=Debug -DAEPFLOW_WERROR=ON
+	cmake --build $(TEST_BUILD) -j $(JOBS)
+	ctest --test-dir $(TEST_BUILD) --output-on-failure -j $(JOBS)
+
+test-sanitize: deps
+	cmake -S . -B $(SAN_BUILD) $(GENERATOR) -DCMAKE_BUILD_TYPE=Debug -DAEPFLOW_WERROR=ON -DAEPFLOW_SANITIZE=ON
+	cmake --build $(SAN_BUILD) -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --test-dir $(SAN_BUILD) --output-on-failure -j $(JOBS)
+
+clean:
+	rm -rf $(BUILD) $(TEST_BUILD) $(SAN_BUILD)

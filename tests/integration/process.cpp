@@ -1,0 +1,173 @@
+#include "process.hpp"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <thread>
+
+extern char** environ;
+
+namespace test {
+
+std::string bin_dir() { return AEPFLOW_BIN_DIR; }
+std::string source_dir() { return AEPFLOW_SOURCE_DIR; }
+
+namespace {
+
+std::vector<std::string> merged_env(const std::map<std::string, std::string>& extra) {
+  std::map<std::string, std::string> all;
+  for (char** e = environ; *e; ++e) {
+    std::string kv = *e;
+    auto eq = kv.find('=');
+    if (eq != std::string::npos) all[kv.substr(0, eq)] = kv.substr(eq + 1);
+  }
+  // Nothing of the developer's own Adobe setup may leak into a test.
+  for (auto it = all.begin(); it != all.end();) {
+    it = it->first.starts_with("AEP_") ? all.erase(it) : std::next(it);
+  }
+  for (const auto& [k, v] : extra) all[k] = v;
+  std::vector<std::string> out;
+  for (const auto& [k, v] : all) out.push_back(k + "=" + v);
+  return out;
+}
+
+std::vector<char*> c_strings(std::vector<std::string>& v) {
+  std::vector<char*> out;
+  for (auto& s : v) out.push_back(s.data());
+  out.push_back(nullptr);
+  return out;
+}
+
+int spawn(std::vector<std::string> argv, const std::map<std::string, std::string>& env, int in_fd,
+          int out_fd, int err_fd) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  if (in_fd >= 0) posix_spawn_file_actions_adddup2(&actions, in_fd, 0);
+  posix_spawn_file_actions_adddup2(&actions, out_fd, 1);
+  posix_spawn_file_actions_adddup2(&actions, err_fd, 2);
+  auto envs = merged_env(env);
+  auto cargv = c_strings(argv);
+  auto cenv = c_strings(envs);
+  pid_t pid = -1;
+  int rc = posix_spawnp(&pid, cargv[0], &actions, nullptr, cargv.data(), cenv.data());
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) throw std::runtime_error("cannot start " + argv[0] + ": " + std::strerror(rc));
+  return pid;
+}
+
+}  // namespace
+
+Exit run_process(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
+                 const std::string& stdin_text) {
+  int out[2], err[2], in[2];
+  if (pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0 || pipe2(in, O_CLOEXEC) != 0) {
+    throw std::runtime_error("pipe failed");
+  }
+  int pid = spawn(argv, env, in[0], out[1], err[1]);
+  close(out[1]);
+  close(err[1]);
+  close(in[0]);
+  if (!stdin_text.empty()) {
+    [[maybe_unused]] auto n = write(in[1], stdin_text.data(), stdin_text.size());
+  }
+  close(in[1]);
+  Exit result;
+  pollfd fds[2] = {{out[0], POLLIN, 0}, {err[0], POLLIN, 0}};
+  int open_fds = 2;
+  char buf[65536];
+  while (open_fds > 0) {
+    if (poll(fds, 2, -1) < 0 && errno != EINTR) break;
+    for (int i = 0; i < 2; ++i) {
+      if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+      ssize_t n = read(fds[i].fd, buf, sizeof buf);
+      if (n > 0) {
+        (i == 0 ? result.out : result.err).append(buf, static_cast<std::size_t>(n));
+      } else {
+        close(fds[i].fd);
+        fds[i].fd = -1;
+        --open_fds;
+      }
+    }
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  result.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return result;
+}
+
+Emulator::Emulator(std::vector<std::string> extra_args) {
+  int out[2];
+  if (pipe2(out, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+  int devnull = open("/dev/null", O_WRONLY | O_CLOEXEC);
+  std::vector<std::string> argv = {bin_dir() + "/aepflow-emulator", "--port", "0"};
+  argv.insert(argv.end(), extra_args.begin(), extra_args.end());
+  pid_ = spawn(argv, {}, -1, out[1], devnull);
+  close(out[1]);
+  close(devnull);
+  // The first line of stdout is the base URL, written once the port is bound.
+  std::string line;
+  char c;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  pollfd fd{out[0], POLLIN, 0};
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (poll(&fd, 1, 100) <= 0) continue;
+    if (read(out[0], &c, 1) != 1) break;
+    if (c == '\n') break;
+    line.push_back(c);
+  }
+  close(out[0]);
+  if (!line.starts_with("http://127.0.0.1:")) {
+    kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+    throw std::runtime_error("the emulator did not start (got '" + line + "')");
+  }
+  url_ = line;
+}
+
+Emulator::~Emulator() {
+  if (pid_ > 0) {
+    kill(pid_, SIGTERM);
+    int status = 0;
+    for (int i = 0; i < 100; ++i) {
+      if (waitpid(pid_, &status, WNOHANG) == pid_) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    kill(pid_, SIGKILL);
+    waitpid(pid_, &status, 0);
+  }
+}
+
+std::map<std::string, std::string> Emulator::env(const std::string& sandbox) const {
+  return {{"AEP_BASE_URL", url_},
+          {"AEP_ACCESS_TOKEN", "emulator-token"},
+          {"AEP_API_KEY", "emulator-api-key"},
+          {"AEP_ORG_ID", "0A1B2C3D4E5F60718293A4B5@AdobeOrg"},
+          {"AEP_SANDBOX", sandbox},
+          {"PATH", bin_dir() + ":" + (std::getenv("PATH") ? std::getenv("PATH") : "/usr/bin:/bin")}};
+}
+
+long Emulator::count(const std::string& what) const {
+  auto r = run_process({"curl", "-sf", url_ + "/__emulator/stats"});
+  if (r.code != 0) throw std::runtime_error("cannot read the emulator's stats");
+  return nlohmann::json::parse(r.out).at(what).get<long>();
+}
+
+Exit aepflow(const Emulator& emu, const std::vector<std::string>& args,
+             std::map<std::string, std::string> extra_env) {
+  std::vector<std::string> argv = {bin_dir() + "/aepflow"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  auto env = emu.env();
+  for (auto& [k, v] : extra_env) env[k] = v;
+  return run_process(argv, env);
+}
+
+}  // namespace test

@@ -1,0 +1,47 @@
+#pragma once
+// Runs a program with arguments and extra environment, capturing stdout, stderr and the exit code;
+// and keeps a background process (the emulator) alive for the length of a test.
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace test {
+
+struct Exit {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs to completion. `env` is added to (and overrides) the test process's environment.
+Exit run_process(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env = {},
+                 const std::string& stdin_text = "");
+
+// The emulator on a free port of 127.0.0.1, stopped when this goes out of scope.
+class Emulator {
+ public:
+  explicit Emulator(std::vector<std::string> extra_args = {});
+  ~Emulator();
+  Emulator(const Emulator&) = delete;
+  Emulator& operator=(const Emulator&) = delete;
+
+  const std::string& url() const { return url_; }
+  // The AEP_* variables that point aepflow at this emulator, and PATH with the binaries first.
+  std::map<std::string, std::string> env(const std::string& sandbox = "prod") const;
+  // Requests the emulator has counted: {"requests", "reads", "writes"}.
+  long count(const std::string& what) const;
+
+ private:
+  int pid_ = -1;
+  std::string url_;
+};
+
+// Runs the aepflow binary with the emulator's environment.
+Exit aepflow(const Emulator& emu, const std::vector<std::string>& args,
+             std::map<std::string, std::string> extra_env = {});
+
+std::string bin_dir();
+std::string source_dir();
+
+}  // namespace test

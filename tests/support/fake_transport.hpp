@@ -1,0 +1,73 @@
+#pragma once
+// A Transport for tests: records every request and answers from stubs registered in order.
+// A request no stub matches fails the test; so does a stub that was never used.
+
+#include <catch2/catch.hpp>
+#include <deque>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "aepflow/http.hpp"
+
+namespace test {
+
+struct Sent {
+  aepflow::Request request;
+  std::string url;
+};
+
+class FakeTransport final : public aepflow::Transport {
+ public:
+  // Answers the next request with this method and path (the path before any '?').
+  FakeTransport& on(aepflow::Method method, std::string path, int status, std::string body = "",
+                    aepflow::Headers headers = {{"Content-Type", "application/json"}}) {
+    stubs_.push_back({method, std::move(path), {status, std::move(headers), std::move(body)}, {}});
+    return *this;
+  }
+  // Fails the next request with this method and path without an HTTP answer.
+  FakeTransport& fail(aepflow::Method method, std::string path, aepflow::ErrorKind kind,
+                      std::string message) {
+    aepflow::Error e;
+    e.kind = kind;
+    e.message = std::move(message);
+    stubs_.push_back({method, std::move(path), {}, e});
+    return *this;
+  }
+
+  aepflow::Result<aepflow::Response> send(const aepflow::Request& req,
+                                          const std::string& url) override {
+    sent.push_back({req, url});
+    std::string path = req.path.substr(0, req.path.find('?'));
+    for (auto it = stubs_.begin(); it != stubs_.end(); ++it) {
+      if (it->method == req.method && it->path == path) {
+        Stub s = std::move(*it);
+        stubs_.erase(it);
+        if (s.error) return std::unexpected(*s.error);
+        return s.response;
+      }
+    }
+    FAIL_CHECK("unexpected request: " << aepflow::to_string(req.method) << " " << req.path);
+    return std::unexpected(aepflow::Error{aepflow::ErrorKind::internal, 0, "", "",
+                                          "no stub for this request", "", "", ""});
+  }
+
+  ~FakeTransport() override {
+    for (const auto& s : stubs_) {
+      FAIL_CHECK("stub never used: " << aepflow::to_string(s.method) << " " << s.path);
+    }
+  }
+
+  std::vector<Sent> sent;
+
+ private:
+  struct Stub {
+    aepflow::Method method;
+    std::string path;
+    aepflow::Response response;
+    std::optional<aepflow::Error> error;
+  };
+  std::deque<Stub> stubs_;
+};
+
+}  // namespace test

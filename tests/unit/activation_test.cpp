@@ -1,0 +1,172 @@
+#include <catch2/catch.hpp>
+
+#include "aepflow/activation.hpp"
+
+using namespace aepflow;
+using nlohmann::json;
+
+namespace {
+
+Audience valid_full_once() {
+  Audience a;
+  a.id = "9f7d37fd-7039-4454-94ef-2b0cd6c3206a";
+  a.filename_template = std::string(default_filename_template);
+  a.export_mode = "DAILY_FULL_EXPORT";
+  a.schedule = {"ONCE", "SCHEDULED", "2026-12-20", "17:00", ""};
+  return a;
+}
+
+std::vector<std::string> fields(const std::vector<RuleViolation>& v) {
+  std::vector<std::string> out;
+  for (const auto& x : v) out.push_back(x.field);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the tutorial's schedules pass every rule", "[activation]") {
+  CHECK(check_audience(valid_full_once()).empty());
+  Audience inc = valid_full_once();
+  inc.export_mode = "FIRST_FULL_THEN_INCREMENTAL";
+  inc.schedule = {"EVERY_6_HOURS", "SCHEDULED", "2021-12-22", "17:00", "2021-12-31"};
+  CHECK(check_audience(inc).empty());
+  Audience after = valid_full_once();
+  after.schedule = {"DAILY", "AFTER_SEGMENT_EVAL", "2022-07-20", "", "2022-07-30"};
+  CHECK(check_audience(after).empty());
+  Audience custom = valid_full_once();
+  custom.filename_template = "%DESTINATION_NAME%_%SEGMENT_ID%_%SEGMENT_NAME%_%TIMESTAMP%_%this is custom text%";
+  CHECK(check_audience(custom).empty());
+}
+
+TEST_CASE("each broken rule names the audience, the field, the value and what is allowed",
+          "[activation]") {
+  Audience a = valid_full_once();
+  SECTION("filename template without a required macro") {
+    a.filename_template = "%SEGMENT_ID%_export";
+    auto v = check_audience(a);
+    REQUIRE(v.size() == 1);
+    CHECK(v[0].field == "filenameTemplate");
+    CHECK(v[0].describe() ==
+          "audience 9f7d37fd-7039-4454-94ef-2b0cd6c3206a: filenameTemplate '%SEGMENT_ID%_export' "
+          "must contain %DESTINATION_NAME%");
+  }
+  SECTION("unknown macro") {
+    a.filename_template = "%DESTINATION_NAME%_%SEGMENT_ID%_%SEGMENTID%";
+    auto v = check_audience(a);
+    REQUIRE(v.size() == 1);
+    CHECK_THAT(v[0].problem, Catch::Contains("%SEGMENTID%"));
+  }
+  SECTION("DATETIME without its format") {
+    a.filename_template = "%DESTINATION_NAME%_%SEGMENT_ID%_%DATETIME%";
+    CHECK(fields(check_audience(a)) == std::vector<std::string>{"filenameTemplate"});
+  }
+  SECTION("export mode") {
+    a.export_mode = "WEEKLY_EXPORT";
+    auto v = check_audience(a);
+    REQUIRE(v.size() == 1);
+    CHECK(v[0].field == "exportMode");
+    CHECK(v[0].allowed == "DAILY_FULL_EXPORT, FIRST_FULL_THEN_INCREMENTAL");
+  }
+  SECTION("an hourly frequency with a full export") {
+    a.schedule.frequency = "EVERY_3_HOURS";
+    a.schedule.end_date = "2026-12-31";
+    CHECK(fields(check_audience(a)) == std::vector<std::string>{"schedule.frequency"});
+  }
+  SECTION("ONCE with an incremental export") {
+    a.export_mode = "FIRST_FULL_THEN_INCREMENTAL";
+    auto f = fields(check_audience(a));
+    CHECK(f.front() == "schedule.frequency");
+  }
+  SECTION("trigger type is required with a full export") {
+    a.schedule.trigger_type = "";
+    CHECK(fields(check_audience(a)) == std::vector<std::string>{"schedule.triggerType"});
+  }
+  SECTION("unknown trigger type") {
+    a.schedule.trigger_type = "CHAINED";
+    CHECK(fields(check_audience(a)) == std::vector<std::string>{"schedule.triggerType"});
+  }
+  SECTION("start time is required with SCHEDULED, as HH:MM on the hour") {
+    a.schedule.start_time = "";
+    CHECK(fields(check_audience(a)) == std::vector<std::string>{"schedule.startTime"});
+    a.schedule.start_time = "5pm";
+    CHECK(fields(check_audience(a)) == std::vector<std::string>{"schedule.startTime"});
+    a.schedule.start_time = "24:00";
+    CHECK(fields(check_audience(a)) == std::vector<std::string>{"schedule.startTime"});
+    a.schedule.start_time = "17:30";
+    CHECK(fields(check_audience(a)) == std::vector<std::string>{"schedule.startTime"});
+  }
+  SECTION("start time does not apply after segment evaluation") {
+    a.schedule.trigger_type = "AFTER_SEGMENT_EVAL";
+    CHECK(fields(check_audience(a)) == std::vector<std::string>{"schedule.startTime"});
+  }
+  SECTION("dates must be real calendar dates") {
+    a.schedule.start_date = "2026-02-30";
+    auto v = check_audience(a);
+    REQUIRE(v.size() == 1);
+    CHECK(v[0].describe() ==
+          "audience 9f7d37fd-7039-4454-94ef-2b0cd6c3206a: schedule.startDate '2026-02-30' is not "
+          "a calendar date (allowed: YYYY-MM-DD)");
+  }
+  SECTION("end date is refused with DAILY_FULL_EXPORT and ONCE") {
+    a.schedule.end_date = "2026-12-31";
+    CHECK(fields(check_audience(a)) == std::vector<std::string>{"schedule.endDate"});
+  }
+  SECTION("end date is required for a recurring export and not before the start") {
+    a.schedule.frequency = "DAILY";
+    CHECK(fields(check_audience(a)) == std::vector<std::string>{"schedule.endDate"});
+    a.schedule.end_date = "2026-12-19";
+    auto v = check_audience(a);
+    REQUIRE(v.size() == 1);
+    CHECK_THAT(v[0].problem, Catch::Contains("before startDate 2026-12-20"));
+    a.schedule.end_date = "2026-12-20";
+    CHECK(check_audience(a).empty());
+  }
+}
+
+TEST_CASE("calendar dates and clock times", "[activation]") {
+  CHECK(is_calendar_date("2024-02-29"));
+  CHECK_FALSE(is_calendar_date("2023-02-29"));
+  CHECK(is_calendar_date("2000-02-29"));
+  CHECK_FALSE(is_calendar_date("1900-02-29"));
+  CHECK_FALSE(is_calendar_date("2026-13-01"));
+  CHECK_FALSE(is_calendar_date("2026-04-31"));
+  CHECK_FALSE(is_calendar_date("2026-4-1"));
+  CHECK_FALSE(is_calendar_date("20261201"));
+  CHECK(is_clock_time("00:00"));
+  CHECK(is_clock_time("23:59"));
+  CHECK_FALSE(is_clock_time("7:00"));
+  CHECK_FALSE(is_clock_time("12:60"));
+}
+
+TEST_CASE("the activation patch adds each audience, then each attribute, at the end", "[activation]") {
+  Audience a = valid_full_once();
+  a.name = "Interested in Mountain Biking";
+  json ops = activation_patch({a}, {"person.lastName"});
+  CHECK(ops == json::parse(R"([
+    {"op":"add","path":"/transformations/0/params/segmentSelectors/selectors/-",
+     "value":{"type":"PLATFORM_SEGMENT","value":{
+        "id":"9f7d37fd-7039-4454-94ef-2b0cd6c3206a","name":"Interested in Mountain Biking",
+        "filenameTemplate":"%DESTINATION_NAME%_%SEGMENT_ID%_%DATETIME(YYYYMMdd_HHmmss)%",
+        "exportMode":"DAILY_FULL_EXPORT",
+        "schedule":{"frequency":"ONCE","triggerType":"SCHEDULED","startDate":"2026-12-20","startTime":"17:00"}}}},
+    {"op":"add","path":"/transformations/0/params/profileSelectors/selectors/-",
+     "value":{"type":"JSON_PATH","value":{"path":"person.lastName"}}}
+  ])"));
+}
+
+TEST_CASE("reading a flow's audiences and attributes tolerates missing pieces", "[activation]") {
+  CHECK(read_flow_contents(json::object()).audiences.empty());
+  CHECK(read_flow_contents(json{{"transformations", "nonsense"}}).attributes.empty());
+  json flow = json::parse(R"({"transformations":[{"name":"GeneralTransform","params":{
+      "segmentSelectors":{"selectors":[{"type":"PLATFORM_SEGMENT","value":{"id":"s1","name":"One",
+         "exportMode":"DAILY_FULL_EXPORT","schedule":{"frequency":"ONCE","startDate":"2022-07-22"}}},
+         {"type":"PLATFORM_SEGMENT"}]},
+      "profileSelectors":{"selectors":[{"type":"JSON_PATH","value":{"path":"person.name.firstName",
+         "operator":"EXISTS"}},{"type":"JSON_PATH"}]}}}]})");
+  auto c = read_flow_contents(flow);
+  REQUIRE(c.audiences.size() == 2);
+  CHECK(c.audiences[0].id == "s1");
+  CHECK(c.audiences[0].schedule.start_date == "2022-07-22");
+  CHECK(c.audiences[1].id.empty());
+  CHECK(c.attributes == std::vector<std::string>{"person.name.firstName"});
+}

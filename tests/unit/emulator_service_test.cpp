@@ -1,0 +1,404 @@
+// The emulator's service logic, without HTTP: status codes and bodies as the reference describes.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "service.hpp"
+
+using nlohmann::json;
+
+namespace {
+
+class Emu {
+ public:
+  explicit Emu(emulator::Options o = {})
+      : service(std::move(o), [] { return std::chrono::system_clock::time_point(std::chrono::seconds(1795867200)); }) {}
+
+  emulator::Response call(const std::string& method, const std::string& target, const json& body = nullptr,
+                          std::map<std::string, std::string> extra = {}, std::string sandbox = "prod") {
+    emulator::Request r;
+    r.method = method;
+    auto q = target.find('?');
+    r.path = target.substr(0, q);
+    if (q != std::string::npos) {
+      std::string query = target.substr(q + 1);
+      std::size_t start = 0;
+      while (start <= query.size()) {
+        auto amp = query.find('&', start);
+        std::string kv = query.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
+        auto eq = kv.find('=');
+        r.query.emplace(kv.substr(0, eq), eq == std::string::npos ? "" : kv.substr(eq + 1));
+        if (amp == std::string::npos) break;
+        start = amp + 1;
+      }
+    }
+    r.headers = {{"authorization", "Bearer emulator-token"},
+                 {"x-api-key", "emulator-api-key"},
+                 {"x-gw-ims-org-id", "ORG@AdobeOrg"},
+                 {"x-sandbox-name", sandbox}};
+    if (!body.is_null()) {
+      r.body = body.dump();
+      r.headers["content-type"] = "application/json";
+    }
+    for (auto& [k, v] : extra) {
+      if (v == "<none>") {
+        r.headers.erase(k);
+      } else {
+        r.headers[k] = v;
+      }
+    }
+    return service.handle(r);
+  }
+
+  static json body(const emulator::Response& r) { return json::parse(r.body); }
+
+  // The tutorial's first five steps; returns {base, source, destination, target, flow}.
+  std::vector<std::string> tutorial(const std::string& sandbox = "prod") {
+    auto id = [](const emulator::Response& r) {
+      REQUIRE(r.status == 201);
+      return body(r)["id"].get<std::string>();
+    };
+    std::string base = id(call("POST", "/connections",
+                               {{"name", "b"}, {"connectionSpec", {{"id", kUps}, {"version", "1.0"}}}}, {}, sandbox));
+    std::string source = id(call("POST", "/sourceConnections",
+                                 {{"name", "s"}, {"baseConnectionId", base},
+                                  {"connectionSpec", {{"id", kUps}, {"version", "1.0"}}},
+                                  {"data", {{"format", "CSV"}, {"schema", nullptr}}}, {"params", json::object()}},
+                                 {}, sandbox));
+    std::string dest = id(call("POST", "/connections",
+                               {{"name", "d"},
+                                {"auth", {{"specName", "S3"}, {"params", {{"accessId", "A"}, {"secretKey", "S3-SECRET"}}}}},
+                                {"connectionSpec", {{"id", kCampaign}, {"version", "1.0"}}}},
+                               {}, sandbox));
+    std::string target = id(call("POST", "/targetConnections",
+                                 {{"name", "t"}, {"baseConnectionId", dest},
+                                  {"connectionSpec", {{"id", kCampaign}, {"version", "1.0"}}},
+                                  {"params", {{"mode", "S3"}, {"bucketName", "acme-bucket"}, {"path", "p"}, {"format", "CSV"}}}},
+                                 {}, sandbox));
+    std::string flow = id(call("POST", "/flows",
+                               {{"name", "f"}, {"flowSpec", {{"id", kLegacyFlowSpec}, {"version", "1.0"}}},
+                                {"sourceConnectionIds", {source}}, {"targetConnectionIds", {target}},
+                                {"transformations", json::parse(R"([{"name":"GeneralTransform","params":{
+                                    "segmentSelectors":{"selectors":[]},"profileSelectors":{"selectors":[]}}}])")}},
+                               {}, sandbox));
+    return {base, source, dest, target, flow};
+  }
+
+  json get_flow(const std::string& id) { return body(call("GET", "/flows/" + id))["items"][0]; }
+
+  static constexpr const char* kUps = "8a9c3494-9708-43d7-ae3f-cda01e5030e1";
+  static constexpr const char* kCampaign = "0b23e41a-cb4a-4321-a78f-3b654f5d7d97";
+  static constexpr const char* kLegacyFlowSpec = "71471eba-b620-49e4-90fd-23f1fa0174d8";
+
+  emulator::Service service;
+};
+
+json segment(const std::string& id, json schedule, std::string mode = "DAILY_FULL_EXPORT") {
+  return {{"type", "PLATFORM_SEGMENT"},
+          {"value",
+           {{"id", id},
+            {"name", "n"},
+            {"filenameTemplate", "%DESTINATION_NAME%_%SEGMENT_ID%_%DATETIME(YYYYMMdd_HHmmss)%"},
+            {"exportMode", mode},
+            {"schedule", schedule}}}};
+}
+
+json add_segment(json selector) {
+  return json::array({{{"op", "add"},
+                       {"path", "/transformations/0/params/segmentSelectors/selectors/-"},
+                       {"value", selector}}});
+}
+
+const json kOnce = {{"frequency", "ONCE"}, {"triggerType", "SCHEDULED"}, {"startDate", "2026-12-20"}, {"startTime", "17:00"}};
+
+}  // namespace
+
+TEST_CASE("emulator: header checks answer with the gateway's codes", "[emulator]") {
+  Emu e;
+  struct Case {
+    std::map<std::string, std::string> headers;
+    int status;
+    std::string code;
+  };
+  auto c = GENERATE(Case{{{"authorization", "<none>"}}, 403, "403010"},
+                    Case{{{"authorization", "Bearer wrong"}}, 401, "401013"},
+                    Case{{{"x-api-key", "<none>"}}, 403, "403000"},
+                    Case{{{"x-api-key", "other"}}, 403, "403003"},
+                    Case{{{"x-gw-ims-org-id", "<none>"}}, 400, "400003"},
+                    Case{{{"x-gw-ims-org-id", "not-an-org"}}, 403, "403025"});
+  auto r = e.call("GET", "/flows", nullptr, c.headers);
+  CHECK(r.status == c.status);
+  CHECK(Emu::body(r)["error_code"] == c.code);
+  CHECK(Emu::body(r).contains("message"));
+}
+
+TEST_CASE("emulator: the sandbox header is required and sandboxes are isolated", "[emulator]") {
+  Emu e;
+  auto missing = e.call("GET", "/flows", nullptr, {{"x-sandbox-name", "<none>"}});
+  CHECK(missing.status == 400);
+  CHECK(Emu::body(missing)["type"] == "https://ns.adobe.com/aep/errors/FLOW-2105-400");
+  auto unknown = e.call("GET", "/flows", nullptr, {}, "nosuch");
+  CHECK(unknown.status == 404);
+
+  auto ids = e.tutorial("prod");
+  CHECK(e.call("GET", "/flows/" + ids[4], nullptr, {}, "prod").status == 200);
+  auto other = e.call("GET", "/flows/" + ids[4], nullptr, {}, "dev");
+  CHECK(other.status == 404);
+  CHECK(Emu::body(other)["report"]["detailed-message"].get<std::string>().find(ids[4]) != std::string::npos);
+  CHECK(Emu::body(e.call("GET", "/flows", nullptr, {}, "dev"))["items"].empty());
+}
+
+TEST_CASE("emulator: creates answer 201 {id, etag} with the etag's quotes; GET wraps in items",
+          "[emulator]") {
+  Emu e;
+  auto ids = e.tutorial();
+  auto r = e.call("GET", "/connections/" + ids[2]);
+  REQUIRE(r.status == 200);
+  json conn = Emu::body(r)["items"][0];
+  std::string etag = conn["etag"];
+  CHECK(etag.front() == '"');
+  CHECK(etag.back() == '"');
+  CHECK(conn["version"] == etag);
+  CHECK(conn["sandboxName"] == "prod");
+  CHECK(conn["auth"]["params"]["secretKey"] != "S3-SECRET");  // never stored or returned
+  CHECK(r.headers.count("x-request-id") == 1);
+
+  json flow = e.get_flow(ids[4]);
+  CHECK(flow["inheritedAttributes"]["properties"]["isDestinationFlow"] == true);
+  CHECK(flow["inheritedAttributes"]["targetConnections"][0]["connectionSpec"]["id"] == Emu::kCampaign);
+  CHECK(flow["runs"] == "/runs?property=flowId==" + ids[4]);
+}
+
+TEST_CASE("emulator: create requests are validated as the service does", "[emulator]") {
+  Emu e;
+  auto ids = e.tutorial();
+  json spec = {{"id", Emu::kCampaign}, {"version", "1.0"}};
+  struct Case {
+    std::string path;
+    json body;
+    int status;
+    std::string says;
+  };
+  // The cases use this run's IDs, so they are built after the generator picks an index.
+  const std::vector<Case> cases = {
+      Case{"/connections", {{"name", "x"}, {"connectionSpec", {{"id", "nope"}, {"version", "1.0"}}}}, 400, "valid spec id"},
+      Case{"/connections", {{"name", "x"}, {"connectionSpec", {{"id", Emu::kCampaign}}}}, 422, "version"},
+      Case{"/connections", {{"connectionSpec", spec}}, 400, "name is required"},
+      Case{"/connections", {{"name", "x"}, {"connectionSpec", spec}}, 400, "auth is required"},
+      Case{"/connections", {{"name", "x"}, {"connectionSpec", spec}, {"auth", {{"specName", "S4"}, {"params", json::object()}}}}, 400, "use one of: S3"},
+      Case{"/connections", {{"name", "x"}, {"connectionSpec", spec}, {"auth", {{"specName", "SFTP with SSH Key"},
+           {"params", {{"domain", "d"}, {"host", "h"}, {"username", "u"}, {"sshKey", "k"}, {"port", "22"}}}}}}, 400,
+           "auth.params.port must be of type integer"},
+      Case{"/connections", {{"name", "x"}, {"connectionSpec", {{"id", "4890fc95-5a1f-4983-94bb-e060c08e3f81"}, {"version", "1.0"}}},
+           {"auth", {{"specName", "Access Key"}, {"params", {{"s3AccessKey", "lowercase"}, {"s3SecretKey", "x"}}}}}}, 400,
+           "auth.params.s3AccessKey does not match the pattern"},
+      Case{"/targetConnections", {{"name", "t"}, {"baseConnectionId", ids[2]}, {"connectionSpec", spec},
+           {"params", {{"mode", "S3"}, {"bucketName", "b-ok"}}}}, 400, "params.path is required"},
+      Case{"/targetConnections", {{"name", "t"}, {"baseConnectionId", ids[2]}, {"connectionSpec", spec},
+           {"params", {{"mode", "FTP"}}}}, 400, "params.remotePath is required"},
+      Case{"/targetConnections", {{"name", "t"}, {"baseConnectionId", ids[2]}, {"connectionSpec", spec},
+           {"params", {{"mode", "GCS"}, {"remotePath", "r"}}}}, 400, "params.mode must be one of"},
+      Case{"/targetConnections", {{"name", "t"}, {"baseConnectionId", "0b23e41a-0000-4321-a78f-3b654f5d7d97"},
+           {"connectionSpec", spec}, {"params", {{"mode", "FTP"}, {"remotePath", "r"}}}}, 400, "does not exist"},
+      Case{"/targetConnections", {{"name", "t"}, {"baseConnectionId", ids[0]}, {"connectionSpec", spec},
+           {"params", {{"mode", "FTP"}, {"remotePath", "r"}}}}, 400, "is for connection spec"},
+      Case{"/flows", {{"name", "f"}, {"state", "enabled"}}, 400, "state cannot be set"},
+      Case{"/flows", {{"name", "f"}, {"flowSpec", {{"id", "51d675ce-e270-408d-91fc-22717bdf2148"}, {"version", "1.0"}}},
+           {"sourceConnectionIds", {ids[1]}}, {"targetConnectionIds", {ids[3]}}}, 400, "does not export to connection spec"},
+      Case{"/flows", {{"name", "f"}, {"flowSpec", {{"id", Emu::kLegacyFlowSpec}, {"version", "1.0"}}},
+           {"sourceConnectionIds", {"missing"}}, {"targetConnectionIds", {ids[3]}}}, 400, "source connection missing does not exist"}};
+  const Case& c = cases.at(static_cast<std::size_t>(GENERATE(range(0, 15))));
+  REQUIRE(cases.size() == 15);
+  CAPTURE(c.path, c.body.dump());
+  auto r = e.call("POST", c.path, c.body);
+  CHECK(r.status == c.status);
+  CHECK_THAT(Emu::body(r)["errorMessage"].get<std::string>(), Catch::Contains(c.says));
+}
+
+TEST_CASE("emulator: a body without a JSON content type is refused", "[emulator]") {
+  Emu e;
+  auto r = e.call("POST", "/connections", {{"name", "x"}}, {{"content-type", "text/plain"}});
+  CHECK(r.status == 400);
+  CHECK(Emu::body(r)["detail"] == "A valid content-type must be specified");
+}
+
+TEST_CASE("emulator: PATCH needs the current etag, quoted, in If-Match", "[emulator]") {
+  Emu e;
+  auto ids = e.tutorial();
+  const std::string path = "/flows/" + ids[4];
+  std::string etag = e.get_flow(ids[4])["etag"];
+  json ops = add_segment(segment("s1", kOnce));
+
+  auto missing = e.call("PATCH", path, ops);
+  CHECK(missing.status == 400);
+  CHECK(Emu::body(missing)["type"] == "https://ns.adobe.com/aep/errors/FLOW-1403-400");
+
+  std::string bare = etag.substr(1, etag.size() - 2);
+  auto unquoted = e.call("PATCH", path, ops, {{"if-match", bare}});
+  CHECK(unquoted.status == 412);
+
+  auto ok = e.call("PATCH", path, ops, {{"if-match", etag}});
+  REQUIRE(ok.status == 200);
+  std::string next = Emu::body(ok)["etag"];
+  CHECK(next != etag);
+  CHECK(Emu::body(ok)["id"] == ids[4]);
+
+  auto stale = e.call("PATCH", path, ops, {{"if-match", etag}});
+  CHECK(stale.status == 412);
+  CHECK(Emu::body(stale)["errorMessage"] == "Supplied version=[" + etag +
+                                                "] does not match the current version on entity=[" +
+                                                next + "]");
+  CHECK(e.get_flow(ids[4])["transformations"][0]["params"]["segmentSelectors"]["selectors"].size() == 1);
+}
+
+TEST_CASE("emulator: PATCH ops are applied as RFC 6902, in either case, atomically", "[emulator]") {
+  Emu e;
+  auto ids = e.tutorial();
+  const std::string path = "/flows/" + ids[4];
+  auto patch = [&](json ops) {
+    return e.call("PATCH", path, ops, {{"if-match", e.get_flow(ids[4])["etag"].get<std::string>()}});
+  };
+  json upper = add_segment(segment("s1", kOnce));
+  upper[0]["op"] = "ADD";
+  REQUIRE(patch(upper).status == 200);
+
+  json profile = json::array({{{"op", "add"}, {"path", "/transformations/0/params/profileSelectors/selectors/-"},
+                               {"value", {{"type", "JSON_PATH"}, {"value", {{"path", "person.lastName"}}}}}}});
+  REQUIRE(patch(profile).status == 200);
+  json flow = e.get_flow(ids[4]);
+  json seg = flow["transformations"][0]["params"]["segmentSelectors"]["selectors"][0]["value"];
+  CHECK(seg["createTime"] == "1795867200");
+  CHECK(seg["updateTime"] == "1795867200");
+  json prof = flow["transformations"][0]["params"]["profileSelectors"]["selectors"][0]["value"];
+  CHECK(prof["operator"] == "EXISTS");
+  CHECK(prof["mapping"]["sourceType"] == "text/x.schema-path");
+  CHECK(prof["mapping"]["destinationXdmPath"] == "person.lastName");
+  CHECK(flow["lastOperation"]["ops"] == profile);
+
+  auto move = patch(json::array({{{"op", "move"}, {"from", "/name"}, {"path", "/description"}}}));
+  CHECK(move.status == 400);
+  CHECK(Emu::body(move)["type"] == "https://ns.adobe.com/aep/errors/FLOW-1434-400");
+  auto readonly = patch(json::array({{{"op", "replace"}, {"path", "/id"}, {"value", "x"}}}));
+  CHECK(readonly.status == 400);
+  CHECK(Emu::body(readonly)["type"] == "https://ns.adobe.com/aep/errors/FLOW-1455-400");
+  auto badpath = patch(json::array({{{"op", "remove"}, {"path", "/transformations/0/params/segmentSelectors/selectors/7"}}}));
+  CHECK(badpath.status == 400);
+  // The bad second op leaves the first undone.
+  json two = add_segment(segment("s2", kOnce));
+  two.push_back({{"op", "remove"}, {"path", "/transformations/9"}});
+  CHECK(patch(two).status == 400);
+  CHECK(e.get_flow(ids[4])["transformations"][0]["params"]["segmentSelectors"]["selectors"].size() == 1);
+}
+
+TEST_CASE("emulator: activation values that break the rules are refused, naming the field",
+          "[emulator]") {
+  Emu e;
+  auto ids = e.tutorial();
+  struct Case {
+    json schedule;
+    std::string mode;
+    std::string says;
+  };
+  auto c = GENERATE(
+      Case{{{"frequency", "CHAINED"}, {"triggerType", "SCHEDULED"}, {"startDate", "2026-12-20"}, {"startTime", "17:00"}},
+           "DAILY_FULL_EXPORT", "schedule.frequency must be one of"},
+      Case{{{"frequency", "ONCE"}, {"triggerType", "SCHEDULED"}, {"startDate", "2026-12-20"}}, "DAILY_FULL_EXPORT",
+           "schedule.startTime is required"},
+      Case{{{"frequency", "ONCE"}, {"triggerType", "SCHEDULED"}, {"startDate", "2026-12-20"}, {"startTime", "17:15"}},
+           "DAILY_FULL_EXPORT", "minutes must be 00"},
+      Case{{{"frequency", "ONCE"}, {"triggerType", "SCHEDULED"}, {"startDate", "2026-02-30"}, {"startTime", "17:00"}},
+           "DAILY_FULL_EXPORT", "schedule.startDate must be a date"},
+      Case{{{"frequency", "ONCE"}, {"triggerType", "SCHEDULED"}, {"startDate", "2026-12-20"}, {"startTime", "17:00"},
+            {"endDate", "2026-12-30"}}, "DAILY_FULL_EXPORT", "endDate is not applicable"},
+      Case{{{"frequency", "EVERY_6_HOURS"}, {"triggerType", "SCHEDULED"}, {"startDate", "2026-12-20"}, {"startTime", "17:00"},
+            {"endDate", "2026-12-01"}}, "FIRST_FULL_THEN_INCREMENTAL", "is before startDate"},
+      Case{{{"frequency", "DAILY"}, {"triggerType", "AFTER_SEGMENT_EVAL"}, {"startDate", "2026-12-20"}, {"startTime", "17:00"},
+            {"endDate", "2026-12-30"}}, "DAILY_FULL_EXPORT", "startTime is not applicable"},
+      Case{kOnce, "WEEKLY_EXPORT", "exportMode must be one of"});
+  CAPTURE(c.schedule.dump(), c.mode);
+  auto r = e.call("PATCH", "/flows/" + ids[4], add_segment(segment("s1", c.schedule, c.mode)),
+                  {{"if-match", e.get_flow(ids[4])["etag"].get<std::string>()}});
+  CHECK(r.status == 400);
+  CHECK_THAT(Emu::body(r)["errorMessage"].get<std::string>(),
+             Catch::Contains("segmentSelectors.selectors[0].value.") && Catch::Contains(c.says));
+}
+
+TEST_CASE("emulator: the tutorial-style 202 with no body when asked", "[emulator]") {
+  emulator::Options o;
+  o.patch_status = 202;
+  Emu e(o);
+  auto ids = e.tutorial();
+  auto r = e.call("PATCH", "/flows/" + ids[4], add_segment(segment("s1", kOnce)),
+                  {{"if-match", e.get_flow(ids[4])["etag"].get<std::string>()}});
+  CHECK(r.status == 202);
+  CHECK(r.body.empty());
+}
+
+TEST_CASE("emulator: lists page with limit and a next link that carries the query", "[emulator]") {
+  Emu e;
+  for (int i = 0; i < 5; ++i) {
+    REQUIRE(e.call("POST", "/connections", {{"name", "c" + std::to_string(i)},
+                                            {"connectionSpec", {{"id", Emu::kUps}, {"version", "1.0"}}}})
+                .status == 201);
+  }
+  auto first = Emu::body(e.call("GET", "/connections?limit=2&property=connectionSpec.id==" + std::string(Emu::kUps)));
+  REQUIRE(first["items"].size() == 2);
+  CHECK(first["items"][0]["name"] == "c4");  // newest first
+  std::string next = first["_links"]["next"]["href"];
+  CHECK_THAT(next, Catch::StartsWith("/connections?continuationToken="));
+  CHECK_THAT(next, Catch::Contains("limit=2"));
+  auto second = Emu::body(e.call("GET", next));
+  CHECK(second["items"][0]["name"] == "c2");
+  auto third = Emu::body(e.call("GET", second["_links"]["next"]["href"].get<std::string>()));
+  CHECK(third["items"].size() == 1);
+  CHECK_FALSE(third.contains("_links"));
+
+  CHECK(Emu::body(e.call("GET", "/connections?count=true"))["count"] == 5);
+  CHECK(e.call("GET", "/connections?count=true&limit=2").status == 400);
+  CHECK(e.call("GET", "/connections?limit=101").status == 400);
+  CHECK(e.call("GET", "/connections?limit=0").status == 400);
+  CHECK(Emu::body(e.call("GET", "/connections?property=name==c1,c3&orderby=name"))["items"][0]["name"] == "c1");
+  CHECK(Emu::body(e.call("GET", "/connections?property=name==c1,c3&orderby=-name"))["items"][0]["name"] == "c3");
+}
+
+TEST_CASE("emulator: the spec catalogues filter by name and by a list of IDs", "[emulator]") {
+  Emu e;
+  auto byname = Emu::body(e.call("GET", "/connectionSpecs?property=name==Adobe Campaign"));
+  REQUIRE(byname["items"].size() == 1);
+  CHECK(byname["items"][0]["id"] == Emu::kCampaign);
+  auto byid = Emu::body(e.call("GET", std::string("/connectionSpecs?property=id==") + Emu::kCampaign + "," + Emu::kUps));
+  CHECK(byid["items"].size() == 2);
+  auto one = Emu::body(e.call("GET", std::string("/flowSpecs/") + Emu::kLegacyFlowSpec));
+  CHECK(one["items"][0]["targetConnectionSpecIds"].size() == 5);
+  CHECK(e.call("GET", "/flowSpecs/nope").status == 404);
+}
+
+TEST_CASE("emulator: a connection in use cannot be deleted; DELETE answers 202", "[emulator]") {
+  Emu e;
+  auto ids = e.tutorial();
+  auto in_use = e.call("DELETE", "/connections/" + ids[2]);
+  CHECK(in_use.status == 400);
+  CHECK_THAT(Emu::body(in_use)["errorMessage"].get<std::string>(), Catch::Contains("in use by target connection " + ids[3]));
+  CHECK(e.call("DELETE", "/flows/" + ids[4]).status == 202);
+  CHECK(e.call("GET", "/flows/" + ids[4]).status == 404);
+  CHECK(e.call("DELETE", "/targetConnections/" + ids[3]).status == 202);
+  CHECK(e.call("DELETE", "/connections/" + ids[2]).status == 202);
+}
+
+TEST_CASE("emulator: the OpenAPI file's activation examples are judged by the rules", "[emulator]") {
+  namespace fs = std::filesystem;
+  Emu e;
+  auto ids = e.tutorial();
+  auto load = [](const char* name) {
+    std::ifstream in(fs::path(AEPFLOW_FIXTURES_DIR) / "openapi" / "requests" / name);
+    return json::parse(in);
+  };
+  auto etag = [&] { return e.get_flow(ids[4])["etag"].get<std::string>(); };
+  // Its schedule lies in the past; the emulator, like the docs, checks shape, not the calendar.
+  CHECK(e.call("PATCH", "/flows/" + ids[4], load("Patch_Batch_Flow_Daily_Full_Once_Scheduled.json"),
+               {{"if-match", etag()}}).status == 200);
+  CHECK(e.call("PATCH", "/flows/" + ids[4], load("Patch_Profile_Selectors.json"), {{"if-match", etag()}}).status == 200);
+  // This example uses frequency CHAINED, which the service does not accept.
+  CHECK(e.call("PATCH", "/flows/" + ids[4], load("Patch_Batch_Flow_Daily_Full_Once_Chained.json"),
+               {{"if-match", etag()}}).status == 400);
+}
