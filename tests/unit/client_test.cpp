@@ -52,7 +52,7 @@ TEST_CASE("a 200 with a body that is not JSON is an error", "[client]") {
   CHECK_THAT(g.error().message, Catch::Contains("not JSON (text/html, 24 bytes)"));
 }
 
-TEST_CASE("get unwraps the {items:[...]} envelope; an empty envelope is not found", "[client]") {
+TEST_CASE("get unwraps the items envelope and an empty envelope is not found", "[client]") {
   Fixture f;
   f.fake->on(Method::get, "/flows/a", 200, R"({"items":[{"id":"a","name":"n"}]})");
   f.fake->on(Method::get, "/flows/b", 200, R"({"items":[]})");

@@ -175,7 +175,7 @@ TEST_CASE("usage errors are found before anything is sent", "[commands]") {
   CHECK(f->sent.empty());
 }
 
-TEST_CASE("missing credentials name each flag and variable; nothing is sent", "[commands]") {
+TEST_CASE("missing credentials name each flag and variable and nothing is sent", "[commands]") {
   auto f = fake();
   auto r = run_cli({"--base-url", "https://h.test", "flow", "get", kFlow}, f);
   CHECK(r.code == 2);
@@ -437,7 +437,7 @@ TEST_CASE("specs list filters by name and prints one ID per line with -o id", "[
   CHECK(r.out == "b\nc\n");
 }
 
-TEST_CASE("--version and --help exit 0", "[commands]") {
+TEST_CASE("the version and help flags exit 0", "[commands]") {
   auto v = run_cli({"--version"}, fake());
   CHECK(v.code == 0);
   CHECK(v.out == "aepflow " AEPFLOW_VERSION "\n");

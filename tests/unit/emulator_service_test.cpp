@@ -148,7 +148,7 @@ TEST_CASE("emulator: the sandbox header is required and sandboxes are isolated",
   CHECK(Emu::body(e.call("GET", "/flows", nullptr, {}, "dev"))["items"].empty());
 }
 
-TEST_CASE("emulator: creates answer 201 {id, etag} with the etag's quotes; GET wraps in items",
+TEST_CASE("emulator: creates answer 201 {id, etag} with the etag quotes and GET wraps in items",
           "[emulator]") {
   Emu e;
   auto ids = e.tutorial();
@@ -373,7 +373,7 @@ TEST_CASE("emulator: the spec catalogues filter by name and by a list of IDs", "
   CHECK(e.call("GET", "/flowSpecs/nope").status == 404);
 }
 
-TEST_CASE("emulator: a connection in use cannot be deleted; DELETE answers 202", "[emulator]") {
+TEST_CASE("emulator: a connection in use cannot be deleted and DELETE answers 202", "[emulator]") {
   Emu e;
   auto ids = e.tutorial();
   auto in_use = e.call("DELETE", "/connections/" + ids[2]);

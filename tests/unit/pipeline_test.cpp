@@ -63,7 +63,7 @@ TEST_CASE("a request with a body gets a JSON content type", "[pipeline]") {
   CHECK(*find_header(fake->sent[0].request.headers, "content-type") == "application/json");
 }
 
-TEST_CASE("-v logs one line per request and answer; -vv adds redacted headers and bodies",
+TEST_CASE("verbose logging: one line per exchange at -v, redacted headers and bodies at -vv",
           "[pipeline][secrets]") {
   auto verbosity = GENERATE(1, 2);
   RecordingLog log(verbosity);

@@ -17,7 +17,7 @@ TEST_CASE("headers are shown only when known to be harmless", "[secrets]") {
   CHECK(redact_header("X-Some-New-Header", "value") == "***");
 }
 
-TEST_CASE("secret fields are redacted anywhere in a body; credentials by allow-list", "[secrets]") {
+TEST_CASE("secret fields are redacted anywhere in a body and credentials by allow-list", "[secrets]") {
   json body = {
       {"name", "conn"},
       {"auth",
