@@ -28,6 +28,4 @@ const Destination* find_destination(std::string_view name_or_id);
 // A comma-separated list of the names, for error messages.
 std::string known_destination_names();
 
-bool iequals(std::string_view a, std::string_view b);
-
 }  // namespace aepflow

@@ -1,8 +1,12 @@
 #include "command.hpp"
 
+#include "aepflow/ids.hpp"
+
 namespace aepflow::cli {
 
-void print_created(Context& ctx, std::string_view noun, const Created& c) {
+Result<void> report_created(Context& ctx, std::string_view noun, Result<Created> created) {
+  if (!created) return std::unexpected(std::move(created.error()));
+  const Created& c = *created;
   auto& out = ctx.out();
   switch (out.format()) {
     case Format::id: out.id(c.id); break;
@@ -12,6 +16,15 @@ void print_created(Context& ctx, std::string_view noun, const Created& c) {
                  {{"id", c.id}, {"etag", c.etag.empty() ? "(none returned)" : c.etag}});
       break;
   }
+  return {};
+}
+
+Result<nlohmann::json> fetch(Context& ctx, Collection c, std::string_view what,
+                             const std::string& id) {
+  if (auto ok = check_uuid(what, id); !ok) return std::unexpected(ok.error());
+  auto service = ctx.service();
+  if (!service) return std::unexpected(service.error());
+  return (*service)->get(c, id);
 }
 
 

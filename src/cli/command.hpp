@@ -16,9 +16,13 @@ inline void on_run(CLI::App* cmd, Context& ctx, std::function<Result<void>()> fn
   cmd->callback([&ctx, fn = std::move(fn)] { ctx.action = fn; });
 }
 
-// A create's answer: "Created <noun>" with id, etag and sandbox; the response for -o json; the
-// bare ID for -o id.
-void print_created(Context& ctx, std::string_view noun, const Created& c);
+// Prints a create's answer ("Created <noun>" with id, etag and sandbox; the response for -o json;
+// the bare ID for -o id), or passes its error on.
+Result<void> report_created(Context& ctx, std::string_view noun, Result<Created> created);
+
+// The object at /{collection}/{id}, once the ID is known to be well formed (`what`: "flow ID").
+Result<nlohmann::json> fetch(Context& ctx, Collection c, std::string_view what,
+                             const std::string& id);
 
 
 // Every item of a spec catalogue whose name contains `name_filter` (case-insensitive; empty: all).

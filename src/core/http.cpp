@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "aepflow/text.hpp"
+
 namespace aepflow {
 
 std::string_view to_string(Method m) {
@@ -15,27 +17,15 @@ std::string_view to_string(Method m) {
   return "GET";
 }
 
-namespace {
-bool same_name(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  }
-  return true;
-}
-}  // namespace
-
 const std::string* find_header(const Headers& headers, std::string_view name) {
   for (const auto& h : headers) {
-    if (same_name(h.name, name)) return &h.value;
+    if (iequals(h.name, name)) return &h.value;
   }
   return nullptr;
 }
 
 void set_header(Headers& headers, std::string_view name, std::string value) {
-  std::erase_if(headers, [&](const Header& h) { return same_name(h.name, name); });
+  std::erase_if(headers, [&](const Header& h) { return iequals(h.name, name); });
   headers.push_back({std::string(name), std::move(value)});
 }
 

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "aepflow/catalogue.hpp"
+#include "aepflow/text.hpp"
 
 namespace aepflow {
 

@@ -1,6 +1,7 @@
 #include "aepflow/resolve.hpp"
 
 #include "aepflow/catalogue.hpp"
+#include "aepflow/text.hpp"
 
 namespace aepflow {
 

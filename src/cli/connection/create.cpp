@@ -44,10 +44,7 @@ Result<void> run(const Options& o, Context& ctx) {
     c.auth_spec = o.auth_spec;
     c.auth_params = std::move(*params);
   }
-  auto created = (*service)->create_connection(c);
-  if (!created) return std::unexpected(created.error());
-  print_created(ctx, "base connection", *created);
-  return {};
+  return report_created(ctx, "base connection", (*service)->create_connection(c));
 }
 
 }  // namespace

@@ -31,10 +31,7 @@ Result<void> run(const Options& o, Context& ctx) {
   f.flow_spec.id = *spec;
   f.source_connection_id = o.source;
   f.target_connection_id = o.target;
-  auto created = (*service)->create_flow(f);
-  if (!created) return std::unexpected(created.error());
-  print_created(ctx, "dataflow", *created);
-  return {};
+  return report_created(ctx, "dataflow", (*service)->create_flow(f));
 }
 
 }  // namespace

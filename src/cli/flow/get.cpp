@@ -1,6 +1,5 @@
 // aepflow flow get FLOW_ID
 #include "aepflow/activation.hpp"
-#include "aepflow/ids.hpp"
 #include "command.hpp"
 #include "commands.hpp"
 #include "flow/summary.hpp"
@@ -14,10 +13,7 @@ struct Options {
 };
 
 Result<void> run(const Options& o, Context& ctx) {
-  if (auto ok = check_uuid("flow ID", o.flow_id); !ok) return ok;
-  auto service = ctx.service();
-  if (!service) return std::unexpected(service.error());
-  auto flow = (*service)->get(Collection::flows, o.flow_id);
+  auto flow = fetch(ctx, Collection::flows, "flow ID", o.flow_id);
   if (!flow) return std::unexpected(flow.error());
   auto& out = ctx.out();
   switch (out.format()) {

@@ -1,6 +1,5 @@
 // aepflow flow validate FLOW_ID [--expect-audience ID ...] [--expect-attribute PATH ...]
 #include "aepflow/activation.hpp"
-#include "aepflow/ids.hpp"
 #include "command.hpp"
 #include "commands.hpp"
 #include "flow/summary.hpp"
@@ -16,10 +15,7 @@ struct Options {
 };
 
 Result<void> run(const Options& o, Context& ctx) {
-  if (auto ok = check_uuid("flow ID", o.flow_id); !ok) return ok;
-  auto service = ctx.service();
-  if (!service) return std::unexpected(service.error());
-  auto flow = (*service)->get(Collection::flows, o.flow_id);
+  auto flow = fetch(ctx, Collection::flows, "flow ID", o.flow_id);
   if (!flow) return std::unexpected(flow.error());
 
   FlowContents contents = read_flow_contents(*flow);

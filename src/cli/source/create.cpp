@@ -33,10 +33,7 @@ Result<void> run(const Options& o, Context& ctx) {
     if (!id) return std::unexpected(id.error());
     s.spec.id = *id;
   }
-  auto created = (*service)->create_source_connection(s);
-  if (!created) return std::unexpected(created.error());
-  print_created(ctx, "source connection", *created);
-  return {};
+  return report_created(ctx, "source connection", (*service)->create_source_connection(s));
 }
 
 }  // namespace

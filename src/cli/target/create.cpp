@@ -56,10 +56,7 @@ Result<void> run(const Options& o, Context& ctx) {
   t.base_connection_id = o.base_connection;
   t.spec.id = *spec;
   t.params = std::move(*params);
-  auto created = (*service)->create_target_connection(t);
-  if (!created) return std::unexpected(created.error());
-  print_created(ctx, "target connection", *created);
-  return {};
+  return report_created(ctx, "target connection", (*service)->create_target_connection(t));
 }
 
 }  // namespace
