@@ -1,7 +1,7 @@
 # Entry points. Each target installs what is missing (scripts/install-deps.sh) before building.
 #   make demo   build, start the emulator, run the whole tutorial (examples/quickstart.sh), stop it
-#   make test   build and run every test: a warnings-as-errors build, then the same suite under
-#               AddressSanitizer and UndefinedBehaviorSanitizer
+#   make test   check the formatting, then build and run every test: a warnings-as-errors build,
+#               then the same suite under AddressSanitizer and UndefinedBehaviorSanitizer
 
 BUILD ?= build
 TEST_BUILD ?= build-test
@@ -9,7 +9,7 @@ SAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
 
-.PHONY: all deps build demo test test-plain test-sanitize clean
+.PHONY: all deps build demo test format-check test-plain test-sanitize clean
 
 all: build
 
@@ -23,7 +23,10 @@ build: deps
 demo: build
 	@./scripts/with-emulator.sh $(BUILD)/bin examples/quickstart.sh
 
-test: test-plain test-sanitize
+test: format-check test-plain test-sanitize
+
+format-check: deps
+	@git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run --Werror
 
 test-plain: deps
 	cmake -S . -B $(TEST_BUILD) $(GENERATOR) -DCMAKE_BUILD_TYPE=Debug -DAEPFLOW_WERROR=ON

@@ -38,7 +38,7 @@ struct NewConnection {
   std::string name;
   std::string description;
   SpecRef spec;
-  std::optional<std::string> auth_spec;             // absent: no auth block (Profile Store)
+  std::optional<std::string> auth_spec;  // absent: no auth block (Profile Store)
   nlohmann::json auth_params = nlohmann::json::object();
 };
 

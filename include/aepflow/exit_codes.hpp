@@ -17,14 +17,21 @@ inline constexpr int mismatch = 7;      // validation found a mismatch
 
 constexpr int for_kind(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::usage: return usage;
-    case ErrorKind::auth: return auth;
-    case ErrorKind::not_found: return not_found;
-    case ErrorKind::precondition: return precondition;
-    case ErrorKind::network: return network;
-    case ErrorKind::mismatch: return mismatch;
+    case ErrorKind::usage:
+      return usage;
+    case ErrorKind::auth:
+      return auth;
+    case ErrorKind::not_found:
+      return not_found;
+    case ErrorKind::precondition:
+      return precondition;
+    case ErrorKind::network:
+      return network;
+    case ErrorKind::mismatch:
+      return mismatch;
     case ErrorKind::api:
-    case ErrorKind::internal: return error;
+    case ErrorKind::internal:
+      return error;
   }
   return error;
 }

@@ -28,7 +28,8 @@ class Policy {
  public:
   virtual ~Policy() = default;
   // Calls `next` to pass the request on; may change the request first or the response after.
-  virtual Result<Response> send(Request& req, const std::function<Result<Response>(Request&)>& next) = 0;
+  virtual Result<Response> send(Request& req,
+                                const std::function<Result<Response>(Request&)>& next) = 0;
 };
 
 class Pipeline {
@@ -51,12 +52,13 @@ struct PipelineOptions {
   std::string base_url;
   Credentials credentials;
   std::string user_agent;
-  LogSink* log = nullptr;                               // optional
+  LogSink* log = nullptr;                             // optional
   std::function<std::string()> request_id_generator;  // default: random UUIDs
 };
 
 // The standard pipeline every command uses.
-std::unique_ptr<Pipeline> make_pipeline(PipelineOptions options, std::shared_ptr<Transport> transport);
+std::unique_ptr<Pipeline> make_pipeline(PipelineOptions options,
+                                        std::shared_ptr<Transport> transport);
 
 // Policies, exposed for tests.
 std::unique_ptr<Policy> make_request_id_policy(std::function<std::string()> generator);

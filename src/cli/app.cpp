@@ -35,7 +35,8 @@ std::string missing_command(const CLI::App& app) {
     path += " " + level->get_name();
   }
   std::string names;
-  for (const auto* sub : level->get_subcommands({})) names += (names.empty() ? "" : ", ") + sub->get_name();
+  for (const auto* sub : level->get_subcommands({}))
+    names += (names.empty() ? "" : ", ") + sub->get_name();
   return "'" + path + "' needs a command: " + names + ". Run '" + path + " --help' for more.";
 }
 
@@ -54,9 +55,10 @@ void print_error(Context& ctx, const Error& e) {
 
 int run(const std::vector<std::string>& args, Io& io, TransportFactory make_transport) {
   Context ctx(io, std::move(make_transport));
-  CLI::App app{"aepflow: create and activate Adobe Experience Platform file-based destinations "
-               "through the Flow Service API.",
-               "aepflow"};
+  CLI::App app{
+      "aepflow: create and activate Adobe Experience Platform file-based destinations "
+      "through the Flow Service API.",
+      "aepflow"};
   app.footer(footer);
   app.set_version_flag("--version", "aepflow " AEPFLOW_VERSION);
   app.fallthrough();
@@ -110,7 +112,8 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
     io.out << out.str();
     if (rc == 0) return exit_code::ok;
     std::string message = err.str();
-    while (!message.empty() && message.back() == '\n') message.pop_back();
+    while (!message.empty() && message.back() == '\n')
+      message.pop_back();
     io.err << "error: " << message << '\n';
     return exit_code::usage;
   }

@@ -9,8 +9,12 @@ Result<void> report_created(Context& ctx, std::string_view noun, Result<Created>
   const Created& c = *created;
   auto& out = ctx.out();
   switch (out.format()) {
-    case Format::id: out.id(c.id); break;
-    case Format::json: out.json(c.body); break;
+    case Format::id:
+      out.id(c.id);
+      break;
+    case Format::json:
+      out.json(c.body);
+      break;
     case Format::table:
       out.fields("Created " + std::string(noun) + " in sandbox " + ctx.globals.sandbox,
                  {{"id", c.id}, {"etag", c.etag.empty() ? "(none returned)" : c.etag}});
@@ -26,7 +30,6 @@ Result<nlohmann::json> fetch(Context& ctx, Collection c, std::string_view what,
   if (!service) return std::unexpected(service.error());
   return (*service)->get(c, id);
 }
-
 
 Result<nlohmann::json> list_catalogue(Context& ctx, Collection c, std::string_view name_filter) {
   auto service = ctx.service();
@@ -46,12 +49,16 @@ void print_list(Context& ctx, const nlohmann::json& items, const Row& header,
   auto& out = ctx.out();
   switch (out.format()) {
     case Format::id:
-      for (const auto& item : items) out.id(text_of(item, "id"));
+      for (const auto& item : items)
+        out.id(text_of(item, "id"));
       break;
-    case Format::json: out.json(items); break;
+    case Format::json:
+      out.json(items);
+      break;
     case Format::table: {
       std::vector<Row> rows;
-      for (const auto& item : items) rows.push_back(row(item));
+      for (const auto& item : items)
+        rows.push_back(row(item));
       out.table(header, rows);
       break;
     }

@@ -24,7 +24,6 @@ Result<void> report_created(Context& ctx, std::string_view noun, Result<Created>
 Result<nlohmann::json> fetch(Context& ctx, Collection c, std::string_view what,
                              const std::string& id);
 
-
 // Every item of a spec catalogue whose name contains `name_filter` (case-insensitive; empty: all).
 Result<nlohmann::json> list_catalogue(Context& ctx, Collection c, std::string_view name_filter);
 

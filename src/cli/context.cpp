@@ -22,7 +22,9 @@ Output& Context::out() {
   return *output_;
 }
 
-void Context::warn(std::string_view message) { io.err << "warning: " << message << '\n'; }
+void Context::warn(std::string_view message) {
+  io.err << "warning: " << message << '\n';
+}
 
 Result<FlowService*> Context::service() {
   if (service_) return service_.get();
@@ -47,7 +49,8 @@ Result<FlowService*> Context::service() {
   }
 
   CurlOptions curl;
-  curl.total_timeout = std::chrono::milliseconds(static_cast<long long>(globals.timeout_seconds * 1000));
+  curl.total_timeout =
+      std::chrono::milliseconds(static_cast<long long>(globals.timeout_seconds * 1000));
   curl.connect_timeout = std::min(curl.total_timeout, std::chrono::milliseconds(10'000));
   curl.user_agent = "aepflow/" AEPFLOW_VERSION;
 

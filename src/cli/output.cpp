@@ -8,9 +8,13 @@ void Output::json(const nlohmann::json& j) {
   out_ << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
-void Output::id(std::string_view id) { out_ << id << '\n'; }
+void Output::id(std::string_view id) {
+  out_ << id << '\n';
+}
 
-void Output::line(std::string_view text) { out_ << text << '\n'; }
+void Output::line(std::string_view text) {
+  out_ << text << '\n';
+}
 
 void Output::table(const Row& header, const std::vector<Row>& rows) {
   std::vector<std::size_t> width(header.size(), 0);
@@ -24,7 +28,8 @@ void Output::table(const Row& header, const std::vector<Row>& rows) {
     std::transform(h.begin(), h.end(), h.begin(), [](unsigned char c) { return std::toupper(c); });
   }
   measure(upper);
-  for (const auto& r : rows) measure(r);
+  for (const auto& r : rows)
+    measure(r);
   auto print = [&](const Row& r) {
     std::string line;
     for (std::size_t i = 0; i < r.size() && i < width.size(); ++i) {
@@ -34,14 +39,16 @@ void Output::table(const Row& header, const std::vector<Row>& rows) {
     out_ << line << '\n';
   };
   print(upper);
-  for (const auto& r : rows) print(r);
+  for (const auto& r : rows)
+    print(r);
 }
 
 void Output::fields(std::string_view title,
                     const std::vector<std::pair<std::string, std::string>>& kv) {
   if (!title.empty()) out_ << title << '\n';
   std::size_t w = 0;
-  for (const auto& [k, v] : kv) w = std::max(w, k.size());
+  for (const auto& [k, v] : kv)
+    w = std::max(w, k.size());
   for (const auto& [k, v] : kv) {
     out_ << "  " << k << std::string(w - k.size() + 2, ' ') << v << '\n';
   }

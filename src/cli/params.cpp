@@ -21,7 +21,8 @@ Result<std::string> resolve_value(std::string_view value, std::string_view what,
   }
   if (value.starts_with("env:")) {
     std::string name(value.substr(4));
-    if (name.empty()) return usage(std::string(what) + ": 'env:' must be followed by a variable name");
+    if (name.empty())
+      return usage(std::string(what) + ": 'env:' must be followed by a variable name");
     auto v = io.getenv(name);
     if (!v) return usage(std::string(what) + ": environment variable " + name + " is not set");
     return *v;
@@ -51,8 +52,10 @@ Result<nlohmann::json> parse_params(const std::vector<std::string>& args, const 
     if (raw_json) {
       auto j = nlohmann::json::parse(*value, nullptr, /*allow_exceptions=*/false);
       if (j.is_discarded()) {
-        return usage("--param " + key + ":= expects a JSON value (a number, true, false, an array "
-                     "or an object); use " + key + "=VALUE for a string");
+        return usage("--param " + key +
+                     ":= expects a JSON value (a number, true, false, an array "
+                     "or an object); use " +
+                     key + "=VALUE for a string");
       }
       params[key] = std::move(j);
     } else {

@@ -11,7 +11,8 @@ namespace {
 std::vector<std::string> strings(const json& j) {
   std::vector<std::string> out;
   if (!j.is_array()) return out;
-  for (const auto& v : j) out.push_back(v.is_string() ? v.get<std::string>() : v.dump());
+  for (const auto& v : j)
+    out.push_back(v.is_string() ? v.get<std::string>() : v.dump());
   return out;
 }
 

@@ -18,9 +18,15 @@ constexpr std::string_view profile_selectors_path =
 // Macros a filename template may use: the legacy set, then the ones the enhanced cloud-storage
 // destinations add.
 constexpr std::array known_macros = {
-    "DESTINATION_NAME", "SEGMENT_ID",  "SEGMENT_NAME",        "TIMESTAMP",
-    "DESTINATION",      "DESTINATION_INSTANCE_ID", "DESTINATION_INSTANCE_NAME",
-    "ORGANIZATION_NAME", "SANDBOX_NAME",
+    "DESTINATION_NAME",
+    "SEGMENT_ID",
+    "SEGMENT_NAME",
+    "TIMESTAMP",
+    "DESTINATION",
+    "DESTINATION_INSTANCE_ID",
+    "DESTINATION_INSTANCE_NAME",
+    "ORGANIZATION_NAME",
+    "SANDBOX_NAME",
 };
 
 constexpr std::array export_modes = {"DAILY_FULL_EXPORT", "FIRST_FULL_THEN_INCREMENTAL"};
@@ -46,13 +52,15 @@ std::string join(const std::array<const char*, N>& list) {
 }
 
 bool digits(std::string_view s) {
-  return !s.empty() &&
-         std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c));
+  });
 }
 
 int to_int(std::string_view s) {
   int v = 0;
-  for (char c : s) v = v * 10 + (c - '0');
+  for (char c : s)
+    v = v * 10 + (c - '0');
   return v;
 }
 
@@ -115,7 +123,8 @@ bool is_clock_time(std::string_view s) {
 std::vector<RuleViolation> check_audience(const Audience& a) {
   std::vector<RuleViolation> out;
   auto bad = [&](std::string field, std::string value, std::string problem, std::string allowed) {
-    out.push_back({a.id, std::move(field), std::move(value), std::move(problem), std::move(allowed)});
+    out.push_back(
+        {a.id, std::move(field), std::move(value), std::move(problem), std::move(allowed)});
   };
   const auto& s = a.schedule;
 
@@ -152,8 +161,9 @@ std::vector<RuleViolation> check_audience(const Audience& a) {
   }
 
   if (s.trigger_type.empty()) {
-    if (full) bad("schedule.triggerType", "", "is required with exportMode DAILY_FULL_EXPORT",
-                  join(trigger_types));
+    if (full)
+      bad("schedule.triggerType", "", "is required with exportMode DAILY_FULL_EXPORT",
+          join(trigger_types));
   } else if (!one_of(trigger_types, s.trigger_type)) {
     bad("schedule.triggerType", s.trigger_type, "is not valid", join(trigger_types));
   }
@@ -225,10 +235,12 @@ json activation_patch(const std::vector<Audience>& audiences,
                       const std::vector<std::string>& attributes) {
   json ops = json::array();
   for (const auto& a : audiences) {
-    ops.push_back({{"op", "add"}, {"path", segment_selectors_path}, {"value", segment_selector(a)}});
+    ops.push_back(
+        {{"op", "add"}, {"path", segment_selectors_path}, {"value", segment_selector(a)}});
   }
   for (const auto& p : attributes) {
-    ops.push_back({{"op", "add"}, {"path", profile_selectors_path}, {"value", profile_selector(p)}});
+    ops.push_back(
+        {{"op", "add"}, {"path", profile_selectors_path}, {"value", profile_selector(p)}});
   }
   return ops;
 }

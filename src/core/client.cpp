@@ -17,30 +17,48 @@ std::string json_text(const json& j, std::string_view key) {
 
 std::string reason_phrase(int status) {
   switch (status) {
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 409: return "Conflict";
-    case 412: return "Precondition Failed";
-    case 415: return "Unsupported Media Type";
-    case 422: return "Unprocessable Entity";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return "unexpected status";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 409:
+      return "Conflict";
+    case 412:
+      return "Precondition Failed";
+    case 415:
+      return "Unsupported Media Type";
+    case 422:
+      return "Unprocessable Entity";
+    case 429:
+      return "Too Many Requests";
+    case 500:
+      return "Internal Server Error";
+    case 502:
+      return "Bad Gateway";
+    case 503:
+      return "Service Unavailable";
+    case 504:
+      return "Gateway Timeout";
+    default:
+      return "unexpected status";
   }
 }
 
 ErrorKind kind_for_status(int status) {
   switch (status) {
     case 401:
-    case 403: return ErrorKind::auth;
-    case 404: return ErrorKind::not_found;
-    case 412: return ErrorKind::precondition;
-    default: return ErrorKind::api;
+    case 403:
+      return ErrorKind::auth;
+    case 404:
+      return ErrorKind::not_found;
+    case 412:
+      return ErrorKind::precondition;
+    default:
+      return ErrorKind::api;
   }
 }
 
@@ -52,7 +70,9 @@ std::string code_from_type_uri(const std::string& type) {
   return last;
 }
 
-bool is_success(int status) { return status >= 200 && status < 300; }
+bool is_success(int status) {
+  return status >= 200 && status < 300;
+}
 
 Result<json> parse_json_body(const Response& r, std::string_view context) {
   auto j = json::parse(r.body, nullptr, /*allow_exceptions=*/false);
@@ -63,11 +83,10 @@ Result<json> parse_json_body(const Response& r, std::string_view context) {
     e.context = std::string(context);
     e.body = r.body;
     const std::string* type = find_header(r.headers, "Content-Type");
-    e.message = r.body.empty()
-                    ? "the service answered with an empty body where JSON was expected"
-                    : "the service answered with a body that is not JSON (" +
-                          (type ? *type : std::string("no content type")) + ", " +
-                          std::to_string(r.body.size()) + " bytes)";
+    e.message = r.body.empty() ? "the service answered with an empty body where JSON was expected"
+                               : "the service answered with a body that is not JSON (" +
+                                     (type ? *type : std::string("no content type")) + ", " +
+                                     std::to_string(r.body.size()) + " bytes)";
     if (const auto* id = find_header(r.headers, "x-request-id")) e.request_id = *id;
     return std::unexpected(std::move(e));
   }
@@ -135,8 +154,9 @@ Error error_from_response(const Response& r, std::string_view context) {
     }
   } else if (!r.body.empty()) {
     const std::string* type = find_header(r.headers, "Content-Type");
-    e.message = "unexpected non-JSON error body (" + (type ? *type : std::string("no content type")) +
-                ", " + std::to_string(r.body.size()) + " bytes)";
+    e.message = "unexpected non-JSON error body (" +
+                (type ? *type : std::string("no content type")) + ", " +
+                std::to_string(r.body.size()) + " bytes)";
   }
   if (e.message.empty()) e.message = e.title.empty() ? reason_phrase(r.status) : e.title;
   if (e.title == e.message) e.title.clear();
@@ -166,8 +186,8 @@ Result<Page> FlowService::next_page(std::string_view next_href) {
   // points at the same service, so credentials never go to another host.
   if (href.starts_with("http://") || href.starts_with("https://")) {
     if (!href.starts_with(pipeline_.base_url())) {
-      return fail(ErrorKind::api, "refusing to follow a next link to another host: " +
-                                      std::string(next_href));
+      return fail(ErrorKind::api,
+                  "refusing to follow a next link to another host: " + std::string(next_href));
     }
     href.remove_prefix(pipeline_.base_url().size());
   }
@@ -184,7 +204,8 @@ Result<json> FlowService::list_all(Collection c, const ListQuery& q) {
   while (!next.empty()) {
     auto more = next_page(next);
     if (!more) return std::unexpected(more.error());
-    for (auto& item : more->items) all.push_back(std::move(item));
+    for (auto& item : more->items)
+      all.push_back(std::move(item));
     next = std::move(more->next_href);
   }
   return all;

@@ -29,7 +29,8 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
     headers->clear();  // a new response (after a redirect or 100 Continue)
   } else if (auto colon = line.find(':'); colon != std::string_view::npos) {
     std::string_view value = line.substr(colon + 1);
-    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
+      value.remove_prefix(1);
     while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' '))
       value.remove_suffix(1);
     headers->push_back({std::string(line.substr(0, colon)), std::string(value)});
@@ -59,7 +60,8 @@ class CurlTransport final : public Transport {
         list.reset(next);
       }
     };
-    for (const auto& header : req.headers) add(header.name + ": " + header.value);
+    for (const auto& header : req.headers)
+      add(header.name + ": " + header.value);
     add("Expect:");  // no 100-continue round trip for larger bodies
 
     Response res;
@@ -80,14 +82,19 @@ class CurlTransport final : public Transport {
     curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.total_timeout.count()));
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
-    if (!options_.ca_bundle.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, options_.ca_bundle.c_str());
+    if (!options_.ca_bundle.empty())
+      curl_easy_setopt(h, CURLOPT_CAINFO, options_.ca_bundle.c_str());
     if (!options_.user_agent.empty()) {
       curl_easy_setopt(h, CURLOPT_USERAGENT, options_.user_agent.c_str());
     }
 
     switch (req.method) {
-      case Method::get: curl_easy_setopt(h, CURLOPT_HTTPGET, 1L); break;
-      case Method::post: curl_easy_setopt(h, CURLOPT_POST, 1L); break;
+      case Method::get:
+        curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
+        break;
+      case Method::post:
+        curl_easy_setopt(h, CURLOPT_POST, 1L);
+        break;
       default:
         curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, std::string(to_string(req.method)).c_str());
         break;
@@ -102,13 +109,23 @@ class CurlTransport final : public Transport {
       std::string detail = error_buffer[0] ? error_buffer : curl_easy_strerror(rc);
       std::string what;
       switch (rc) {
-        case CURLE_OPERATION_TIMEDOUT: what = "the request timed out"; break;
-        case CURLE_COULDNT_CONNECT: what = "could not connect"; break;
-        case CURLE_COULDNT_RESOLVE_HOST: what = "could not resolve the host"; break;
+        case CURLE_OPERATION_TIMEDOUT:
+          what = "the request timed out";
+          break;
+        case CURLE_COULDNT_CONNECT:
+          what = "could not connect";
+          break;
+        case CURLE_COULDNT_RESOLVE_HOST:
+          what = "could not resolve the host";
+          break;
         case CURLE_PEER_FAILED_VERIFICATION:
         case CURLE_SSL_CACERT_BADFILE:
-        case CURLE_SSL_CONNECT_ERROR: what = "TLS failed"; break;
-        default: what = "the request failed"; break;
+        case CURLE_SSL_CONNECT_ERROR:
+          what = "TLS failed";
+          break;
+        default:
+          what = "the request failed";
+          break;
       }
       return fail(ErrorKind::network, what + ": " + detail);
     }

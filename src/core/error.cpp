@@ -13,7 +13,8 @@ std::string Error::describe() const {
   }
   out += message;
   if (!request_id.empty()) out += " (request id " + request_id + ")";
-  while (!out.empty() && out.back() == ' ') out.pop_back();
+  while (!out.empty() && out.back() == ' ')
+    out.pop_back();
   return out;
 }
 

@@ -7,8 +7,10 @@ namespace aepflow {
 namespace {
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
+    s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -27,7 +29,8 @@ bool peel(std::string_view& s) {
 
 Result<std::string> normalize_etag(std::string_view input) {
   std::string_view s = trim(input);
-  while (peel(s)) s = trim(s);
+  while (peel(s))
+    s = trim(s);
   if (s.empty()) {
     return usage("the etag '" + std::string(input) +
                  "' is empty; pass the etag printed by create or flow get");
@@ -35,8 +38,9 @@ Result<std::string> normalize_etag(std::string_view input) {
   for (char c : s) {
     if (c == '"' || c == '\\' || std::isspace(static_cast<unsigned char>(c)) ||
         std::iscntrl(static_cast<unsigned char>(c))) {
-      return usage("the etag '" + std::string(input) +
-                   "' is malformed; expected a value like \"0000d781-0000-0200-0000-63e29f420000\"");
+      return usage(
+          "the etag '" + std::string(input) +
+          "' is malformed; expected a value like \"0000d781-0000-0200-0000-63e29f420000\"");
     }
   }
   return "\"" + std::string(s) + "\"";

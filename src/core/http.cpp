@@ -8,11 +8,16 @@ namespace aepflow {
 
 std::string_view to_string(Method m) {
   switch (m) {
-    case Method::get: return "GET";
-    case Method::post: return "POST";
-    case Method::put: return "PUT";
-    case Method::patch: return "PATCH";
-    case Method::delete_: return "DELETE";
+    case Method::get:
+      return "GET";
+    case Method::post:
+      return "POST";
+    case Method::put:
+      return "PUT";
+    case Method::patch:
+      return "PATCH";
+    case Method::delete_:
+      return "DELETE";
   }
   return "GET";
 }
@@ -47,7 +52,8 @@ std::string url_encode(std::string_view s) {
 
 std::string build_url(std::string_view base_url, const Request& req) {
   std::string url(base_url);
-  while (!url.empty() && url.back() == '/') url.pop_back();
+  while (!url.empty() && url.back() == '/')
+    url.pop_back();
   url += req.path;
   char sep = req.path.find('?') == std::string::npos ? '?' : '&';
   for (const auto& [k, v] : req.query) {

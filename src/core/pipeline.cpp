@@ -13,10 +13,13 @@ Pipeline::Pipeline(std::string base_url, std::vector<std::unique_ptr<Policy>> po
     : base_url_(std::move(base_url)),
       policies_(std::move(policies)),
       transport_(std::move(transport)) {
-  while (!base_url_.empty() && base_url_.back() == '/') base_url_.pop_back();
+  while (!base_url_.empty() && base_url_.back() == '/')
+    base_url_.pop_back();
 }
 
-Result<Response> Pipeline::send(Request req) { return send_from(0, req); }
+Result<Response> Pipeline::send(Request req) {
+  return send_from(0, req);
+}
 
 Result<Response> Pipeline::send_from(std::size_t index, Request& req) {
   if (index == policies_.size()) return transport_->send(req, build_url(base_url_, req));
@@ -93,8 +96,8 @@ class LogPolicy final : public Policy {
                   std::chrono::steady_clock::now() - start)
                   .count();
     if (!res) {
-      sink_.write(LogLevel::info, "< no response after " + std::to_string(ms) +
-                                      " ms: " + res.error().message);
+      sink_.write(LogLevel::info,
+                  "< no response after " + std::to_string(ms) + " ms: " + res.error().message);
       return res;
     }
     sink_.write(LogLevel::info,

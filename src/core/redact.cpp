@@ -12,18 +12,46 @@ namespace {
 
 // Headers whose values are never secret.
 constexpr std::array shown_headers = {
-    "accept",          "content-type",   "content-length", "x-sandbox-name", "x-gw-ims-org-id",
-    "x-request-id",    "if-match",       "etag",           "location",       "date",
-    "retry-after",     "server",         "connection",     "user-agent",     "cache-control",
-    "keep-alive",      "transfer-encoding", "vary",        "x-sandbox-id",   "content-encoding",
+    "accept",
+    "content-type",
+    "content-length",
+    "x-sandbox-name",
+    "x-gw-ims-org-id",
+    "x-request-id",
+    "if-match",
+    "etag",
+    "location",
+    "date",
+    "retry-after",
+    "server",
+    "connection",
+    "user-agent",
+    "cache-control",
+    "keep-alive",
+    "transfer-encoding",
+    "vary",
+    "x-sandbox-id",
+    "content-encoding",
 };
 
 // Fields that are secret wherever they appear in a body.
 constexpr std::array secret_fields = {
-    "password",         "secretKey",         "s3SecretKey",  "sshKey",
-    "connectionString", "servicePrincipalKey", "secretAccessKey", "client_secret",
-    "access_token",     "accessToken",       "token",        "secret",
-    "privateKey",       "apiKey",            "refresh_token", "sasToken",
+    "password",
+    "secretKey",
+    "s3SecretKey",
+    "sshKey",
+    "connectionString",
+    "servicePrincipalKey",
+    "secretAccessKey",
+    "client_secret",
+    "access_token",
+    "accessToken",
+    "token",
+    "secret",
+    "privateKey",
+    "apiKey",
+    "refresh_token",
+    "sasToken",
 };
 
 // Inside a credential block (auth.params), only these are shown.
@@ -44,9 +72,8 @@ enum class Where { body, auth, auth_params };
 void redact_json(nlohmann::json& j, Where where) {
   if (j.is_object()) {
     for (auto& [key, value] : j.items()) {
-      if (contains(secret_fields, key) ||
-          (where == Where::auth_params && !value.is_structured() &&
-           !contains(shown_auth_params, key))) {
+      if (contains(secret_fields, key) || (where == Where::auth_params && !value.is_structured() &&
+                                           !contains(shown_auth_params, key))) {
         value = std::string(redacted_marker);
         continue;
       }
@@ -59,7 +86,8 @@ void redact_json(nlohmann::json& j, Where where) {
       redact_json(value, inner);
     }
   } else if (j.is_array()) {
-    for (auto& v : j) redact_json(v, where);
+    for (auto& v : j)
+      redact_json(v, where);
   }
 }
 
@@ -85,7 +113,8 @@ std::string redact_header(std::string_view name, std::string_view value) {
 Headers redact_headers(const Headers& headers) {
   Headers out;
   out.reserve(headers.size());
-  for (const auto& h : headers) out.push_back({h.name, redact_header(h.name, h.value)});
+  for (const auto& h : headers)
+    out.push_back({h.name, redact_header(h.name, h.value)});
   return out;
 }
 

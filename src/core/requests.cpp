@@ -7,31 +7,45 @@ using nlohmann::json;
 
 std::string_view collection_path(Collection c) {
   switch (c) {
-    case Collection::connection_specs: return "/connectionSpecs";
-    case Collection::flow_specs: return "/flowSpecs";
-    case Collection::connections: return "/connections";
-    case Collection::source_connections: return "/sourceConnections";
-    case Collection::target_connections: return "/targetConnections";
-    case Collection::flows: return "/flows";
+    case Collection::connection_specs:
+      return "/connectionSpecs";
+    case Collection::flow_specs:
+      return "/flowSpecs";
+    case Collection::connections:
+      return "/connections";
+    case Collection::source_connections:
+      return "/sourceConnections";
+    case Collection::target_connections:
+      return "/targetConnections";
+    case Collection::flows:
+      return "/flows";
   }
   return "/";
 }
 
 std::string_view collection_noun(Collection c) {
   switch (c) {
-    case Collection::connection_specs: return "connection spec";
-    case Collection::flow_specs: return "flow spec";
-    case Collection::connections: return "base connection";
-    case Collection::source_connections: return "source connection";
-    case Collection::target_connections: return "target connection";
-    case Collection::flows: return "dataflow";
+    case Collection::connection_specs:
+      return "connection spec";
+    case Collection::flow_specs:
+      return "flow spec";
+    case Collection::connections:
+      return "base connection";
+    case Collection::source_connections:
+      return "source connection";
+    case Collection::target_connections:
+      return "target connection";
+    case Collection::flows:
+      return "dataflow";
   }
   return "resource";
 }
 
 namespace {
 
-json spec_ref(const SpecRef& s) { return {{"id", s.id}, {"version", s.version}}; }
+json spec_ref(const SpecRef& s) {
+  return {{"id", s.id}, {"version", s.version}};
+}
 
 Request post(std::string path, const json& body) {
   Request r;
@@ -62,7 +76,8 @@ namespace requests {
 Request list(Collection c, const ListQuery& q) {
   Request r;
   r.path = std::string(collection_path(c));
-  for (const auto& p : q.properties) r.query.emplace_back("property", p);
+  for (const auto& p : q.properties)
+    r.query.emplace_back("property", p);
   if (!q.order_by.empty()) r.query.emplace_back("orderby", q.order_by);
   if (q.limit) r.query.emplace_back("limit", std::to_string(*q.limit));
   return r;

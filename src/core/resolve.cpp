@@ -20,12 +20,13 @@ Result<std::string> find_by_name(FlowService& service, Collection c, std::string
   }
   const std::string noun(collection_noun(c));
   if (matches.empty()) {
-    return usage("unknown " + noun + " '" + std::string(name) + "'. Known destinations: " +
-                 known_destination_names() + ". " + std::string(hint));
+    return usage("unknown " + noun + " '" + std::string(name) +
+                 "'. Known destinations: " + known_destination_names() + ". " + std::string(hint));
   }
   if (matches.size() > 1) {
     std::string ids;
-    for (const auto* m : matches) ids += " " + m->value("id", std::string("?"));
+    for (const auto* m : matches)
+      ids += " " + m->value("id", std::string("?"));
     return usage("the " + noun + " name '" + std::string(name) +
                  "' is ambiguous; pass one of these IDs instead:" + ids);
   }

@@ -34,7 +34,8 @@ Failure content_type_error() {
 
 Failure not_found(std::string_view collection, std::string_view id, std::string_view request_id) {
   std::string message = "The requested " + std::string(collection) + " resource " +
-                        std::string(id) + " is not found. Verify the resource ID before trying again.";
+                        std::string(id) +
+                        " is not found. Verify the resource ID before trying again.";
   return flow_error(404, "1439", "Resource not found", message, request_id, collection, id);
 }
 

@@ -19,10 +19,12 @@ emulator::Request to_request(const httplib::Request& h) {
   r.method = h.method;
   r.path = h.path;
   if (r.path.starts_with(kPrefix)) r.path.erase(0, std::strlen(kPrefix));
-  for (const auto& [k, v] : h.params) r.query.emplace(k, v);
+  for (const auto& [k, v] : h.params)
+    r.query.emplace(k, v);
   for (const auto& [k, v] : h.headers) {
     std::string name = k;
-    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : name)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     r.headers[name] = v;
   }
   r.body = h.body;
@@ -32,7 +34,8 @@ emulator::Request to_request(const httplib::Request& h) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"aepflow-emulator: a local emulator of Adobe Experience Platform's Flow Service API"};
+  CLI::App app{
+      "aepflow-emulator: a local emulator of Adobe Experience Platform's Flow Service API"};
   std::string host = "127.0.0.1";
   int port = 8080;
   std::vector<std::string> tokens{"emulator-token"}, keys{"emulator-api-key"},
@@ -64,11 +67,9 @@ int main(int argc, char** argv) {
   auto handle = [&](const httplib::Request& hreq, httplib::Response& hres) {
     if (hreq.path == "/__emulator/stats") {
       auto s = service.stats();
-      hres.set_content(nlohmann::json{{"requests", s.requests},
-                                      {"reads", s.reads},
-                                      {"writes", s.writes}}
-                           .dump(),
-                       "application/json");
+      hres.set_content(
+          nlohmann::json{{"requests", s.requests}, {"reads", s.reads}, {"writes", s.writes}}.dump(),
+          "application/json");
       return;
     }
     if (hreq.path == "/__emulator/reset" && hreq.method == "POST") {
@@ -98,7 +99,8 @@ int main(int argc, char** argv) {
   server.Put(any, handle);
   server.Delete(any, handle);
 
-  int bound = port == 0 ? server.bind_to_any_port(host) : (server.bind_to_port(host, port) ? port : -1);
+  int bound =
+      port == 0 ? server.bind_to_any_port(host) : (server.bind_to_port(host, port) ? port : -1);
   if (bound <= 0) {
     std::cerr << "aepflow-emulator: cannot listen on " << host << ":" << port << '\n';
     return 1;

@@ -13,7 +13,8 @@ std::vector<std::string> split(const std::string& s, char sep) {
   std::vector<std::string> out;
   std::string part;
   std::istringstream in(s);
-  while (std::getline(in, part, sep)) out.push_back(part);
+  while (std::getline(in, part, sep))
+    out.push_back(part);
   if (!s.empty() && s.back() == sep) out.emplace_back();
   return out;
 }
@@ -22,7 +23,8 @@ void collect(const json& node, const std::vector<std::string>& path, std::size_t
              std::vector<const json*>& out) {
   if (i == path.size()) {
     if (node.is_array()) {
-      for (const auto& v : node) out.push_back(&v);
+      for (const auto& v : node)
+        out.push_back(&v);
     } else {
       out.push_back(&node);
     }
@@ -36,7 +38,8 @@ void collect(const json& node, const std::vector<std::string>& path, std::size_t
   if (it == node.end()) return;
   if (walk) {
     if (!it->is_array()) return;
-    for (const auto& element : *it) collect(element, path, i + 1, out);
+    for (const auto& element : *it)
+      collect(element, path, i + 1, out);
   } else {
     collect(*it, path, i + 1, out);
   }
@@ -67,7 +70,8 @@ std::optional<Filter> parse_filter(const std::string& expression) {
   std::string op;
   for (const char* o : ops) {
     auto pos = expression.find(o);
-    if (pos != std::string::npos && (pos < best || (pos == best && std::string(o).size() > op.size()))) {
+    if (pos != std::string::npos &&
+        (pos < best || (pos == best && std::string(o).size() > op.size()))) {
       best = pos;
       op = o;
     }

@@ -15,9 +15,15 @@ const std::set<std::string> kFullFrequencies = {"ONCE", "DAILY", "WEEKLY", "MONT
 const std::set<std::string> kIncrementalFrequencies = {"DAILY", "EVERY_3_HOURS", "EVERY_6_HOURS",
                                                        "EVERY_8_HOURS", "EVERY_12_HOURS"};
 const std::set<std::string> kTriggers = {"SCHEDULED", "AFTER_SEGMENT_EVAL"};
-const std::set<std::string> kMacros = {
-    "DESTINATION_NAME", "SEGMENT_ID", "SEGMENT_NAME", "TIMESTAMP", "DESTINATION",
-    "DESTINATION_INSTANCE_ID", "DESTINATION_INSTANCE_NAME", "ORGANIZATION_NAME", "SANDBOX_NAME"};
+const std::set<std::string> kMacros = {"DESTINATION_NAME",
+                                       "SEGMENT_ID",
+                                       "SEGMENT_NAME",
+                                       "TIMESTAMP",
+                                       "DESTINATION",
+                                       "DESTINATION_INSTANCE_ID",
+                                       "DESTINATION_INSTANCE_NAME",
+                                       "ORGANIZATION_NAME",
+                                       "SANDBOX_NAME"};
 
 std::string str(const json& obj, const char* key) {
   auto it = obj.find(key);
@@ -36,7 +42,8 @@ bool real_date(const std::string& s) {
 
 std::string list(const std::set<std::string>& s) {
   std::string out;
-  for (const auto& v : s) out += (out.empty() ? "" : ", ") + v;
+  for (const auto& v : s)
+    out += (out.empty() ? "" : ", ") + v;
   return out;
 }
 
@@ -62,8 +69,8 @@ std::vector<std::string> segment_selector_problems(const json& selector, const s
       }
     }
     static const std::regex macro(R"(%([A-Z_]+)(\([A-Za-z_-]+\))?%)");
-    for (auto it = std::sregex_iterator(tmpl.begin(), tmpl.end(), macro); it != std::sregex_iterator();
-         ++it) {
+    for (auto it = std::sregex_iterator(tmpl.begin(), tmpl.end(), macro);
+         it != std::sregex_iterator(); ++it) {
       std::string name = (*it)[1];
       bool ok = (*it)[2].matched ? name == "DATETIME" : kMacros.count(name) > 0;
       if (!ok) out.push_back(at + ".filenameTemplate has an unknown macro " + it->str());
@@ -90,7 +97,8 @@ std::vector<std::string> segment_selector_problems(const json& selector, const s
   }
   // The tutorial's first example omits triggerType, so omission is accepted.
   if (!trigger.empty() && !kTriggers.count(trigger)) {
-    out.push_back(s_at + ".triggerType must be one of " + list(kTriggers) + ", got '" + trigger + "'");
+    out.push_back(s_at + ".triggerType must be one of " + list(kTriggers) + ", got '" + trigger +
+                  "'");
   }
   if (!real_date(start_date)) {
     out.push_back(s_at + ".startDate must be a date YYYY-MM-DD, got '" + start_date + "'");

@@ -38,7 +38,8 @@ void check(const json& schema, const json& value, const std::string& where,
   }
   if (auto e = schema.find("enum"); e != schema.end() && e->is_array()) {
     bool found = false;
-    for (const auto& option : *e) found = found || option == value;
+    for (const auto& option : *e)
+      found = found || option == value;
     if (!found) out.push_back(where + " must be one of " + e->dump() + ", got " + value.dump());
   }
   if (value.is_string()) {

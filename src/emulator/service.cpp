@@ -57,7 +57,8 @@ std::vector<std::string> split_path(const std::string& path) {
 
 std::string join(const std::vector<std::string>& v, const std::string& sep) {
   std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
+  for (const auto& s : v)
+    out += (out.empty() ? "" : sep) + s;
   return out;
 }
 
@@ -69,7 +70,9 @@ Response reply(int status, const json& body) {
   return r;
 }
 
-Response reply(const Failure& f) { return reply(f.status, f.body); }
+Response reply(const Failure& f) {
+  return reply(f.status, f.body);
+}
 
 Response empty_reply(int status) {
   Response r;
@@ -135,7 +138,8 @@ struct Service::State {
     auto [it, inserted] = sandboxes.try_emplace(name);
     if (inserted) {
       it->second.id = uuid();
-      for (const char* c : kCollections) it->second.collections[c];
+      for (const char* c : kCollections)
+        it->second.collections[c];
     }
     return it->second;
   }
@@ -143,10 +147,14 @@ struct Service::State {
   json audit(const std::string& sandbox_name, const Sandbox& sb, const Request& req) const {
     auto ms = now_ms();
     auto org = req.headers.count("x-gw-ims-org-id") ? req.headers.at("x-gw-ims-org-id") : "";
-    return {{"createdAt", ms},          {"updatedAt", ms},
-            {"createdBy", "emulator@AdobeID"}, {"updatedBy", "emulator@AdobeID"},
-            {"createdClient", "aepflow-emulator"}, {"updatedClient", "aepflow-emulator"},
-            {"sandboxId", sb.id},       {"sandboxName", sandbox_name},
+    return {{"createdAt", ms},
+            {"updatedAt", ms},
+            {"createdBy", "emulator@AdobeID"},
+            {"updatedBy", "emulator@AdobeID"},
+            {"createdClient", "aepflow-emulator"},
+            {"updatedClient", "aepflow-emulator"},
+            {"sandboxId", sb.id},
+            {"sandboxName", sandbox_name},
             {"imsOrgId", org}};
   }
 
@@ -208,8 +216,9 @@ struct Service::State {
           if (used != v.size() || n < 1 || n > kMaxLimit) throw std::out_of_range(v);
           limit = n;
         } catch (const std::exception&) {
-          return reply(bad_request("1400", "limit must be an integer from 1 to " +
-                                               std::to_string(kMaxLimit) + ", got '" + v + "'",
+          return reply(bad_request("1400",
+                                   "limit must be an integer from 1 to " +
+                                       std::to_string(kMaxLimit) + ", got '" + v + "'",
                                    rid));
         }
       } else if (k == "continuationToken") {
@@ -265,8 +274,8 @@ struct Service::State {
     static const char* hex = "0123456789ABCDEF";
     std::string out;
     for (unsigned char c : s) {
-      if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '=' ||
-          c == ',' || c == '[' || c == ']') {
+      if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '=' || c == ',' ||
+          c == '[' || c == ']') {
         out.push_back(static_cast<char>(c));
       } else {
         out.push_back('%');
@@ -279,7 +288,8 @@ struct Service::State {
 
   std::vector<const json*> newest_first(const Collection& c) const {
     std::vector<const json*> out;
-    for (auto it = c.order.rbegin(); it != c.order.rend(); ++it) out.push_back(&c.by_id.at(*it));
+    for (auto it = c.order.rbegin(); it != c.order.rend(); ++it)
+      out.push_back(&c.by_id.at(*it));
     return out;
   }
 
@@ -289,14 +299,14 @@ struct Service::State {
                                         const json*& spec, const std::string& rid) const {
     const json ref = body.value(field, json());
     if (!ref.is_object() || str(ref, "id").empty()) {
-      return bad_request("1413", std::string(field) + ".id is required: please provide a valid spec id",
-                         rid);
+      return bad_request(
+          "1413", std::string(field) + ".id is required: please provide a valid spec id", rid);
     }
     spec = find_spec(catalogue, str(ref, "id"));
     if (!spec) {
-      return bad_request("1413", "Please provide a valid spec id: " + str(ref, "id") +
-                                     " is not a known " + field,
-                         rid);
+      return bad_request(
+          "1413", "Please provide a valid spec id: " + str(ref, "id") + " is not a known " + field,
+          rid);
     }
     if (str(ref, "version").empty()) {
       return flow_error(422, "1413", "Unprocessable Entity",
@@ -351,9 +361,11 @@ struct Service::State {
       const json auth = body.value("auth", json());
       if (!auth.is_object()) {
         std::vector<std::string> names;
-        for (const auto& a : auth_specs) names.push_back(str(a, "name"));
-        return reply(bad_request("1400", "auth is required for connection spec " + str(*spec, "name") +
-                                             "; auth.specName is one of: " + join(names, ", "),
+        for (const auto& a : auth_specs)
+          names.push_back(str(a, "name"));
+        return reply(bad_request("1400",
+                                 "auth is required for connection spec " + str(*spec, "name") +
+                                     "; auth.specName is one of: " + join(names, ", "),
                                  rid));
       }
       const json* auth_spec = nullptr;
@@ -363,14 +375,15 @@ struct Service::State {
         if (str(a, "name") == str(auth, "specName")) auth_spec = &a;
       }
       if (!auth_spec) {
-        return reply(bad_request("1400", "auth.specName '" + str(auth, "specName") +
-                                             "' is not an auth spec of " + str(*spec, "name") +
-                                             "; use one of: " + join(names, ", "),
+        return reply(bad_request("1400",
+                                 "auth.specName '" + str(auth, "specName") +
+                                     "' is not an auth spec of " + str(*spec, "name") +
+                                     "; use one of: " + join(names, ", "),
                                  rid));
       }
       const json params = auth.value("params", json::object());
-      if (auto f = problems_failure(
-              schema_problems((*auth_spec)["spec"], params, "auth.params"), rid)) {
+      if (auto f =
+              problems_failure(schema_problems((*auth_spec)["spec"], params, "auth.params"), rid)) {
         return reply(*f);
       }
       stored_auth = {{"specName", str(auth, "specName")}, {"params", params}};
@@ -378,8 +391,8 @@ struct Service::State {
         if (stored_auth["params"].contains(secret)) stored_auth["params"][secret] = "********";
       }
     } else if (body.contains("auth") && !body["auth"].is_null()) {
-      return reply(bad_request("1400", "connection spec " + str(*spec, "name") + " takes no auth",
-                               rid));
+      return reply(
+          bad_request("1400", "connection spec " + str(*spec, "name") + " takes no auth", rid));
     }
     Sandbox& sb = sandbox(sandbox_name);
     json e = base_entity(req, sandbox_name, sb, body);
@@ -403,10 +416,12 @@ struct Service::State {
       return reply(*f);
     }
     if (!spec->contains("sourceSpec")) {
-      return reply(bad_request("1400", str(*spec, "name") +
-                                           " is a destination: a source connection needs a source "
-                                           "spec such as the Profile Store (8a9c3494-9708-43d7-ae3f-cda01e5030e1)",
-                               rid));
+      return reply(
+          bad_request("1400",
+                      str(*spec, "name") +
+                          " is a destination: a source connection needs a source "
+                          "spec such as the Profile Store (8a9c3494-9708-43d7-ae3f-cda01e5030e1)",
+                      rid));
     }
     Sandbox& sb = sandbox(sandbox_name);
     json base_ref;
@@ -417,15 +432,17 @@ struct Service::State {
         return reply(bad_request("1400", "baseConnectionId " + base_id + " does not exist", rid));
       }
       if (str((*base)["connectionSpec"], "id") != str(*spec, "id")) {
-        return reply(bad_request("1414", "base connection " + base_id +
-                                             " has a different connection spec than the source connection",
+        return reply(bad_request("1414",
+                                 "base connection " + base_id +
+                                     " has a different connection spec than the source connection",
                                  rid));
       }
       base_ref = {{"id", base_id}, {"connectionSpec", (*base)["connectionSpec"]}};
     }
     const json data = body.value("data", json::object());
     if (data.is_object() && data.contains("format") && data["format"] != "CSV") {
-      return reply(bad_request("1400", "data.format must be CSV, got " + data["format"].dump(), rid));
+      return reply(
+          bad_request("1400", "data.format must be CSV, got " + data["format"].dump(), rid));
     }
     json params = body.value("params", json::object());
     if (params.is_null()) params = json::object();
@@ -453,8 +470,8 @@ struct Service::State {
       return reply(*f);
     }
     if (!spec->contains("targetSpec")) {
-      return reply(bad_request("1400", str(*spec, "name") + " has no target spec: it is not a destination",
-                               rid));
+      return reply(bad_request(
+          "1400", str(*spec, "name") + " has no target spec: it is not a destination", rid));
     }
     Sandbox& sb = sandbox(sandbox_name);
     const std::string base_id = str(body, "baseConnectionId");
@@ -464,15 +481,16 @@ struct Service::State {
       return reply(bad_request("1400", "baseConnectionId " + base_id + " does not exist", rid));
     }
     if (str((*base)["connectionSpec"], "id") != str(*spec, "id")) {
-      return reply(bad_request("1414", "base connection " + base_id + " is for connection spec " +
-                                           str((*base)["connectionSpec"], "id") +
-                                           ", not for " + str(*spec, "id"),
+      return reply(bad_request("1414",
+                               "base connection " + base_id + " is for connection spec " +
+                                   str((*base)["connectionSpec"], "id") + ", not for " +
+                                   str(*spec, "id"),
                                rid));
     }
     const json params = body.value("params", json());
     if (!params.is_object()) return reply(bad_request("1400", "params is required", rid));
-    if (auto f = problems_failure(
-            schema_problems((*spec)["targetSpec"]["spec"], params, "params"), rid)) {
+    if (auto f = problems_failure(schema_problems((*spec)["targetSpec"]["spec"], params, "params"),
+                                  rid)) {
       return reply(*f);
     }
     json e = base_entity(req, sandbox_name, sb, body);
@@ -550,13 +568,15 @@ struct Service::State {
     const std::string source_spec = str((*source)["connectionSpec"], "id");
     const std::string target_spec = str((*target)["connectionSpec"], "id");
     if (!listed(*spec, "sourceConnectionSpecIds", source_spec)) {
-      return reply(bad_request("1400", "flow spec " + str(*spec, "name") +
-                                           " does not read from connection spec " + source_spec,
-                               rid));
+      return reply(bad_request(
+          "1400",
+          "flow spec " + str(*spec, "name") + " does not read from connection spec " + source_spec,
+          rid));
     }
     if (!listed(*spec, "targetConnectionSpecIds", target_spec)) {
-      return reply(bad_request("1400", "flow spec " + str(*spec, "name") + " (" + str(*spec, "id") +
-                                           ") does not export to connection spec " + target_spec,
+      return reply(bad_request("1400",
+                               "flow spec " + str(*spec, "name") + " (" + str(*spec, "id") +
+                                   ") does not export to connection spec " + target_spec,
                                rid));
     }
     json transformations = body.value("transformations", json::array());
@@ -590,12 +610,13 @@ struct Service::State {
 
   json operation(const char* kind, const json& ops) const {
     auto ms = now_ms();
-    return {{"started", ms},
-            {"updated", ms},
-            {"percentCompleted", 100},
-            {"status", {{"value", "completed"}, {"properties", nullptr}, {"errors", json::array()}}},
-            {"ops", ops},
-            {"operation", kind}};
+    return {
+        {"started", ms},
+        {"updated", ms},
+        {"percentCompleted", 100},
+        {"status", {{"value", "completed"}, {"properties", nullptr}, {"errors", json::array()}}},
+        {"ops", ops},
+        {"operation", kind}};
   }
 
   // Segment selectors gain createTime/updateTime (epoch seconds, as strings); profile selectors
@@ -642,10 +663,14 @@ struct Service::State {
           const std::string path = str(v, "path");
           if (path.empty() || v.contains("mapping")) continue;
           v["operator"] = "EXISTS";
-          v["mapping"] = {{"sourceType", "text/x.schema-path"}, {"source", path},
-                          {"destination", path},                {"identity", false},
-                          {"primaryIdentity", false},           {"functionVersion", 0},
-                          {"copyModeMapping", false},           {"sourceAttribute", path},
+          v["mapping"] = {{"sourceType", "text/x.schema-path"},
+                          {"source", path},
+                          {"destination", path},
+                          {"identity", false},
+                          {"primaryIdentity", false},
+                          {"functionVersion", 0},
+                          {"copyModeMapping", false},
+                          {"sourceAttribute", path},
                           {"destinationXdmPath", path}};
         }
       }
@@ -687,7 +712,8 @@ struct Service::State {
     }
     json ops = json::parse(req.body, nullptr, false);
     if (!ops.is_array() || ops.empty()) {
-      return reply(bad_request("1405", "The request body must be a non-empty JSON Patch array", rid));
+      return reply(
+          bad_request("1405", "The request body must be a non-empty JSON Patch array", rid));
     }
     for (std::size_t i = 0; i < ops.size(); ++i) {
       auto& op = ops[i];
@@ -697,15 +723,14 @@ struct Service::State {
       }
       std::string name = lower(op["op"].get<std::string>());
       if (name != "add" && name != "replace" && name != "remove") {
-        return reply(bad_request("1434", where + ": unsupported patch operation '" +
-                                             op["op"].get<std::string>() + "'",
-                                 rid));
+        return reply(bad_request(
+            "1434", where + ": unsupported patch operation '" + op["op"].get<std::string>() + "'",
+            rid));
       }
       op["op"] = name;
       if (!patchable(collection, op["path"])) {
-        return reply(bad_request("1455", where + ": path " + op["path"].get<std::string>() +
-                                             " cannot be changed",
-                                 rid));
+        return reply(bad_request(
+            "1455", where + ": path " + op["path"].get<std::string>() + " cannot be changed", rid));
       }
       if (name != "remove" && !op.contains("value")) {
         return reply(bad_request("1455", where + ": value is required", rid));
@@ -755,7 +780,8 @@ struct Service::State {
           collection == "sourceConnections" ? "sourceConnectionIds" : "targetConnectionIds";
       for (const auto& [fid, f] : sb.collections["flows"].by_id) {
         const json ids = f.value(field, json::array());
-        if (std::find(ids.begin(), ids.end(), json(id)) != ids.end()) users.push_back("flow " + fid);
+        if (std::find(ids.begin(), ids.end(), json(id)) != ids.end())
+          users.push_back("flow " + fid);
       }
     }
     return users;
@@ -767,9 +793,10 @@ struct Service::State {
     if (!coll.by_id.count(id)) return reply(not_found(collection, id, rid));
     auto users = users_of(sb, collection, id);
     if (!users.empty()) {
-      return reply(bad_request("1418", "The " + std::string(noun(collection)) + " " + id +
-                                           " is in use by " + join(users, ", "),
-                               rid));
+      return reply(bad_request(
+          "1418",
+          "The " + std::string(noun(collection)) + " " + id + " is in use by " + join(users, ", "),
+          rid));
     }
     coll.by_id.erase(id);
     std::erase(coll.order, id);
@@ -813,7 +840,8 @@ struct Service::State {
       const json& catalogue = collection == "connectionSpecs" ? connection_specs : flow_specs;
       if (parts.size() == 1) {
         std::vector<const json*> all;
-        for (const auto& s : catalogue) all.push_back(&s);
+        for (const auto& s : catalogue)
+          all.push_back(&s);
         return list(all, req, "/" + collection, rid);
       }
       if (parts.size() == 2) {
@@ -834,8 +862,8 @@ struct Service::State {
     Sandbox& sb = sandbox(sandbox_name);
 
     if (parts.size() == 1) {
-      if (req.method == "GET") return list(newest_first(sb.collections[collection]), req,
-                                           "/" + collection, rid);
+      if (req.method == "GET")
+        return list(newest_first(sb.collections[collection]), req, "/" + collection, rid);
       if (req.method != "POST") return method_not_allowed(rid);
       if (auto f = content_type_problem(req)) return reply(*f);
       json body = json::parse(req.body, nullptr, false);

@@ -18,8 +18,12 @@ extern char** environ;
 
 namespace test {
 
-std::string bin_dir() { return AEPFLOW_BIN_DIR; }
-std::string source_dir() { return AEPFLOW_SOURCE_DIR; }
+std::string bin_dir() {
+  return AEPFLOW_BIN_DIR;
+}
+std::string source_dir() {
+  return AEPFLOW_SOURCE_DIR;
+}
 
 namespace {
 
@@ -34,15 +38,18 @@ std::vector<std::string> merged_env(const std::map<std::string, std::string>& ex
   for (auto it = all.begin(); it != all.end();) {
     it = it->first.starts_with("AEP_") ? all.erase(it) : std::next(it);
   }
-  for (const auto& [k, v] : extra) all[k] = v;
+  for (const auto& [k, v] : extra)
+    all[k] = v;
   std::vector<std::string> out;
-  for (const auto& [k, v] : all) out.push_back(k + "=" + v);
+  for (const auto& [k, v] : all)
+    out.push_back(k + "=" + v);
   return out;
 }
 
 std::vector<char*> c_strings(std::vector<std::string>& v) {
   std::vector<char*> out;
-  for (auto& s : v) out.push_back(s.data());
+  for (auto& s : v)
+    out.push_back(s.data());
   out.push_back(nullptr);
   return out;
 }
@@ -66,8 +73,8 @@ int spawn(std::vector<std::string> argv, const std::map<std::string, std::string
 
 }  // namespace
 
-Exit run_process(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
-                 const std::string& stdin_text) {
+Exit run_process(const std::vector<std::string>& argv,
+                 const std::map<std::string, std::string>& env, const std::string& stdin_text) {
   int out[2], err[2], in[2];
   if (pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0 || pipe2(in, O_CLOEXEC) != 0) {
     throw std::runtime_error("pipe failed");
@@ -147,12 +154,13 @@ Emulator::~Emulator() {
 }
 
 std::map<std::string, std::string> Emulator::env(const std::string& sandbox) const {
-  return {{"AEP_BASE_URL", url_},
-          {"AEP_ACCESS_TOKEN", "emulator-token"},
-          {"AEP_API_KEY", "emulator-api-key"},
-          {"AEP_ORG_ID", "0A1B2C3D4E5F60718293A4B5@AdobeOrg"},
-          {"AEP_SANDBOX", sandbox},
-          {"PATH", bin_dir() + ":" + (std::getenv("PATH") ? std::getenv("PATH") : "/usr/bin:/bin")}};
+  return {
+      {"AEP_BASE_URL", url_},
+      {"AEP_ACCESS_TOKEN", "emulator-token"},
+      {"AEP_API_KEY", "emulator-api-key"},
+      {"AEP_ORG_ID", "0A1B2C3D4E5F60718293A4B5@AdobeOrg"},
+      {"AEP_SANDBOX", sandbox},
+      {"PATH", bin_dir() + ":" + (std::getenv("PATH") ? std::getenv("PATH") : "/usr/bin:/bin")}};
 }
 
 long Emulator::count(const std::string& what) const {
@@ -166,7 +174,8 @@ Exit aepflow(const Emulator& emu, const std::vector<std::string>& args,
   std::vector<std::string> argv = {bin_dir() + "/aepflow"};
   argv.insert(argv.end(), args.begin(), args.end());
   auto env = emu.env();
-  for (auto& [k, v] : extra_env) env[k] = v;
+  for (auto& [k, v] : extra_env)
+    env[k] = v;
   return run_process(argv, env);
 }
 

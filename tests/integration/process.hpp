@@ -15,7 +15,8 @@ struct Exit {
 };
 
 // Runs to completion. `env` is added to (and overrides) the test process's environment.
-Exit run_process(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env = {},
+Exit run_process(const std::vector<std::string>& argv,
+                 const std::map<std::string, std::string>& env = {},
                  const std::string& stdin_text = "");
 
 // The emulator on a free port of 127.0.0.1, stopped when this goes out of scope.

@@ -27,20 +27,23 @@ struct Tutorial {
 // Steps 1 to 5 for Adobe Campaign over S3.
 Tutorial create_all(const Emulator& emu) {
   Tutorial t;
-  t.base = id_of(aepflow(emu, {"connection", "create", "--name", "Base connection to Experience Platform", "-o", "id"}));
+  t.base = id_of(aepflow(emu, {"connection", "create", "--name",
+                               "Base connection to Experience Platform", "-o", "id"}));
   t.source = id_of(aepflow(emu, {"source", "create", "--name", "Connecting to Profile Store",
                                  "--base-connection", t.base, "-o", "id"}));
-  t.destination = id_of(aepflow(emu, {"connection", "create", "--name", "S3 Connection for Adobe Campaign",
-                                      "--spec", "Adobe Campaign", "--auth-spec", "S3", "--param",
-                                      "accessId=env:TEST_S3_ID", "--param", "secretKey=env:TEST_S3_SECRET",
-                                      "-o", "id"},
-                                {{"TEST_S3_ID", "AKIAIOSFODNN7EXAMPLE"}, {"TEST_S3_SECRET", "s3-SECRET-value-0001"}}));
-  t.target = id_of(aepflow(emu, {"target", "create", "--name", "TargetConnection for Adobe Campaign",
-                                 "--base-connection", t.destination, "--spec", "Adobe Campaign", "--mode", "S3",
-                                 "--bucket", "acme-exports", "--path", "daily", "--format", "CSV", "-o", "id"}));
-  t.flow = id_of(aepflow(emu, {"flow", "create", "--name", "activate audiences to Adobe Campaign",
-                               "--flow-spec", "Adobe Campaign", "--source", t.source, "--target", t.target,
-                               "-o", "id"}));
+  t.destination = id_of(aepflow(
+      emu,
+      {"connection", "create", "--name", "S3 Connection for Adobe Campaign", "--spec",
+       "Adobe Campaign", "--auth-spec", "S3", "--param", "accessId=env:TEST_S3_ID", "--param",
+       "secretKey=env:TEST_S3_SECRET", "-o", "id"},
+      {{"TEST_S3_ID", "AKIAIOSFODNN7EXAMPLE"}, {"TEST_S3_SECRET", "s3-SECRET-value-0001"}}));
+  t.target = id_of(
+      aepflow(emu, {"target", "create", "--name", "TargetConnection for Adobe Campaign",
+                    "--base-connection", t.destination, "--spec", "Adobe Campaign", "--mode", "S3",
+                    "--bucket", "acme-exports", "--path", "daily", "--format", "CSV", "-o", "id"}));
+  t.flow = id_of(aepflow(
+      emu, {"flow", "create", "--name", "activate audiences to Adobe Campaign", "--flow-spec",
+            "Adobe Campaign", "--source", t.source, "--target", t.target, "-o", "id"}));
   return t;
 }
 
@@ -49,22 +52,26 @@ Tutorial create_all(const Emulator& emu) {
 TEST_CASE("the tutorial end to end: seven steps chained by ID, then validate", "[integration]") {
   Emulator emu;
   Tutorial t = create_all(emu);
-  auto activate = aepflow(emu, {"flow", "activate", t.flow, "--audience", std::string(kBiking) + "=Interested in Mountain Biking",
-                                "--attribute", "person.name.firstName", "--attribute", "personalEmail.address",
-                                "--start-date", "2026-12-20", "--start-time", "17:00", "-o", "json"});
+  auto activate =
+      aepflow(emu, {"flow", "activate", t.flow, "--audience",
+                    std::string(kBiking) + "=Interested in Mountain Biking", "--attribute",
+                    "person.name.firstName", "--attribute", "personalEmail.address", "--start-date",
+                    "2026-12-20", "--start-time", "17:00", "-o", "json"});
   INFO(activate.err);
   REQUIRE(activate.code == 0);
   json answer = json::parse(activate.out);
   CHECK(answer["id"] == t.flow);
   CHECK(answer["etag"].get<std::string>().front() == '"');
 
-  auto incremental = aepflow(emu, {"flow", "activate", t.flow, "--audience", kLoyalty, "--export-mode",
-                                   "FIRST_FULL_THEN_INCREMENTAL", "--frequency", "EVERY_6_HOURS", "--start-date",
-                                   "2026-12-22", "--start-time", "17:00", "--end-date", "2026-12-31", "-o", "id"});
+  auto incremental =
+      aepflow(emu, {"flow", "activate", t.flow, "--audience", kLoyalty, "--export-mode",
+                    "FIRST_FULL_THEN_INCREMENTAL", "--frequency", "EVERY_6_HOURS", "--start-date",
+                    "2026-12-22", "--start-time", "17:00", "--end-date", "2026-12-31", "-o", "id"});
   CHECK(incremental.code == 0);
 
-  auto validate = aepflow(emu, {"flow", "validate", t.flow, "--expect-audience", kBiking, "--expect-audience",
-                                kLoyalty, "--expect-attribute", "person.name.firstName", "-o", "json"});
+  auto validate =
+      aepflow(emu, {"flow", "validate", t.flow, "--expect-audience", kBiking, "--expect-audience",
+                    kLoyalty, "--expect-attribute", "person.name.firstName", "-o", "json"});
   CHECK(validate.code == 0);
   json report = json::parse(validate.out);
   CHECK(report["valid"] == true);
@@ -78,20 +85,25 @@ TEST_CASE("the tutorial end to end: seven steps chained by ID, then validate", "
   CHECK(flow["targetConnectionIds"] == json::array({t.target}));
   CHECK(flow["flowSpec"]["id"] == "71471eba-b620-49e4-90fd-23f1fa0174d8");
   auto selectors = flow["transformations"][0]["params"]["segmentSelectors"]["selectors"];
-  CHECK(selectors[0]["value"]["schedule"] == json{{"frequency", "ONCE"}, {"triggerType", "SCHEDULED"},
-                                                  {"startDate", "2026-12-20"}, {"startTime", "17:00"}});
+  CHECK(selectors[0]["value"]["schedule"] == json{{"frequency", "ONCE"},
+                                                  {"triggerType", "SCHEDULED"},
+                                                  {"startDate", "2026-12-20"},
+                                                  {"startTime", "17:00"}});
   CHECK(selectors[0]["value"].contains("createTime"));
 
-  auto missing = aepflow(emu, {"flow", "validate", t.flow, "--expect-attribute", "person.lastName"});
+  auto missing =
+      aepflow(emu, {"flow", "validate", t.flow, "--expect-attribute", "person.lastName"});
   CHECK(missing.code == 7);
   CHECK_THAT(missing.err, Catch::Contains("is missing attributes person.lastName"));
 }
 
-TEST_CASE("each destination's example script runs the tutorial and validates", "[integration][examples]") {
-  auto script = GENERATE(as<std::string>{}, "quickstart.sh", "adobe-campaign-s3.sh", "adobe-campaign-sftp-password.sh",
-                         "adobe-campaign-sftp-key.sh", "adobe-campaign-azure-blob.sh", "oracle-eloqua.sh",
-                         "oracle-responsys.sh", "salesforce-marketing-cloud.sh", "amazon-s3.sh", "azure-blob.sh",
-                         "sftp.sh");
+TEST_CASE("each destination's example script runs the tutorial and validates",
+          "[integration][examples]") {
+  auto script =
+      GENERATE(as<std::string>{}, "quickstart.sh", "adobe-campaign-s3.sh",
+               "adobe-campaign-sftp-password.sh", "adobe-campaign-sftp-key.sh",
+               "adobe-campaign-azure-blob.sh", "oracle-eloqua.sh", "oracle-responsys.sh",
+               "salesforce-marketing-cloud.sh", "amazon-s3.sh", "azure-blob.sh", "sftp.sh");
   CAPTURE(script);
   Emulator emu;
   auto r = test::run_process({"bash", test::source_dir() + "/examples/" + script}, emu.env());
@@ -99,7 +111,8 @@ TEST_CASE("each destination's example script runs the tutorial and validates", "
   INFO(r.err);
   CHECK(r.code == 0);
   CHECK_THAT(r.out, Catch::Contains("dataflow:"));
-  CHECK_THAT(r.out, Catch::Contains("Valid: every expected audience and attribute is on the dataflow."));
+  CHECK_THAT(r.out,
+             Catch::Contains("Valid: every expected audience and attribute is on the dataflow."));
   CHECK_THAT(r.out, Catch::Contains(kBiking) && Catch::Contains(kLoyalty));
   CHECK(r.err.find("error") == std::string::npos);
   CHECK(emu.count("writes") == 7);  // 4 connections, 1 flow, 2 activations: nothing twice
@@ -107,10 +120,12 @@ TEST_CASE("each destination's example script runs the tutorial and validates", "
 
 TEST_CASE("secrets never reach stdout or stderr, even at -vv", "[integration][secrets]") {
   Emulator emu;
-  auto r = aepflow(emu, {"-vv", "connection", "create", "--name", "SFTP", "--spec", "Oracle Eloqua", "--auth-spec",
-                         "SFTP with Password", "--param", "domain=example.com", "--param", "host=sftp.example.com",
-                         "--param", "username=u", "--param", "password=env:TEST_PW"},
-                   {{"TEST_PW", "pw-SECRET-4242"}});
+  auto r =
+      aepflow(emu,
+              {"-vv", "connection", "create", "--name", "SFTP", "--spec", "Oracle Eloqua",
+               "--auth-spec", "SFTP with Password", "--param", "domain=example.com", "--param",
+               "host=sftp.example.com", "--param", "username=u", "--param", "password=env:TEST_PW"},
+              {{"TEST_PW", "pw-SECRET-4242"}});
   CHECK(r.code == 0);
   CHECK_THAT(r.err, Catch::Contains("> POST"));
   CHECK_THAT(r.err, Catch::Contains("sftp.example.com"));
@@ -118,8 +133,9 @@ TEST_CASE("secrets never reach stdout or stderr, even at -vv", "[integration][se
     CHECK(r.out.find(secret) == std::string::npos);
     CHECK(r.err.find(secret) == std::string::npos);
   }
-  auto bad = aepflow(emu, {"-vv", "connection", "create", "--name", "x", "--spec", "Oracle Eloqua", "--auth-spec",
-                           "SFTP with Password", "--param", "password=pw-SECRET-4242"});
+  auto bad =
+      aepflow(emu, {"-vv", "connection", "create", "--name", "x", "--spec", "Oracle Eloqua",
+                    "--auth-spec", "SFTP with Password", "--param", "password=pw-SECRET-4242"});
   CHECK(bad.code == 1);  // the service refuses: domain, host and username are missing
   CHECK_THAT(bad.err, Catch::Contains("auth.params.domain is required"));
   CHECK(bad.err.find("pw-SECRET-4242") == std::string::npos);
@@ -134,29 +150,48 @@ TEST_CASE("bad input: right exit code, one clear line, nothing created", "[integ
   };
   auto c = GENERATE(
       Case{{"connection", "create"}, 2, "--name is required"},
-      Case{{"source", "create", "--base-connection", "1ed86558-59b5-42f7-9865-5859b552f7f4"}, 2, "--name is required"},
-      Case{{"target", "create", "--name", "t", "--spec", "SFTP"}, 2, "--base-connection is required"},
-      Case{{"target", "create", "--name", "t", "--base-connection", "1ed86558-59b5-42f7-9865-5859b552f7f4"}, 2,
+      Case{{"source", "create", "--base-connection", "1ed86558-59b5-42f7-9865-5859b552f7f4"},
+           2,
+           "--name is required"},
+      Case{{"target", "create", "--name", "t", "--spec", "SFTP"},
+           2,
+           "--base-connection is required"},
+      Case{{"target", "create", "--name", "t", "--base-connection",
+            "1ed86558-59b5-42f7-9865-5859b552f7f4"},
+           2,
            "--spec is required"},
-      Case{{"flow", "create", "--name", "f", "--flow-spec", "SFTP", "--source", "1ed86558-59b5-42f7-9865-5859b552f7f4"},
-           2, "--target is required"},
+      Case{{"flow", "create", "--name", "f", "--flow-spec", "SFTP", "--source",
+            "1ed86558-59b5-42f7-9865-5859b552f7f4"},
+           2,
+           "--target is required"},
       Case{{"flow", "activate"}, 2, "flow is required"},
       Case{{"flow", "validate"}, 2, "flow is required"},
-      Case{{"connection", "create", "--name", "x", "--spec", "Mailchimp Transactional", "--auth-spec", "Key"}, 2,
+      Case{{"connection", "create", "--name", "x", "--spec", "Mailchimp Transactional",
+            "--auth-spec", "Key"},
+           2,
            "unknown connection spec 'Mailchimp Transactional'"},
       Case{{"flow", "create", "--name", "x", "--flow-spec", "no such flow spec", "--source",
-            "1ed86558-59b5-42f7-9865-5859b552f7f4", "--target", "1ed86558-59b5-42f7-9865-5859b552f7f4"}, 2,
+            "1ed86558-59b5-42f7-9865-5859b552f7f4", "--target",
+            "1ed86558-59b5-42f7-9865-5859b552f7f4"},
+           2,
            "unknown flow spec 'no such flow spec'"},
-      Case{{"flow", "get", "8256cfb4-17e6-432c-a469"}, 2, "invalid flow ID '8256cfb4-17e6-432c-a469'"},
-      Case{{"target", "create", "--name", "t", "--base-connection", "not-an-id", "--spec", "SFTP"}, 2,
+      Case{{"flow", "get", "8256cfb4-17e6-432c-a469"},
+           2,
+           "invalid flow ID '8256cfb4-17e6-432c-a469'"},
+      Case{{"target", "create", "--name", "t", "--base-connection", "not-an-id", "--spec", "SFTP"},
+           2,
            "invalid base connection ID"},
       Case{{"flow", "get", "8256cfb4-17e6-432c-a469-6aedafb16cd5"}, 4, "HTTP 404 [FLOW-1439-404]"},
-      Case{{"--access-token", "expired-token", "flow", "get", "8256cfb4-17e6-432c-a469-6aedafb16cd5"}, 3,
+      Case{{"--access-token", "expired-token", "flow", "get",
+            "8256cfb4-17e6-432c-a469-6aedafb16cd5"},
+           3,
            "HTTP 401 [401013] Oauth token is not valid"},
       Case{{"--api-key", "someone-elses-key", "specs", "list"}, 3, "HTTP 403 [403003]"},
       Case{{"--sandbox", "nosuch", "specs", "list"}, 4, "Sandbox nosuch was not found"},
-      Case{{"target", "create", "--name", "t", "--base-connection", "1ed86558-59b5-42f7-9865-5859b552f7f4",
-            "--spec", "SFTP", "--remote-path", "/x"}, 1, "baseConnectionId 1ed86558-59b5-42f7-9865-5859b552f7f4 does not exist"});
+      Case{{"target", "create", "--name", "t", "--base-connection",
+            "1ed86558-59b5-42f7-9865-5859b552f7f4", "--spec", "SFTP", "--remote-path", "/x"},
+           1,
+           "baseConnectionId 1ed86558-59b5-42f7-9865-5859b552f7f4 does not exist"});
   CAPTURE(c.args);
   auto r = aepflow(emu, c.args);
   CHECK(r.code == c.code);
@@ -166,15 +201,17 @@ TEST_CASE("bad input: right exit code, one clear line, nothing created", "[integ
   for (const char* collection : {"connection", "source", "target", "flow"}) {
     (void)collection;
   }
-  auto flows = test::run_process({"curl", "-sf", "-H", "Authorization: Bearer emulator-token", "-H",
-                                  "x-api-key: emulator-api-key", "-H", "x-gw-ims-org-id: O@AdobeOrg", "-H",
-                                  "x-sandbox-name: prod", emu.url() + "/connections?count=true"});
+  auto flows =
+      test::run_process({"curl", "-sf", "-H", "Authorization: Bearer emulator-token", "-H",
+                         "x-api-key: emulator-api-key", "-H", "x-gw-ims-org-id: O@AdobeOrg", "-H",
+                         "x-sandbox-name: prod", emu.url() + "/connections?count=true"});
   CHECK(json::parse(flows.out)["count"] == 0);
 }
 
 TEST_CASE("missing credentials are a usage error and no request is made", "[integration]") {
   Emulator emu;
-  auto r = test::run_process({test::bin_dir() + "/aepflow", "--base-url", emu.url(), "specs", "list"}, {});
+  auto r = test::run_process(
+      {test::bin_dir() + "/aepflow", "--base-url", emu.url(), "specs", "list"}, {});
   CHECK(r.code == 2);
   CHECK_THAT(r.err, Catch::Contains("--access-token (or AEP_ACCESS_TOKEN)"));
   CHECK(emu.count("requests") == 0);
@@ -183,10 +220,12 @@ TEST_CASE("missing credentials are a usage error and no request is made", "[inte
 TEST_CASE("a stale etag exits 5 and leaves the flow as it was", "[integration]") {
   Emulator emu;
   Tutorial t = create_all(emu);
-  std::string old_etag = json::parse(aepflow(emu, {"flow", "get", t.flow, "-o", "json"}).out)["etag"];
-  REQUIRE(aepflow(emu, {"flow", "activate", t.flow, "--attribute", "person.name.firstName"}).code == 0);
-  auto stale = aepflow(emu, {"flow", "activate", t.flow, "--audience", kBiking, "--start-time", "17:00", "--etag",
-                             old_etag});
+  std::string old_etag =
+      json::parse(aepflow(emu, {"flow", "get", t.flow, "-o", "json"}).out)["etag"];
+  REQUIRE(aepflow(emu, {"flow", "activate", t.flow, "--attribute", "person.name.firstName"}).code ==
+          0);
+  auto stale = aepflow(emu, {"flow", "activate", t.flow, "--audience", kBiking, "--start-time",
+                             "17:00", "--etag", old_etag});
   CHECK(stale.code == 5);
   CHECK_THAT(stale.err, Catch::Contains("HTTP 412") && Catch::Contains("run again without --etag"));
   auto flow = json::parse(aepflow(emu, {"flow", "get", t.flow, "-o", "json"}).out);
@@ -194,14 +233,16 @@ TEST_CASE("a stale etag exits 5 and leaves the flow as it was", "[integration]")
   // The same etag, pasted in its JSON-escaped form, works while it is current.
   std::string current = flow["etag"];
   std::string escaped = "\\\"" + current.substr(1, current.size() - 2) + "\\\"";
-  CHECK(aepflow(emu, {"flow", "activate", t.flow, "--audience", kBiking, "--start-time", "17:00", "--etag", escaped})
+  CHECK(aepflow(emu, {"flow", "activate", t.flow, "--audience", kBiking, "--start-time", "17:00",
+                      "--etag", escaped})
             .code == 0);
 }
 
 TEST_CASE("the tutorial's 202 with no body is handled", "[integration]") {
   Emulator emu({"--patch-status", "202"});
   Tutorial t = create_all(emu);
-  auto r = aepflow(emu, {"flow", "activate", t.flow, "--audience", kBiking, "--start-time", "17:00", "-o", "table"});
+  auto r = aepflow(emu, {"flow", "activate", t.flow, "--audience", kBiking, "--start-time", "17:00",
+                         "-o", "table"});
   CHECK(r.code == 0);
   CHECK_THAT(r.out, Catch::Contains("accepted; the service returned no etag"));
   CHECK(aepflow(emu, {"flow", "validate", t.flow, "--expect-audience", kBiking}).code == 0);
@@ -223,8 +264,9 @@ TEST_CASE("an unreachable service exits 6", "[integration]") {
     Emulator emu;
     url = emu.url();
   }  // stopped: nothing listens on that port now
-  auto r = test::run_process({test::bin_dir() + "/aepflow", "--base-url", url, "--access-token", "t", "--api-key",
-                              "k", "--org-id", "o@AdobeOrg", "--timeout", "5", "specs", "list"});
+  auto r = test::run_process({test::bin_dir() + "/aepflow", "--base-url", url, "--access-token",
+                              "t", "--api-key", "k", "--org-id", "o@AdobeOrg", "--timeout", "5",
+                              "specs", "list"});
   CHECK(r.code == 6);
   CHECK_THAT(r.err, Catch::Contains("could not connect"));
 }

@@ -21,9 +21,11 @@ struct CliRun {
 
 // The credentials every command test passes, so none come from the real environment.
 inline std::vector<std::string> with_credentials(std::vector<std::string> args) {
-  std::vector<std::string> full = {"--base-url", "https://flow.example.test/data/foundation/flowservice",
-                                   "--access-token", "test-token-SECRET", "--api-key",
-                                   "test-api-key-123456", "--org-id", "TESTORG@AdobeOrg"};
+  std::vector<std::string> full = {
+      "--base-url",     "https://flow.example.test/data/foundation/flowservice",
+      "--access-token", "test-token-SECRET",
+      "--api-key",      "test-api-key-123456",
+      "--org-id",       "TESTORG@AdobeOrg"};
   full.insert(full.end(), args.begin(), args.end());
   return full;
 }
@@ -32,23 +34,24 @@ inline CliRun run_cli(const std::vector<std::string>& args, std::shared_ptr<Fake
                       std::map<std::string, std::string> env = {},
                       std::map<std::string, std::string> files = {}) {
   std::ostringstream out, err;
-  aepflow::cli::Io io{
-      out,
-      err,
-      false,
-      [env](std::string_view name) -> std::optional<std::string> {
-        auto it = env.find(std::string(name));
-        if (it == env.end()) return std::nullopt;
-        return it->second;
-      },
-      [files](const std::string& path) -> aepflow::Result<std::string> {
-        auto it = files.find(path);
-        if (it == files.end()) return aepflow::usage("cannot read '" + path + "': No such file");
-        return it->second;
-      },
-      [] {
-        return std::chrono::system_clock::time_point(std::chrono::seconds(1795867200));  // 2026-11-28T12:00Z
-      }};
+  aepflow::cli::Io io{out,
+                      err,
+                      false,
+                      [env](std::string_view name) -> std::optional<std::string> {
+                        auto it = env.find(std::string(name));
+                        if (it == env.end()) return std::nullopt;
+                        return it->second;
+                      },
+                      [files](const std::string& path) -> aepflow::Result<std::string> {
+                        auto it = files.find(path);
+                        if (it == files.end())
+                          return aepflow::usage("cannot read '" + path + "': No such file");
+                        return it->second;
+                      },
+                      [] {
+                        return std::chrono::system_clock::time_point(
+                            std::chrono::seconds(1795867200));  // 2026-11-28T12:00Z
+                      }};
   CliRun r;
   r.code = aepflow::cli::run(args, io, [fake](const aepflow::CurlOptions&) { return fake; });
   r.out = out.str();

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "aepflow/activation.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace aepflow;
 using nlohmann::json;
@@ -18,7 +18,8 @@ Audience valid_full_once() {
 
 std::vector<std::string> fields(const std::vector<RuleViolation>& v) {
   std::vector<std::string> out;
-  for (const auto& x : v) out.push_back(x.field);
+  for (const auto& x : v)
+    out.push_back(x.field);
   return out;
 }
 
@@ -34,7 +35,8 @@ TEST_CASE("the tutorial's schedules pass every rule", "[activation]") {
   after.schedule = {"DAILY", "AFTER_SEGMENT_EVAL", "2022-07-20", "", "2022-07-30"};
   CHECK(check_audience(after).empty());
   Audience custom = valid_full_once();
-  custom.filename_template = "%DESTINATION_NAME%_%SEGMENT_ID%_%SEGMENT_NAME%_%TIMESTAMP%_%this is custom text%";
+  custom.filename_template =
+      "%DESTINATION_NAME%_%SEGMENT_ID%_%SEGMENT_NAME%_%TIMESTAMP%_%this is custom text%";
   CHECK(check_audience(custom).empty());
 }
 
@@ -138,7 +140,8 @@ TEST_CASE("calendar dates and clock times", "[activation]") {
   CHECK_FALSE(is_clock_time("12:60"));
 }
 
-TEST_CASE("the activation patch adds each audience, then each attribute, at the end", "[activation]") {
+TEST_CASE("the activation patch adds each audience, then each attribute, at the end",
+          "[activation]") {
   Audience a = valid_full_once();
   a.name = "Interested in Mountain Biking";
   json ops = activation_patch({a}, {"person.lastName"});

@@ -1,6 +1,7 @@
+#include "aepflow/client.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "aepflow/client.hpp"
 #include "aepflow/pipeline.hpp"
 #include "fake_transport.hpp"
 
@@ -26,8 +27,9 @@ struct Fixture {
 
 TEST_CASE("a create answers its id and the etag with its quotes", "[client]") {
   Fixture f;
-  f.fake->on(Method::post, "/flows", 201,
-             R"({"id":"8256cfb4-17e6-432c-a469-6aedafb16cd5","etag":"\"7400453a-0000-1a00-0000-62b1c7a90000\""})");
+  f.fake->on(
+      Method::post, "/flows", 201,
+      R"({"id":"8256cfb4-17e6-432c-a469-6aedafb16cd5","etag":"\"7400453a-0000-1a00-0000-62b1c7a90000\""})");
   auto c = f.service->create_flow({});
   REQUIRE(c);
   CHECK(c->id == "8256cfb4-17e6-432c-a469-6aedafb16cd5");
@@ -46,7 +48,8 @@ TEST_CASE("a create whose answer has no id is an error, not a silent success", "
 
 TEST_CASE("a 200 with a body that is not JSON is an error", "[client]") {
   Fixture f;
-  f.fake->on(Method::get, "/flows/x", 200, "<html>proxy login</html>", {{"Content-Type", "text/html"}});
+  f.fake->on(Method::get, "/flows/x", 200, "<html>proxy login</html>",
+             {{"Content-Type", "text/html"}});
   auto g = f.service->get(Collection::flows, "x");
   REQUIRE_FALSE(g);
   CHECK_THAT(g.error().message, Catch::Contains("not JSON (text/html, 24 bytes)"));
@@ -70,23 +73,27 @@ TEST_CASE("get unwraps the items envelope and an empty envelope is not found", "
 
 TEST_CASE("list_all follows each next link exactly as given", "[client]") {
   Fixture f;
-  f.fake->on(Method::get, "/connectionSpecs", 200,
-             R"({"items":[{"id":"1"}],"_links":{"next":{"href":"/connectionSpecs?continuationToken=A%2FB&limit=1"}}})");
-  f.fake->on(Method::get, "/connectionSpecs", 200,
-             R"({"items":[{"id":"2"}],"_links":{"next":{"href":"https://h.test/base/connectionSpecs?continuationToken=C"}}})");
+  f.fake->on(
+      Method::get, "/connectionSpecs", 200,
+      R"({"items":[{"id":"1"}],"_links":{"next":{"href":"/connectionSpecs?continuationToken=A%2FB&limit=1"}}})");
+  f.fake->on(
+      Method::get, "/connectionSpecs", 200,
+      R"({"items":[{"id":"2"}],"_links":{"next":{"href":"https://h.test/base/connectionSpecs?continuationToken=C"}}})");
   f.fake->on(Method::get, "/connectionSpecs", 200, R"({"items":[{"id":"3"}]})");
   auto all = f.service->list_all(Collection::connection_specs, {});
   REQUIRE(all);
   CHECK(*all == json::parse(R"([{"id":"1"},{"id":"2"},{"id":"3"}])"));
   REQUIRE(f.fake->sent.size() == 3);
-  CHECK(f.fake->sent[1].url == "https://h.test/base/connectionSpecs?continuationToken=A%2FB&limit=1");
+  CHECK(f.fake->sent[1].url ==
+        "https://h.test/base/connectionSpecs?continuationToken=A%2FB&limit=1");
   CHECK(f.fake->sent[2].url == "https://h.test/base/connectionSpecs?continuationToken=C");
 }
 
 TEST_CASE("a next link to another host is refused, so credentials stay home", "[client][secrets]") {
   Fixture f;
-  f.fake->on(Method::get, "/flows", 200,
-             R"({"items":[],"_links":{"next":{"href":"https://evil.example/flows?continuationToken=x"}}})");
+  f.fake->on(
+      Method::get, "/flows", 200,
+      R"({"items":[],"_links":{"next":{"href":"https://evil.example/flows?continuationToken=x"}}})");
   auto all = f.service->list_all(Collection::flows, {});
   REQUIRE_FALSE(all);
   CHECK_THAT(all.error().message, Catch::Contains("another host"));
@@ -118,8 +125,9 @@ TEST_CASE("PATCH: 200 with {id, etag}, or 202 with no body", "[client]") {
 
 TEST_CASE("a non-2xx answer becomes an error with the context of the call", "[client]") {
   Fixture f;
-  f.fake->on(Method::patch, "/flows/f", 412,
-             R"({"errorMessage":"Supplied version=[\"a\"] does not match the current version on entity=[\"b\"]"})");
+  f.fake->on(
+      Method::patch, "/flows/f", 412,
+      R"({"errorMessage":"Supplied version=[\"a\"] does not match the current version on entity=[\"b\"]"})");
   auto r = f.service->patch_flow("f", "\"a\"", json::array());
   REQUIRE_FALSE(r);
   CHECK(r.error().kind == ErrorKind::precondition);

@@ -14,7 +14,9 @@ constexpr const char* kFlow = "8256cfb4-17e6-432c-a469-6aedafb16cd5";
 constexpr const char* kSegment = "9f7d37fd-7039-4454-94ef-2b0cd6c3206a";
 constexpr const char* kSegment2 = "25768be6-ebd5-45cc-8913-12fb3f348613";
 
-std::shared_ptr<test::FakeTransport> fake() { return std::make_shared<test::FakeTransport>(); }
+std::shared_ptr<test::FakeTransport> fake() {
+  return std::make_shared<test::FakeTransport>();
+}
 
 // A line "  KEY   VALUE" of a fields block.
 bool has_line(const std::string& text, const std::string& key, const std::string& value) {
@@ -29,7 +31,9 @@ bool has_line(const std::string& text, const std::string& key, const std::string
   return false;
 }
 
-json body_of(const test::Sent& s) { return json::parse(s.request.body); }
+json body_of(const test::Sent& s) {
+  return json::parse(s.request.body);
+}
 
 std::string flow_json(const std::string& etag, json segments = json::array(),
                       json profiles = json::array()) {
@@ -51,16 +55,19 @@ std::string flow_json(const std::string& etag, json segments = json::array(),
 TEST_CASE("connection create without --auth-spec creates the Profile Store connection",
           "[commands]") {
   auto f = fake();
-  f->on(Method::post, "/connections", 201,
-        R"({"id":"1ed86558-59b5-42f7-9865-5859b552f7f4","etag":"\"0000d781-0000-0200-0000-63e29f420000\""})");
+  f->on(
+      Method::post, "/connections", 201,
+      R"({"id":"1ed86558-59b5-42f7-9865-5859b552f7f4","etag":"\"0000d781-0000-0200-0000-63e29f420000\""})");
   auto format = GENERATE(as<std::string>{}, "id", "json", "table");
-  auto r = run_cli(with_credentials({"connection", "create", "--name", "Base connection", "-o", format}), f);
+  auto r = run_cli(
+      with_credentials({"connection", "create", "--name", "Base connection", "-o", format}), f);
   CHECK(r.code == 0);
   CHECK(r.err.empty());
   REQUIRE(f->sent.size() == 1);
   CHECK(body_of(f->sent[0]) ==
         json{{"name", "Base connection"},
-             {"connectionSpec", {{"id", "8a9c3494-9708-43d7-ae3f-cda01e5030e1"}, {"version", "1.0"}}}});
+             {"connectionSpec",
+              {{"id", "8a9c3494-9708-43d7-ae3f-cda01e5030e1"}, {"version", "1.0"}}}});
   if (format == "id") CHECK(r.out == "1ed86558-59b5-42f7-9865-5859b552f7f4\n");
   if (format == "json") {
     CHECK(json::parse(r.out) == json{{"id", "1ed86558-59b5-42f7-9865-5859b552f7f4"},
@@ -76,11 +83,27 @@ TEST_CASE("connection create without --auth-spec creates the Profile Store conne
 TEST_CASE("connection create reads secrets from the environment and files", "[commands][secrets]") {
   auto f = fake();
   f->on(Method::post, "/connections", 201, R"({"id":"c","etag":"\"e\""})");
-  auto r = run_cli(with_credentials({"-vv", "connection", "create", "--name", "SFTP", "--spec",
-                                     "adobe campaign", "--auth-spec", "SFTP with SSH Key",
-                                     "--param", "domain=example.com", "--param",
-                                     "host=sftp.example.com", "--param", "username=u", "--param",
-                                     "sshKey=@/keys/id.b64", "--param", "port:=22", "-o", "id"}),
+  auto r = run_cli(with_credentials({"-vv",
+                                     "connection",
+                                     "create",
+                                     "--name",
+                                     "SFTP",
+                                     "--spec",
+                                     "adobe campaign",
+                                     "--auth-spec",
+                                     "SFTP with SSH Key",
+                                     "--param",
+                                     "domain=example.com",
+                                     "--param",
+                                     "host=sftp.example.com",
+                                     "--param",
+                                     "username=u",
+                                     "--param",
+                                     "sshKey=@/keys/id.b64",
+                                     "--param",
+                                     "port:=22",
+                                     "-o",
+                                     "id"}),
                    f, {}, {{"/keys/id.b64", "S1NILUtFWS1TRUNSRVQ=\n"}});
   CHECK(r.code == 0);
   REQUIRE(f->sent.size() == 1);  // the name resolved from the catalogue: no spec lookup
@@ -135,7 +158,8 @@ TEST_CASE("usage errors are found before anything is sent", "[commands]") {
   auto c = GENERATE(
       Case{{"connection", "create"}, "--name is required"},
       Case{{"connection", "create", "--name", "n", "--param", "a=b"}, "--param needs --auth-spec"},
-      Case{{"connection", "create", "--name", "n", "--auth-spec", "S3"}, "--auth-spec needs --spec"},
+      Case{{"connection", "create", "--name", "n", "--auth-spec", "S3"},
+           "--auth-spec needs --spec"},
       Case{{"source", "create", "--name", "n", "--base-connection", "nope"},
            "invalid base connection ID 'nope'"},
       Case{{"target", "create", "--name", "n", "--spec", "SFTP"}, "--base-connection is required"},
@@ -165,8 +189,7 @@ TEST_CASE("usage errors are found before anything is sent", "[commands]") {
             "--start-time", "17:00"},
            "is given more than once"},
       Case{{"-o", "yaml", "flow", "get", kFlow}, "yaml not in {table,json,id}"},
-      Case{{"nonsense"}, "nonsense"},
-      Case{{"--timeout", "-1", "flow", "get", kFlow}, "--timeout"});
+      Case{{"nonsense"}, "nonsense"}, Case{{"--timeout", "-1", "flow", "get", kFlow}, "--timeout"});
   CAPTURE(c.args);
   auto r = run_cli(with_credentials(c.args), f);
   CHECK(r.code == 2);
@@ -188,11 +211,26 @@ TEST_CASE("missing credentials name each flag and variable and nothing is sent",
 TEST_CASE("target create maps the shorthands onto params", "[commands]") {
   auto f = fake();
   f->on(Method::post, "/targetConnections", 201, R"({"id":"t","etag":"\"e\""})");
-  auto r = run_cli(with_credentials({"target", "create", "--name", "T", "--base-connection",
-                                     "1ed86558-59b5-42f7-9865-5859b552f7f4", "--spec",
-                                     "Adobe Campaign", "--mode", "AZURE_BLOB", "--container", "c",
-                                     "--path", "p", "--format", "CSV", "--param",
-                                     "includeFileManifest:=true", "-o", "id"}),
+  auto r = run_cli(with_credentials({"target",
+                                     "create",
+                                     "--name",
+                                     "T",
+                                     "--base-connection",
+                                     "1ed86558-59b5-42f7-9865-5859b552f7f4",
+                                     "--spec",
+                                     "Adobe Campaign",
+                                     "--mode",
+                                     "AZURE_BLOB",
+                                     "--container",
+                                     "c",
+                                     "--path",
+                                     "p",
+                                     "--format",
+                                     "CSV",
+                                     "--param",
+                                     "includeFileManifest:=true",
+                                     "-o",
+                                     "id"}),
                    f);
   CHECK(r.code == 0);
   CHECK(r.out == "t\n");
@@ -212,8 +250,8 @@ TEST_CASE("flow create resolves a destination name to its flow spec", "[commands
   auto f = fake();
   f->on(Method::post, "/flows", 201, R"({"id":"flow-1","etag":"\"e\""})");
   auto r = run_cli(with_credentials({"flow", "create", "--name", "F", "--flow-spec", dest.first,
-                                     "--source", "ed48ae9b-c774-4b6e-88ae-9bc7748b6e97",
-                                     "--target", "12ab90c7-519c-4291-bd20-d64186b62da8", "-o", "id"}),
+                                     "--source", "ed48ae9b-c774-4b6e-88ae-9bc7748b6e97", "--target",
+                                     "12ab90c7-519c-4291-bd20-d64186b62da8", "-o", "id"}),
                    f);
   CHECK(r.code == 0);
   CHECK(r.out == "flow-1\n");
@@ -248,9 +286,10 @@ TEST_CASE("activate reads the etag, then sends one PATCH with every audience and
                {"startDate", "2026-11-28"},  // today in UTC
                {"startTime", "17:00"}}}});
   CHECK(ops[1]["value"]["value"]["id"] == kSegment2);
-  CHECK(ops[2] == json{{"op", "add"},
-                       {"path", "/transformations/0/params/profileSelectors/selectors/-"},
-                       {"value", {{"type", "JSON_PATH"}, {"value", {{"path", "person.lastName"}}}}}});
+  CHECK(ops[2] ==
+        json{{"op", "add"},
+             {"path", "/transformations/0/params/profileSelectors/selectors/-"},
+             {"value", {{"type", "JSON_PATH"}, {"value", {{"path", "person.lastName"}}}}}});
   CHECK_THAT(r.out, Catch::Contains("Activated 2 audience(s) and 1 attribute(s)"));
   CHECK_THAT(r.out, Catch::Contains("\"etag-2\""));
 }
@@ -280,13 +319,15 @@ TEST_CASE("audiences and attributes already on the flow are not added twice",
   SECTION("some new: only they are sent") {
     auto f = fake();
     f->on(Method::get, std::string("/flows/") + kFlow, 200, flow_json("\"e\"", present, attrs));
-    f->on(Method::patch, std::string("/flows/") + kFlow, 200, json{{"id", kFlow}, {"etag", "\"n\""}}.dump());
-    auto r = run_cli(with_credentials({"flow", "activate", kFlow, "--audience", kSegment,
-                                       "--audience", kSegment2, "--attribute", "person.lastName",
-                                       "--start-time", "17:00"}),
-                     f);
+    f->on(Method::patch, std::string("/flows/") + kFlow, 200,
+          json{{"id", kFlow}, {"etag", "\"n\""}}.dump());
+    auto r = run_cli(
+        with_credentials({"flow", "activate", kFlow, "--audience", kSegment, "--audience",
+                          kSegment2, "--attribute", "person.lastName", "--start-time", "17:00"}),
+        f);
     CHECK(r.code == 0);
-    CHECK_THAT(r.err, Catch::Contains(std::string("audience ") + kSegment + " is already on the dataflow"));
+    CHECK_THAT(r.err, Catch::Contains(std::string("audience ") + kSegment +
+                                      " is already on the dataflow"));
     CHECK_THAT(r.err, Catch::Contains("attribute person.lastName is already on the dataflow"));
     json ops = json::parse(f->sent[1].request.body);
     REQUIRE(ops.size() == 1);
@@ -307,14 +348,16 @@ TEST_CASE("audiences and attributes already on the flow are not added twice",
 
 TEST_CASE("a stale etag exits 5 and says how to recover", "[commands][activate]") {
   auto f = fake();
-  f->on(Method::patch, std::string("/flows/") + kFlow, 412,
-        R"({"type":"https://ns.adobe.com/aep/errors/FLOW-1404-412","title":"Version not matching","status":412,
+  f->on(
+      Method::patch, std::string("/flows/") + kFlow, 412,
+      R"({"type":"https://ns.adobe.com/aep/errors/FLOW-1404-412","title":"Version not matching","status":412,
             "report":{"detailed-message":"Supplied version=[\"old\"] does not match the current version on entity=[\"new\"]","request-id":"r-9"}})");
   auto r = run_cli(with_credentials({"flow", "activate", kFlow, "--attribute", "person.lastName",
                                      "--etag", "old"}),
                    f);
   CHECK(r.code == 5);
-  CHECK_THAT(r.err, Catch::StartsWith("error: update dataflow " + std::string(kFlow) + ": HTTP 412 [FLOW-1404-412]"));
+  CHECK_THAT(r.err, Catch::StartsWith("error: update dataflow " + std::string(kFlow) +
+                                      ": HTTP 412 [FLOW-1404-412]"));
   CHECK_THAT(r.err, Catch::Contains("run again without --etag"));
   CHECK_THAT(r.err, Catch::Contains("(request id r-9)"));
   CHECK(r.out.empty());
@@ -338,20 +381,22 @@ TEST_CASE("a 202 with no body is a success without a new etag", "[commands][acti
 }
 
 TEST_CASE("validate exits 7 and names what is missing", "[commands][validate]") {
-  json present = json::array({{{"type", "PLATFORM_SEGMENT"},
-                               {"value",
-                                {{"id", kSegment},
-                                 {"name", "Interested in Mountain Biking"},
-                                 {"exportMode", "DAILY_FULL_EXPORT"},
-                                 {"schedule", {{"frequency", "ONCE"}, {"startDate", "2021-12-20"}, {"startTime", "17:00"}}}}}}});
+  json present = json::array(
+      {{{"type", "PLATFORM_SEGMENT"},
+        {"value",
+         {{"id", kSegment},
+          {"name", "Interested in Mountain Biking"},
+          {"exportMode", "DAILY_FULL_EXPORT"},
+          {"schedule",
+           {{"frequency", "ONCE"}, {"startDate", "2021-12-20"}, {"startTime", "17:00"}}}}}}});
   json attrs = json::array({{{"type", "JSON_PATH"}, {"value", {{"path", "person.lastName"}}}}});
   auto f = fake();
   f->on(Method::get, std::string("/flows/") + kFlow, 200, flow_json("\"e\"", present, attrs));
-  auto r = run_cli(with_credentials({"flow", "validate", kFlow, "--expect-audience", kSegment,
-                                     "--expect-audience", kSegment2, "--expect-attribute",
-                                     "person.lastName", "--expect-attribute", "personalEmail.address",
-                                     "-o", "json"}),
-                   f);
+  auto r = run_cli(
+      with_credentials({"flow", "validate", kFlow, "--expect-audience", kSegment,
+                        "--expect-audience", kSegment2, "--expect-attribute", "person.lastName",
+                        "--expect-attribute", "personalEmail.address", "-o", "json"}),
+      f);
   CHECK(r.code == 7);
   json report = json::parse(r.out);
   CHECK(report["valid"] == false);
@@ -364,9 +409,9 @@ TEST_CASE("validate exits 7 and names what is missing", "[commands][validate]") 
 
   auto g = fake();
   g->on(Method::get, std::string("/flows/") + kFlow, 200, flow_json("\"e\"", present, attrs));
-  auto ok = run_cli(with_credentials({"flow", "validate", kFlow, "--expect-audience", kSegment,
-                                      "-o", "table"}),
-                    g);
+  auto ok = run_cli(
+      with_credentials({"flow", "validate", kFlow, "--expect-audience", kSegment, "-o", "table"}),
+      g);
   CHECK(ok.code == 0);
   CHECK_THAT(ok.out, Catch::Contains("Interested in Mountain Biking"));
   CHECK_THAT(ok.out, Catch::Contains("ONCE from 2021-12-20 at 17:00 UTC"));
@@ -430,8 +475,9 @@ TEST_CASE("specs get shows what each auth spec and the target need", "[commands]
 
 TEST_CASE("specs list filters by name and prints one ID per line with -o id", "[commands]") {
   auto f = fake();
-  f->on(Method::get, "/connectionSpecs", 200,
-        R"j({"items":[{"id":"a","name":"Adobe Campaign"},{"id":"b","name":"Amazon S3"},{"id":"c","name":"Amazon S3 (enhanced)"}]})j");
+  f->on(
+      Method::get, "/connectionSpecs", 200,
+      R"j({"items":[{"id":"a","name":"Adobe Campaign"},{"id":"b","name":"Amazon S3"},{"id":"c","name":"Amazon S3 (enhanced)"}]})j");
   auto r = run_cli(with_credentials({"specs", "list", "--name", "s3", "-o", "id"}), f);
   CHECK(r.code == 0);
   CHECK(r.out == "b\nc\n");

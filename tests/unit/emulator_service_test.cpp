@@ -12,10 +12,13 @@ namespace {
 class Emu {
  public:
   explicit Emu(emulator::Options o = {})
-      : service(std::move(o), [] { return std::chrono::system_clock::time_point(std::chrono::seconds(1795867200)); }) {}
+      : service(std::move(o), [] {
+          return std::chrono::system_clock::time_point(std::chrono::seconds(1795867200));
+        }) {}
 
-  emulator::Response call(const std::string& method, const std::string& target, const json& body = nullptr,
-                          std::map<std::string, std::string> extra = {}, std::string sandbox = "prod") {
+  emulator::Response call(const std::string& method, const std::string& target,
+                          const json& body = nullptr, std::map<std::string, std::string> extra = {},
+                          std::string sandbox = "prod") {
     emulator::Request r;
     r.method = method;
     auto q = target.find('?');
@@ -25,7 +28,8 @@ class Emu {
       std::size_t start = 0;
       while (start <= query.size()) {
         auto amp = query.find('&', start);
-        std::string kv = query.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
+        std::string kv =
+            query.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
         auto eq = kv.find('=');
         r.query.emplace(kv.substr(0, eq), eq == std::string::npos ? "" : kv.substr(eq + 1));
         if (amp == std::string::npos) break;
@@ -58,29 +62,40 @@ class Emu {
       REQUIRE(r.status == 201);
       return body(r)["id"].get<std::string>();
     };
-    std::string base = id(call("POST", "/connections",
-                               {{"name", "b"}, {"connectionSpec", {{"id", kUps}, {"version", "1.0"}}}}, {}, sandbox));
+    std::string base = id(
+        call("POST", "/connections",
+             {{"name", "b"}, {"connectionSpec", {{"id", kUps}, {"version", "1.0"}}}}, {}, sandbox));
     std::string source = id(call("POST", "/sourceConnections",
-                                 {{"name", "s"}, {"baseConnectionId", base},
+                                 {{"name", "s"},
+                                  {"baseConnectionId", base},
                                   {"connectionSpec", {{"id", kUps}, {"version", "1.0"}}},
-                                  {"data", {{"format", "CSV"}, {"schema", nullptr}}}, {"params", json::object()}},
+                                  {"data", {{"format", "CSV"}, {"schema", nullptr}}},
+                                  {"params", json::object()}},
                                  {}, sandbox));
-    std::string dest = id(call("POST", "/connections",
-                               {{"name", "d"},
-                                {"auth", {{"specName", "S3"}, {"params", {{"accessId", "A"}, {"secretKey", "S3-SECRET"}}}}},
-                                {"connectionSpec", {{"id", kCampaign}, {"version", "1.0"}}}},
-                               {}, sandbox));
-    std::string target = id(call("POST", "/targetConnections",
-                                 {{"name", "t"}, {"baseConnectionId", dest},
-                                  {"connectionSpec", {{"id", kCampaign}, {"version", "1.0"}}},
-                                  {"params", {{"mode", "S3"}, {"bucketName", "acme-bucket"}, {"path", "p"}, {"format", "CSV"}}}},
-                                 {}, sandbox));
-    std::string flow = id(call("POST", "/flows",
-                               {{"name", "f"}, {"flowSpec", {{"id", kLegacyFlowSpec}, {"version", "1.0"}}},
-                                {"sourceConnectionIds", {source}}, {"targetConnectionIds", {target}},
-                                {"transformations", json::parse(R"([{"name":"GeneralTransform","params":{
+    std::string dest = id(
+        call("POST", "/connections",
+             {{"name", "d"},
+              {"auth",
+               {{"specName", "S3"}, {"params", {{"accessId", "A"}, {"secretKey", "S3-SECRET"}}}}},
+              {"connectionSpec", {{"id", kCampaign}, {"version", "1.0"}}}},
+             {}, sandbox));
+    std::string target = id(
+        call("POST", "/targetConnections",
+             {{"name", "t"},
+              {"baseConnectionId", dest},
+              {"connectionSpec", {{"id", kCampaign}, {"version", "1.0"}}},
+              {"params",
+               {{"mode", "S3"}, {"bucketName", "acme-bucket"}, {"path", "p"}, {"format", "CSV"}}}},
+             {}, sandbox));
+    std::string flow =
+        id(call("POST", "/flows",
+                {{"name", "f"},
+                 {"flowSpec", {{"id", kLegacyFlowSpec}, {"version", "1.0"}}},
+                 {"sourceConnectionIds", {source}},
+                 {"targetConnectionIds", {target}},
+                 {"transformations", json::parse(R"([{"name":"GeneralTransform","params":{
                                     "segmentSelectors":{"selectors":[]},"profileSelectors":{"selectors":[]}}}])")}},
-                               {}, sandbox));
+                {}, sandbox));
     return {base, source, dest, target, flow};
   }
 
@@ -109,7 +124,10 @@ json add_segment(json selector) {
                        {"value", selector}}});
 }
 
-const json kOnce = {{"frequency", "ONCE"}, {"triggerType", "SCHEDULED"}, {"startDate", "2026-12-20"}, {"startTime", "17:00"}};
+const json kOnce = {{"frequency", "ONCE"},
+                    {"triggerType", "SCHEDULED"},
+                    {"startDate", "2026-12-20"},
+                    {"startTime", "17:00"}};
 
 }  // namespace
 
@@ -144,7 +162,8 @@ TEST_CASE("emulator: the sandbox header is required and sandboxes are isolated",
   CHECK(e.call("GET", "/flows/" + ids[4], nullptr, {}, "prod").status == 200);
   auto other = e.call("GET", "/flows/" + ids[4], nullptr, {}, "dev");
   CHECK(other.status == 404);
-  CHECK(Emu::body(other)["report"]["detailed-message"].get<std::string>().find(ids[4]) != std::string::npos);
+  CHECK(Emu::body(other)["report"]["detailed-message"].get<std::string>().find(ids[4]) !=
+        std::string::npos);
   CHECK(Emu::body(e.call("GET", "/flows", nullptr, {}, "dev"))["items"].empty());
 }
 
@@ -165,7 +184,8 @@ TEST_CASE("emulator: creates answer 201 {id, etag} with the etag quotes and GET 
 
   json flow = e.get_flow(ids[4]);
   CHECK(flow["inheritedAttributes"]["properties"]["isDestinationFlow"] == true);
-  CHECK(flow["inheritedAttributes"]["targetConnections"][0]["connectionSpec"]["id"] == Emu::kCampaign);
+  CHECK(flow["inheritedAttributes"]["targetConnections"][0]["connectionSpec"]["id"] ==
+        Emu::kCampaign);
   CHECK(flow["runs"] == "/runs?property=flowId==" + ids[4]);
 }
 
@@ -181,32 +201,94 @@ TEST_CASE("emulator: create requests are validated as the service does", "[emula
   };
   // The cases use this run's IDs, so they are built after the generator picks an index.
   const std::vector<Case> cases = {
-      Case{"/connections", {{"name", "x"}, {"connectionSpec", {{"id", "nope"}, {"version", "1.0"}}}}, 400, "valid spec id"},
-      Case{"/connections", {{"name", "x"}, {"connectionSpec", {{"id", Emu::kCampaign}}}}, 422, "version"},
+      Case{"/connections",
+           {{"name", "x"}, {"connectionSpec", {{"id", "nope"}, {"version", "1.0"}}}},
+           400,
+           "valid spec id"},
+      Case{"/connections",
+           {{"name", "x"}, {"connectionSpec", {{"id", Emu::kCampaign}}}},
+           422,
+           "version"},
       Case{"/connections", {{"connectionSpec", spec}}, 400, "name is required"},
       Case{"/connections", {{"name", "x"}, {"connectionSpec", spec}}, 400, "auth is required"},
-      Case{"/connections", {{"name", "x"}, {"connectionSpec", spec}, {"auth", {{"specName", "S4"}, {"params", json::object()}}}}, 400, "use one of: S3"},
-      Case{"/connections", {{"name", "x"}, {"connectionSpec", spec}, {"auth", {{"specName", "SFTP with SSH Key"},
-           {"params", {{"domain", "d"}, {"host", "h"}, {"username", "u"}, {"sshKey", "k"}, {"port", "22"}}}}}}, 400,
+      Case{"/connections",
+           {{"name", "x"},
+            {"connectionSpec", spec},
+            {"auth", {{"specName", "S4"}, {"params", json::object()}}}},
+           400,
+           "use one of: S3"},
+      Case{"/connections",
+           {{"name", "x"},
+            {"connectionSpec", spec},
+            {"auth",
+             {{"specName", "SFTP with SSH Key"},
+              {"params",
+               {{"domain", "d"},
+                {"host", "h"},
+                {"username", "u"},
+                {"sshKey", "k"},
+                {"port", "22"}}}}}},
+           400,
            "auth.params.port must be of type integer"},
-      Case{"/connections", {{"name", "x"}, {"connectionSpec", {{"id", "4890fc95-5a1f-4983-94bb-e060c08e3f81"}, {"version", "1.0"}}},
-           {"auth", {{"specName", "Access Key"}, {"params", {{"s3AccessKey", "lowercase"}, {"s3SecretKey", "x"}}}}}}, 400,
-           "auth.params.s3AccessKey does not match the pattern"},
-      Case{"/targetConnections", {{"name", "t"}, {"baseConnectionId", ids[2]}, {"connectionSpec", spec},
-           {"params", {{"mode", "S3"}, {"bucketName", "b-ok"}}}}, 400, "params.path is required"},
-      Case{"/targetConnections", {{"name", "t"}, {"baseConnectionId", ids[2]}, {"connectionSpec", spec},
-           {"params", {{"mode", "FTP"}}}}, 400, "params.remotePath is required"},
-      Case{"/targetConnections", {{"name", "t"}, {"baseConnectionId", ids[2]}, {"connectionSpec", spec},
-           {"params", {{"mode", "GCS"}, {"remotePath", "r"}}}}, 400, "params.mode must be one of"},
-      Case{"/targetConnections", {{"name", "t"}, {"baseConnectionId", "0b23e41a-0000-4321-a78f-3b654f5d7d97"},
-           {"connectionSpec", spec}, {"params", {{"mode", "FTP"}, {"remotePath", "r"}}}}, 400, "does not exist"},
-      Case{"/targetConnections", {{"name", "t"}, {"baseConnectionId", ids[0]}, {"connectionSpec", spec},
-           {"params", {{"mode", "FTP"}, {"remotePath", "r"}}}}, 400, "is for connection spec"},
+      Case{
+          "/connections",
+          {{"name", "x"},
+           {"connectionSpec", {{"id", "4890fc95-5a1f-4983-94bb-e060c08e3f81"}, {"version", "1.0"}}},
+           {"auth",
+            {{"specName", "Access Key"},
+             {"params", {{"s3AccessKey", "lowercase"}, {"s3SecretKey", "x"}}}}}},
+          400,
+          "auth.params.s3AccessKey does not match the pattern"},
+      Case{"/targetConnections",
+           {{"name", "t"},
+            {"baseConnectionId", ids[2]},
+            {"connectionSpec", spec},
+            {"params", {{"mode", "S3"}, {"bucketName", "b-ok"}}}},
+           400,
+           "params.path is required"},
+      Case{"/targetConnections",
+           {{"name", "t"},
+            {"baseConnectionId", ids[2]},
+            {"connectionSpec", spec},
+            {"params", {{"mode", "FTP"}}}},
+           400,
+           "params.remotePath is required"},
+      Case{"/targetConnections",
+           {{"name", "t"},
+            {"baseConnectionId", ids[2]},
+            {"connectionSpec", spec},
+            {"params", {{"mode", "GCS"}, {"remotePath", "r"}}}},
+           400,
+           "params.mode must be one of"},
+      Case{"/targetConnections",
+           {{"name", "t"},
+            {"baseConnectionId", "0b23e41a-0000-4321-a78f-3b654f5d7d97"},
+            {"connectionSpec", spec},
+            {"params", {{"mode", "FTP"}, {"remotePath", "r"}}}},
+           400,
+           "does not exist"},
+      Case{"/targetConnections",
+           {{"name", "t"},
+            {"baseConnectionId", ids[0]},
+            {"connectionSpec", spec},
+            {"params", {{"mode", "FTP"}, {"remotePath", "r"}}}},
+           400,
+           "is for connection spec"},
       Case{"/flows", {{"name", "f"}, {"state", "enabled"}}, 400, "state cannot be set"},
-      Case{"/flows", {{"name", "f"}, {"flowSpec", {{"id", "51d675ce-e270-408d-91fc-22717bdf2148"}, {"version", "1.0"}}},
-           {"sourceConnectionIds", {ids[1]}}, {"targetConnectionIds", {ids[3]}}}, 400, "does not export to connection spec"},
-      Case{"/flows", {{"name", "f"}, {"flowSpec", {{"id", Emu::kLegacyFlowSpec}, {"version", "1.0"}}},
-           {"sourceConnectionIds", {"missing"}}, {"targetConnectionIds", {ids[3]}}}, 400, "source connection missing does not exist"}};
+      Case{"/flows",
+           {{"name", "f"},
+            {"flowSpec", {{"id", "51d675ce-e270-408d-91fc-22717bdf2148"}, {"version", "1.0"}}},
+            {"sourceConnectionIds", {ids[1]}},
+            {"targetConnectionIds", {ids[3]}}},
+           400,
+           "does not export to connection spec"},
+      Case{"/flows",
+           {{"name", "f"},
+            {"flowSpec", {{"id", Emu::kLegacyFlowSpec}, {"version", "1.0"}}},
+            {"sourceConnectionIds", {"missing"}},
+            {"targetConnectionIds", {ids[3]}}},
+           400,
+           "source connection missing does not exist"}};
   const Case& c = cases.at(static_cast<std::size_t>(GENERATE(range(0, 15))));
   REQUIRE(cases.size() == 15);
   CAPTURE(c.path, c.body.dump());
@@ -248,7 +330,9 @@ TEST_CASE("emulator: PATCH needs the current etag, quoted, in If-Match", "[emula
   CHECK(Emu::body(stale)["errorMessage"] == "Supplied version=[" + etag +
                                                 "] does not match the current version on entity=[" +
                                                 next + "]");
-  CHECK(e.get_flow(ids[4])["transformations"][0]["params"]["segmentSelectors"]["selectors"].size() == 1);
+  CHECK(
+      e.get_flow(ids[4])["transformations"][0]["params"]["segmentSelectors"]["selectors"].size() ==
+      1);
 }
 
 TEST_CASE("emulator: PATCH ops are applied as RFC 6902, in either case, atomically", "[emulator]") {
@@ -256,14 +340,17 @@ TEST_CASE("emulator: PATCH ops are applied as RFC 6902, in either case, atomical
   auto ids = e.tutorial();
   const std::string path = "/flows/" + ids[4];
   auto patch = [&](json ops) {
-    return e.call("PATCH", path, ops, {{"if-match", e.get_flow(ids[4])["etag"].get<std::string>()}});
+    return e.call("PATCH", path, ops,
+                  {{"if-match", e.get_flow(ids[4])["etag"].get<std::string>()}});
   };
   json upper = add_segment(segment("s1", kOnce));
   upper[0]["op"] = "ADD";
   REQUIRE(patch(upper).status == 200);
 
-  json profile = json::array({{{"op", "add"}, {"path", "/transformations/0/params/profileSelectors/selectors/-"},
-                               {"value", {{"type", "JSON_PATH"}, {"value", {{"path", "person.lastName"}}}}}}});
+  json profile =
+      json::array({{{"op", "add"},
+                    {"path", "/transformations/0/params/profileSelectors/selectors/-"},
+                    {"value", {{"type", "JSON_PATH"}, {"value", {{"path", "person.lastName"}}}}}}});
   REQUIRE(patch(profile).status == 200);
   json flow = e.get_flow(ids[4]);
   json seg = flow["transformations"][0]["params"]["segmentSelectors"]["selectors"][0]["value"];
@@ -281,13 +368,16 @@ TEST_CASE("emulator: PATCH ops are applied as RFC 6902, in either case, atomical
   auto readonly = patch(json::array({{{"op", "replace"}, {"path", "/id"}, {"value", "x"}}}));
   CHECK(readonly.status == 400);
   CHECK(Emu::body(readonly)["type"] == "https://ns.adobe.com/aep/errors/FLOW-1455-400");
-  auto badpath = patch(json::array({{{"op", "remove"}, {"path", "/transformations/0/params/segmentSelectors/selectors/7"}}}));
+  auto badpath = patch(json::array(
+      {{{"op", "remove"}, {"path", "/transformations/0/params/segmentSelectors/selectors/7"}}}));
   CHECK(badpath.status == 400);
   // The bad second op leaves the first undone.
   json two = add_segment(segment("s2", kOnce));
   two.push_back({{"op", "remove"}, {"path", "/transformations/9"}});
   CHECK(patch(two).status == 400);
-  CHECK(e.get_flow(ids[4])["transformations"][0]["params"]["segmentSelectors"]["selectors"].size() == 1);
+  CHECK(
+      e.get_flow(ids[4])["transformations"][0]["params"]["segmentSelectors"]["selectors"].size() ==
+      1);
 }
 
 TEST_CASE("emulator: activation values that break the rules are refused, naming the field",
@@ -300,20 +390,48 @@ TEST_CASE("emulator: activation values that break the rules are refused, naming 
     std::string says;
   };
   auto c = GENERATE(
-      Case{{{"frequency", "CHAINED"}, {"triggerType", "SCHEDULED"}, {"startDate", "2026-12-20"}, {"startTime", "17:00"}},
-           "DAILY_FULL_EXPORT", "schedule.frequency must be one of"},
-      Case{{{"frequency", "ONCE"}, {"triggerType", "SCHEDULED"}, {"startDate", "2026-12-20"}}, "DAILY_FULL_EXPORT",
+      Case{{{"frequency", "CHAINED"},
+            {"triggerType", "SCHEDULED"},
+            {"startDate", "2026-12-20"},
+            {"startTime", "17:00"}},
+           "DAILY_FULL_EXPORT",
+           "schedule.frequency must be one of"},
+      Case{{{"frequency", "ONCE"}, {"triggerType", "SCHEDULED"}, {"startDate", "2026-12-20"}},
+           "DAILY_FULL_EXPORT",
            "schedule.startTime is required"},
-      Case{{{"frequency", "ONCE"}, {"triggerType", "SCHEDULED"}, {"startDate", "2026-12-20"}, {"startTime", "17:15"}},
-           "DAILY_FULL_EXPORT", "minutes must be 00"},
-      Case{{{"frequency", "ONCE"}, {"triggerType", "SCHEDULED"}, {"startDate", "2026-02-30"}, {"startTime", "17:00"}},
-           "DAILY_FULL_EXPORT", "schedule.startDate must be a date"},
-      Case{{{"frequency", "ONCE"}, {"triggerType", "SCHEDULED"}, {"startDate", "2026-12-20"}, {"startTime", "17:00"},
-            {"endDate", "2026-12-30"}}, "DAILY_FULL_EXPORT", "endDate is not applicable"},
-      Case{{{"frequency", "EVERY_6_HOURS"}, {"triggerType", "SCHEDULED"}, {"startDate", "2026-12-20"}, {"startTime", "17:00"},
-            {"endDate", "2026-12-01"}}, "FIRST_FULL_THEN_INCREMENTAL", "is before startDate"},
-      Case{{{"frequency", "DAILY"}, {"triggerType", "AFTER_SEGMENT_EVAL"}, {"startDate", "2026-12-20"}, {"startTime", "17:00"},
-            {"endDate", "2026-12-30"}}, "DAILY_FULL_EXPORT", "startTime is not applicable"},
+      Case{{{"frequency", "ONCE"},
+            {"triggerType", "SCHEDULED"},
+            {"startDate", "2026-12-20"},
+            {"startTime", "17:15"}},
+           "DAILY_FULL_EXPORT",
+           "minutes must be 00"},
+      Case{{{"frequency", "ONCE"},
+            {"triggerType", "SCHEDULED"},
+            {"startDate", "2026-02-30"},
+            {"startTime", "17:00"}},
+           "DAILY_FULL_EXPORT",
+           "schedule.startDate must be a date"},
+      Case{{{"frequency", "ONCE"},
+            {"triggerType", "SCHEDULED"},
+            {"startDate", "2026-12-20"},
+            {"startTime", "17:00"},
+            {"endDate", "2026-12-30"}},
+           "DAILY_FULL_EXPORT",
+           "endDate is not applicable"},
+      Case{{{"frequency", "EVERY_6_HOURS"},
+            {"triggerType", "SCHEDULED"},
+            {"startDate", "2026-12-20"},
+            {"startTime", "17:00"},
+            {"endDate", "2026-12-01"}},
+           "FIRST_FULL_THEN_INCREMENTAL",
+           "is before startDate"},
+      Case{{{"frequency", "DAILY"},
+            {"triggerType", "AFTER_SEGMENT_EVAL"},
+            {"startDate", "2026-12-20"},
+            {"startTime", "17:00"},
+            {"endDate", "2026-12-30"}},
+           "DAILY_FULL_EXPORT",
+           "startTime is not applicable"},
       Case{kOnce, "WEEKLY_EXPORT", "exportMode must be one of"});
   CAPTURE(c.schedule.dump(), c.mode);
   auto r = e.call("PATCH", "/flows/" + ids[4], add_segment(segment("s1", c.schedule, c.mode)),
@@ -337,11 +455,13 @@ TEST_CASE("emulator: the tutorial-style 202 with no body when asked", "[emulator
 TEST_CASE("emulator: lists page with limit and a next link that carries the query", "[emulator]") {
   Emu e;
   for (int i = 0; i < 5; ++i) {
-    REQUIRE(e.call("POST", "/connections", {{"name", "c" + std::to_string(i)},
-                                            {"connectionSpec", {{"id", Emu::kUps}, {"version", "1.0"}}}})
+    REQUIRE(e.call("POST", "/connections",
+                   {{"name", "c" + std::to_string(i)},
+                    {"connectionSpec", {{"id", Emu::kUps}, {"version", "1.0"}}}})
                 .status == 201);
   }
-  auto first = Emu::body(e.call("GET", "/connections?limit=2&property=connectionSpec.id==" + std::string(Emu::kUps)));
+  auto first = Emu::body(
+      e.call("GET", "/connections?limit=2&property=connectionSpec.id==" + std::string(Emu::kUps)));
   REQUIRE(first["items"].size() == 2);
   CHECK(first["items"][0]["name"] == "c4");  // newest first
   std::string next = first["_links"]["next"]["href"];
@@ -357,8 +477,10 @@ TEST_CASE("emulator: lists page with limit and a next link that carries the quer
   CHECK(e.call("GET", "/connections?count=true&limit=2").status == 400);
   CHECK(e.call("GET", "/connections?limit=101").status == 400);
   CHECK(e.call("GET", "/connections?limit=0").status == 400);
-  CHECK(Emu::body(e.call("GET", "/connections?property=name==c1,c3&orderby=name"))["items"][0]["name"] == "c1");
-  CHECK(Emu::body(e.call("GET", "/connections?property=name==c1,c3&orderby=-name"))["items"][0]["name"] == "c3");
+  CHECK(Emu::body(e.call(
+            "GET", "/connections?property=name==c1,c3&orderby=name"))["items"][0]["name"] == "c1");
+  CHECK(Emu::body(e.call(
+            "GET", "/connections?property=name==c1,c3&orderby=-name"))["items"][0]["name"] == "c3");
 }
 
 TEST_CASE("emulator: the spec catalogues filter by name and by a list of IDs", "[emulator]") {
@@ -366,7 +488,8 @@ TEST_CASE("emulator: the spec catalogues filter by name and by a list of IDs", "
   auto byname = Emu::body(e.call("GET", "/connectionSpecs?property=name==Adobe Campaign"));
   REQUIRE(byname["items"].size() == 1);
   CHECK(byname["items"][0]["id"] == Emu::kCampaign);
-  auto byid = Emu::body(e.call("GET", std::string("/connectionSpecs?property=id==") + Emu::kCampaign + "," + Emu::kUps));
+  auto byid = Emu::body(e.call(
+      "GET", std::string("/connectionSpecs?property=id==") + Emu::kCampaign + "," + Emu::kUps));
   CHECK(byid["items"].size() == 2);
   auto one = Emu::body(e.call("GET", std::string("/flowSpecs/") + Emu::kLegacyFlowSpec));
   CHECK(one["items"][0]["targetConnectionSpecIds"].size() == 5);
@@ -378,14 +501,16 @@ TEST_CASE("emulator: a connection in use cannot be deleted and DELETE answers 20
   auto ids = e.tutorial();
   auto in_use = e.call("DELETE", "/connections/" + ids[2]);
   CHECK(in_use.status == 400);
-  CHECK_THAT(Emu::body(in_use)["errorMessage"].get<std::string>(), Catch::Contains("in use by target connection " + ids[3]));
+  CHECK_THAT(Emu::body(in_use)["errorMessage"].get<std::string>(),
+             Catch::Contains("in use by target connection " + ids[3]));
   CHECK(e.call("DELETE", "/flows/" + ids[4]).status == 202);
   CHECK(e.call("GET", "/flows/" + ids[4]).status == 404);
   CHECK(e.call("DELETE", "/targetConnections/" + ids[3]).status == 202);
   CHECK(e.call("DELETE", "/connections/" + ids[2]).status == 202);
 }
 
-TEST_CASE("emulator: the OpenAPI file's activation examples are judged by the rules", "[emulator]") {
+TEST_CASE("emulator: the OpenAPI file's activation examples are judged by the rules",
+          "[emulator]") {
   namespace fs = std::filesystem;
   Emu e;
   auto ids = e.tutorial();
@@ -396,9 +521,13 @@ TEST_CASE("emulator: the OpenAPI file's activation examples are judged by the ru
   auto etag = [&] { return e.get_flow(ids[4])["etag"].get<std::string>(); };
   // Its schedule lies in the past; the emulator, like the docs, checks shape, not the calendar.
   CHECK(e.call("PATCH", "/flows/" + ids[4], load("Patch_Batch_Flow_Daily_Full_Once_Scheduled.json"),
-               {{"if-match", etag()}}).status == 200);
-  CHECK(e.call("PATCH", "/flows/" + ids[4], load("Patch_Profile_Selectors.json"), {{"if-match", etag()}}).status == 200);
+               {{"if-match", etag()}})
+            .status == 200);
+  CHECK(e.call("PATCH", "/flows/" + ids[4], load("Patch_Profile_Selectors.json"),
+               {{"if-match", etag()}})
+            .status == 200);
   // This example uses frequency CHAINED, which the service does not accept.
   CHECK(e.call("PATCH", "/flows/" + ids[4], load("Patch_Batch_Flow_Daily_Full_Once_Chained.json"),
-               {{"if-match", etag()}}).status == 400);
+               {{"if-match", etag()}})
+            .status == 400);
 }

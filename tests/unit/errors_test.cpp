@@ -25,7 +25,8 @@ TEST_CASE("gateway errors: error_code as a string or a number", "[errors]") {
       response(401, R"({"error_code":401013,"message":"Oauth token is not valid"})"), "x");
   CHECK(n.code == "401013");
 
-  Error m = error_from_response(response(403, R"({"error_code":"403000","message":"Api Key is required"})"), "x");
+  Error m = error_from_response(
+      response(403, R"({"error_code":"403000","message":"Api Key is required"})"), "x");
   CHECK(m.kind == ErrorKind::auth);
   CHECK(m.code == "403000");
 }
@@ -43,25 +44,33 @@ TEST_CASE("the content-type error shape", "[errors]") {
 
 TEST_CASE("the legacy Flow Service shapes", "[errors]") {
   Error e = error_from_response(
-      response(412, R"({"errorMessage":"Supplied version=[\"04001277\"] does not match the current version on entity=[\"0400117f\"]",
+      response(
+          412,
+          R"({"errorMessage":"Supplied version=[\"04001277\"] does not match the current version on entity=[\"0400117f\"]",
                         "errorDetails":"Supplied version=[\"04001277\"] does not match the current version on entity=[\"0400117f\"]"})"),
       "update");
   CHECK(e.kind == ErrorKind::precondition);
   CHECK(e.message ==
-        "Supplied version=[\"04001277\"] does not match the current version on entity=[\"0400117f\"]");
+        "Supplied version=[\"04001277\"] does not match the current version on "
+        "entity=[\"0400117f\"]");
 
   Error d = error_from_response(
-      response(404, R"({"errorMessage":"flows not found with id = [x]","errorDetails":"more detail"})"), "get");
+      response(404,
+               R"({"errorMessage":"flows not found with id = [x]","errorDetails":"more detail"})"),
+      "get");
   CHECK(d.kind == ErrorKind::not_found);
   CHECK(d.message == "flows not found with id = [x] (more detail)");
 
-  Error m = error_from_response(response(400, R"({"message":"Please provide a valid spec id"})"), "c");
+  Error m =
+      error_from_response(response(400, R"({"message":"Please provide a valid spec id"})"), "c");
   CHECK(m.message == "Please provide a valid spec id");
 }
 
 TEST_CASE("the current Flow Service shape with its report", "[errors]") {
   Error e = error_from_response(
-      response(404, R"({"type":"https://ns.adobe.com/aep/errors/FLOW-1439-404","title":"Resource not found",
+      response(
+          404,
+          R"({"type":"https://ns.adobe.com/aep/errors/FLOW-1439-404","title":"Resource not found",
                         "status":404,"report":{"detailed-message":"The requested flows resource abc is not found.",
                         "id":"abc","request-id":"req-123","type":"flows"},
                         "errorMessage":"The requested flows resource abc is not found."})"),
@@ -97,7 +106,8 @@ TEST_CASE("bodies that are not JSON, empty, or arrays", "[errors]") {
 }
 
 TEST_CASE("the request id comes from the x-request-id header when the body has none", "[errors]") {
-  Error e = error_from_response(response(500, R"({"message":"boom"})", {{"X-Request-Id", "hdr-1"}}), "x");
+  Error e =
+      error_from_response(response(500, R"({"message":"boom"})", {{"X-Request-Id", "hdr-1"}}), "x");
   CHECK(e.request_id == "hdr-1");
 }
 

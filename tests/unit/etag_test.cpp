@@ -1,18 +1,18 @@
-#include <catch2/catch.hpp>
-
 #include "aepflow/etag.hpp"
+
+#include <catch2/catch.hpp>
 
 using aepflow::normalize_etag;
 
 TEST_CASE("an etag in any pasted form is sent with exactly one pair of quotes", "[etag]") {
   const std::string want = "\"0000d781-0000-0200-0000-63e29f420000\"";
   auto form = GENERATE(as<std::string>{},
-                       "0000d781-0000-0200-0000-63e29f420000",            // bare
-                       "\"0000d781-0000-0200-0000-63e29f420000\"",        // quoted (the value)
-                       "\\\"0000d781-0000-0200-0000-63e29f420000\\\"",    // escaped quotes
+                       "0000d781-0000-0200-0000-63e29f420000",              // bare
+                       "\"0000d781-0000-0200-0000-63e29f420000\"",          // quoted (the value)
+                       "\\\"0000d781-0000-0200-0000-63e29f420000\\\"",      // escaped quotes
                        "\"\\\"0000d781-0000-0200-0000-63e29f420000\\\"\"",  // the JSON literal
-                       "  \"0000d781-0000-0200-0000-63e29f420000\"\n",    // with whitespace
-                       "\"\"0000d781-0000-0200-0000-63e29f420000\"\"",    // quoted twice
+                       "  \"0000d781-0000-0200-0000-63e29f420000\"\n",      // with whitespace
+                       "\"\"0000d781-0000-0200-0000-63e29f420000\"\"",      // quoted twice
                        "\\\\\\\"0000d781-0000-0200-0000-63e29f420000\\\\\\\"");  // escaped twice
   CAPTURE(form);
   auto got = normalize_etag(form);

@@ -17,7 +17,9 @@ std::string read(const fs::path& p) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-fs::path responses() { return fs::path(AEPFLOW_FIXTURES_DIR) / "openapi" / "responses"; }
+fs::path responses() {
+  return fs::path(AEPFLOW_FIXTURES_DIR) / "openapi" / "responses";
+}
 
 std::vector<fs::path> fixtures_where(const std::function<bool(const json&)>& pred) {
   std::vector<fs::path> out;
@@ -29,7 +31,8 @@ std::vector<fs::path> fixtures_where(const std::function<bool(const json&)>& pre
 }
 
 bool is_flow(const json& j) {
-  return j.contains("items") && j["items"].size() == 1 && j["items"][0].contains("sourceConnectionIds");
+  return j.contains("items") && j["items"].size() == 1 &&
+         j["items"][0].contains("sourceConnectionIds");
 }
 
 }  // namespace
@@ -51,7 +54,8 @@ TEST_CASE("every flow example is shown and validated by the CLI", "[fixtures]") 
     CHECK(table.err.empty());
     CHECK_THAT(table.out, Catch::Contains(flow["name"].get<std::string>()));
     CHECK_THAT(table.out, Catch::Contains(flow["etag"].get<std::string>()));
-    for (const auto& a : contents.audiences) CHECK_THAT(table.out, Catch::Contains(a.id));
+    for (const auto& a : contents.audiences)
+      CHECK_THAT(table.out, Catch::Contains(a.id));
 
     std::vector<std::string> args = {"flow", "validate", id, "-o", "json"};
     for (const auto& a : contents.audiences) {
@@ -80,7 +84,8 @@ TEST_CASE("the tutorial's flow example holds its audience and attributes", "[fix
   CHECK(c.audiences[0].export_mode == "DAILY_FULL_EXPORT");
   CHECK(c.audiences[0].schedule.start_time == "23:00");
   CHECK(c.attributes == std::vector<std::string>{"person.name.firstName", "person.name.lastName",
-                                                 "personalEmail.address", "segmentMembership.status"});
+                                                 "personalEmail.address",
+                                                 "segmentMembership.status"});
   CHECK(check_audience(c.audiences[0]).empty());
 }
 
@@ -110,12 +115,11 @@ TEST_CASE("create and patch answers keep the etag's embedded quotes", "[fixtures
     json expected = json::parse(read(file));
     auto fake = std::make_shared<test::FakeTransport>();
     fake->on(Method::post, "/flows", 201, expected.dump());
-    auto r = test::run_cli(test::with_credentials({"flow", "create", "--name", "n", "--flow-spec",
-                                                   "Adobe Campaign", "--source",
-                                                   "ed48ae9b-c774-4b6e-88ae-9bc7748b6e97",
-                                                   "--target", "12ab90c7-519c-4291-bd20-d64186b62da8",
-                                                   "-o", "json"}),
-                           fake);
+    auto r = test::run_cli(
+        test::with_credentials({"flow", "create", "--name", "n", "--flow-spec", "Adobe Campaign",
+                                "--source", "ed48ae9b-c774-4b6e-88ae-9bc7748b6e97", "--target",
+                                "12ab90c7-519c-4291-bd20-d64186b62da8", "-o", "json"}),
+        fake);
     CHECK(r.code == 0);
     CHECK(json::parse(r.out) == expected);
     CHECK(expected["etag"].get<std::string>().front() == '"');

@@ -1,7 +1,8 @@
+#include "params.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "cli_harness.hpp"
-#include "params.hpp"
 
 using namespace aepflow;
 using nlohmann::json;
@@ -12,7 +13,9 @@ struct TestIo {
   std::ostringstream out, err;
   std::map<std::string, std::string> env{{"SFTP_PASSWORD", "pw-from-env"}};
   std::map<std::string, std::string> files{{"key.b64", "c3NoLWtleQ==\n"}, {"crlf.txt", "v\r\n"}};
-  cli::Io io{out, err, false,
+  cli::Io io{out,
+             err,
+             false,
              [this](std::string_view n) -> std::optional<std::string> {
                auto it = env.find(std::string(n));
                return it == env.end() ? std::nullopt : std::optional<std::string>(it->second);
@@ -29,10 +32,10 @@ struct TestIo {
 
 TEST_CASE("params: strings, JSON values, files and environment variables", "[params]") {
   TestIo t;
-  auto p = cli::parse_params({"host=sftp.example.com", "port:=22", "manifest:=true",
-                              "password=env:SFTP_PASSWORD", "sshKey=@key.b64", "crlf=@crlf.txt",
-                              "literal=@@handle", "empty=", "eq=a=b"},
-                             t.io);
+  auto p = cli::parse_params(
+      {"host=sftp.example.com", "port:=22", "manifest:=true", "password=env:SFTP_PASSWORD",
+       "sshKey=@key.b64", "crlf=@crlf.txt", "literal=@@handle", "empty=", "eq=a=b"},
+      t.io);
   REQUIRE(p);
   CHECK(*p == json{{"host", "sftp.example.com"},
                    {"port", 22},
@@ -45,7 +48,8 @@ TEST_CASE("params: strings, JSON values, files and environment variables", "[par
                    {"eq", "a=b"}});
 }
 
-TEST_CASE("params: every mistake is a usage error that does not echo the value", "[params][secrets]") {
+TEST_CASE("params: every mistake is a usage error that does not echo the value",
+          "[params][secrets]") {
   TestIo t;
   auto check = [&](std::vector<std::string> args, const char* expected) {
     auto p = cli::parse_params(args, t.io);

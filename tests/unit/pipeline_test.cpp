@@ -1,6 +1,7 @@
+#include "aepflow/pipeline.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "aepflow/pipeline.hpp"
 #include "aepflow/redact.hpp"
 #include "fake_transport.hpp"
 

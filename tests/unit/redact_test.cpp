@@ -1,7 +1,7 @@
+#include "aepflow/redact.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
-
-#include "aepflow/redact.hpp"
 
 using namespace aepflow;
 using nlohmann::json;
@@ -17,7 +17,8 @@ TEST_CASE("headers are shown only when known to be harmless", "[secrets]") {
   CHECK(redact_header("X-Some-New-Header", "value") == "***");
 }
 
-TEST_CASE("secret fields are redacted anywhere in a body and credentials by allow-list", "[secrets]") {
+TEST_CASE("secret fields are redacted anywhere in a body and credentials by allow-list",
+          "[secrets]") {
   json body = {
       {"name", "conn"},
       {"auth",
@@ -44,8 +45,7 @@ TEST_CASE("secret fields are redacted anywhere in a body and credentials by allo
 }
 
 TEST_CASE("bodies that are not JSON are summarised, never echoed", "[secrets]") {
-  CHECK(redact_body("grant_type=client_credentials&client_secret=abc") ==
-        "<47 bytes, not JSON>");
+  CHECK(redact_body("grant_type=client_credentials&client_secret=abc") == "<47 bytes, not JSON>");
   CHECK(redact_body("").empty());
 }
 

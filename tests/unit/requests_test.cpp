@@ -7,7 +7,9 @@ using namespace aepflow;
 using nlohmann::json;
 
 namespace {
-const std::string* header(const Request& r, const char* name) { return find_header(r.headers, name); }
+const std::string* header(const Request& r, const char* name) {
+  return find_header(r.headers, name);
+}
 }  // namespace
 
 TEST_CASE("list requests carry each filter as its own property parameter", "[requests]") {
@@ -57,7 +59,8 @@ TEST_CASE("the Profile Store base connection has no auth block", "[requests]") {
   CHECK(json::parse(r.body) ==
         json{{"name", "Base connection to Experience Platform"},
              {"description", "This call establishes the connection to Experience Platform data"},
-             {"connectionSpec", {{"id", "8a9c3494-9708-43d7-ae3f-cda01e5030e1"}, {"version", "1.0"}}}});
+             {"connectionSpec",
+              {{"id", "8a9c3494-9708-43d7-ae3f-cda01e5030e1"}, {"version", "1.0"}}}});
 }
 
 TEST_CASE("a destination base connection carries its auth spec and params", "[requests]") {
@@ -67,7 +70,8 @@ TEST_CASE("a destination base connection carries its auth spec and params", "[re
   c.auth_spec = "S3";
   c.auth_params = {{"accessId", "AKIA"}, {"secretKey", "s"}};
   json body = json::parse(requests::create_connection(c).body);
-  CHECK(body["auth"] == json{{"specName", "S3"}, {"params", {{"accessId", "AKIA"}, {"secretKey", "s"}}}});
+  CHECK(body["auth"] ==
+        json{{"specName", "S3"}, {"params", {{"accessId", "AKIA"}, {"secretKey", "s"}}}});
   CHECK_FALSE(body.contains("description"));
 }
 
@@ -78,13 +82,14 @@ TEST_CASE("the source connection reads CSV from the Profile Store", "[requests]"
   s.base_connection_id = "1ed86558-59b5-42f7-9865-5859b552f7f4";
   Request r = requests::create_source_connection(s);
   CHECK(r.path == "/sourceConnections");
-  CHECK(json::parse(r.body) ==
-        json{{"name", "Connecting to Profile Store"},
-             {"description", "Optional"},
-             {"connectionSpec", {{"id", "8a9c3494-9708-43d7-ae3f-cda01e5030e1"}, {"version", "1.0"}}},
-             {"baseConnectionId", "1ed86558-59b5-42f7-9865-5859b552f7f4"},
-             {"data", {{"format", "CSV"}, {"schema", nullptr}}},
-             {"params", json::object()}});
+  CHECK(
+      json::parse(r.body) ==
+      json{{"name", "Connecting to Profile Store"},
+           {"description", "Optional"},
+           {"connectionSpec", {{"id", "8a9c3494-9708-43d7-ae3f-cda01e5030e1"}, {"version", "1.0"}}},
+           {"baseConnectionId", "1ed86558-59b5-42f7-9865-5859b552f7f4"},
+           {"data", {{"format", "CSV"}, {"schema", nullptr}}},
+           {"params", json::object()}});
 }
 
 TEST_CASE("a target connection carries the base connection, spec and params", "[requests]") {
@@ -97,7 +102,8 @@ TEST_CASE("a target connection carries the base connection, spec and params", "[
   CHECK(r.path == "/targetConnections");
   json body = json::parse(r.body);
   CHECK(body["baseConnectionId"] == "1ed86558-59b5-42f7-9865-5859b552f7f4");
-  CHECK(body["connectionSpec"] == json{{"id", "0b23e41a-cb4a-4321-a78f-3b654f5d7d97"}, {"version", "1.0"}});
+  CHECK(body["connectionSpec"] ==
+        json{{"id", "0b23e41a-cb4a-4321-a78f-3b654f5d7d97"}, {"version", "1.0"}});
   CHECK(body["params"] == t.params);
 }
 
@@ -110,7 +116,8 @@ TEST_CASE("a dataflow is created with one empty GeneralTransform", "[requests]")
   Request r = requests::create_flow(f);
   CHECK(r.path == "/flows");
   json body = json::parse(r.body);
-  CHECK(body["flowSpec"] == json{{"id", "71471eba-b620-49e4-90fd-23f1fa0174d8"}, {"version", "1.0"}});
+  CHECK(body["flowSpec"] ==
+        json{{"id", "71471eba-b620-49e4-90fd-23f1fa0174d8"}, {"version", "1.0"}});
   CHECK(body["sourceConnectionIds"] == json::array({"ed48ae9b-c774-4b6e-88ae-9bc7748b6e97"}));
   CHECK(body["targetConnectionIds"] == json::array({"12ab90c7-519c-4291-bd20-d64186b62da8"}));
   CHECK(body["transformations"] ==

@@ -19,8 +19,9 @@ struct Options {
 Result<void> run(const Options& o, Context& ctx) {
   if (o.name.empty()) return usage("--name must not be empty");
   if (!o.params.empty() && o.auth_spec.empty()) {
-    return usage("--param needs --auth-spec: name the auth spec the params belong to "
-                 "(see `aepflow specs get SPEC`)");
+    return usage(
+        "--param needs --auth-spec: name the auth spec the params belong to "
+        "(see `aepflow specs get SPEC`)");
   }
   if (!o.auth_spec.empty() && o.spec.empty()) {
     return usage("--auth-spec needs --spec: the destination the credentials are for");
@@ -68,7 +69,8 @@ void add_connection_create(CLI::App& parent, Context& ctx) {
       "  aepflow connection create --name \"S3 for Campaign\" --spec \"Adobe Campaign\" \\\n"
       "      --auth-spec S3 --param accessId=env:S3_ACCESS_ID --param secretKey=env:S3_SECRET\n"
       "  aepflow connection create --name \"SFTP\" --spec \"Oracle Eloqua\" \\\n"
-      "      --auth-spec \"SFTP with SSH Key\" --param domain=example.com --param host=sftp.example.com \\\n"
+      "      --auth-spec \"SFTP with SSH Key\" --param domain=example.com --param "
+      "host=sftp.example.com \\\n"
       "      --param username=exporter --param sshKey=@key.b64 -o id");
   on_run(cmd, ctx, [opts, &ctx] { return run(*opts, ctx); });
 }

@@ -36,7 +36,9 @@ std::string today_utc(std::chrono::system_clock::time_point now) {
   return buf;
 }
 
-bool has_space(std::string_view s) { return s.find_first_of(" \t\r\n") != std::string_view::npos; }
+bool has_space(std::string_view s) {
+  return s.find_first_of(" \t\r\n") != std::string_view::npos;
+}
 
 Result<std::vector<Audience>> audiences_from(const Options& o, const Io& io) {
   Schedule schedule{o.frequency, o.trigger_type,
@@ -58,7 +60,8 @@ Result<std::vector<Audience>> audiences_from(const Options& o, const Io& io) {
     a.filename_template = o.filename_template;
     a.export_mode = o.export_mode;
     a.schedule = schedule;
-    for (const auto& v : check_audience(a)) problems.push_back(v.describe());
+    for (const auto& v : check_audience(a))
+      problems.push_back(v.describe());
     out.push_back(std::move(a));
   }
   if (!problems.empty()) return usage(join(problems, "; "));
@@ -99,14 +102,15 @@ void skip_present(Context& ctx, const FlowContents& present, std::vector<Audienc
 void print_result(Context& ctx, const Patched& p, std::size_t audiences, std::size_t attributes) {
   auto& out = ctx.out();
   switch (out.format()) {
-    case Format::id: out.id(p.id); break;
+    case Format::id:
+      out.id(p.id);
+      break;
     case Format::json:
       out.json(p.body.is_object() ? p.body : nlohmann::json{{"id", p.id}, {"status", p.status}});
       break;
     case Format::table:
       out.fields("Activated " + std::to_string(audiences) + " audience(s) and " +
-                     std::to_string(attributes) + " attribute(s) in sandbox " +
-                     ctx.globals.sandbox,
+                     std::to_string(attributes) + " attribute(s) in sandbox " + ctx.globals.sandbox,
                  {{"dataflow", p.id},
                   {"etag", p.etag.empty() ? "(accepted; the service returned no etag)" : p.etag}});
       break;
@@ -147,7 +151,8 @@ Result<void> run(Options o, Context& ctx) {
     }
   }
 
-  auto patched = (*service)->patch_flow(o.flow_id, if_match, activation_patch(*audiences, o.attributes));
+  auto patched =
+      (*service)->patch_flow(o.flow_id, if_match, activation_patch(*audiences, o.attributes));
   if (!patched) {
     Error e = patched.error();
     if (e.kind == ErrorKind::precondition) {
@@ -182,20 +187,22 @@ void add_flow_activate(CLI::App& parent, Context& ctx) {
       ->capture_default_str();
   cmd->add_option("--trigger-type", opts->trigger_type, "SCHEDULED or AFTER_SEGMENT_EVAL")
       ->capture_default_str();
-  cmd->add_option("--start-date", opts->start_date, "first export day, YYYY-MM-DD (default: today, UTC)");
+  cmd->add_option("--start-date", opts->start_date,
+                  "first export day, YYYY-MM-DD (default: today, UTC)");
   cmd->add_option("--start-time", opts->start_time,
                   "export time HH:MM in UTC, on the hour; required with SCHEDULED");
   cmd->add_option("--end-date", opts->end_date,
                   "last export day, YYYY-MM-DD; required for recurring exports");
   cmd->add_option("--etag", opts->etag,
                   "the flow's etag, with or without its quotes (default: read it from the flow)");
-  cmd->footer("Examples:\n"
-              "  aepflow flow activate \"$FLOW\" --audience 9f7d37fd-7039-4454-94ef-2b0cd6c3206a \\\n"
-              "      --attribute person.name.firstName --attribute personalEmail.address \\\n"
-              "      --start-date 2026-12-01 --start-time 17:00\n"
-              "  aepflow flow activate \"$FLOW\" --audience \"$SEGMENT=Loyalty Segment\" \\\n"
-              "      --export-mode FIRST_FULL_THEN_INCREMENTAL --frequency EVERY_6_HOURS \\\n"
-              "      --start-time 17:00 --end-date 2026-12-31");
+  cmd->footer(
+      "Examples:\n"
+      "  aepflow flow activate \"$FLOW\" --audience 9f7d37fd-7039-4454-94ef-2b0cd6c3206a \\\n"
+      "      --attribute person.name.firstName --attribute personalEmail.address \\\n"
+      "      --start-date 2026-12-01 --start-time 17:00\n"
+      "  aepflow flow activate \"$FLOW\" --audience \"$SEGMENT=Loyalty Segment\" \\\n"
+      "      --export-mode FIRST_FULL_THEN_INCREMENTAL --frequency EVERY_6_HOURS \\\n"
+      "      --start-time 17:00 --end-date 2026-12-31");
   on_run(cmd, ctx, [opts, &ctx] { return run(*opts, ctx); });
 }
 

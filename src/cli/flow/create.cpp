@@ -49,9 +49,10 @@ void add_flow_create(CLI::App& parent, Context& ctx) {
   cmd->add_option("--target", opts->target, "target connection ID (from `target create`)")
       ->required();
   cmd->add_option("--description", opts->description, "description");
-  cmd->footer("Example:\n"
-              "  FLOW=$(aepflow flow create --name \"activate audiences to Adobe Campaign\" \\\n"
-              "      --flow-spec \"Adobe Campaign\" --source \"$SOURCE\" --target \"$TARGET\" -o id)");
+  cmd->footer(
+      "Example:\n"
+      "  FLOW=$(aepflow flow create --name \"activate audiences to Adobe Campaign\" \\\n"
+      "      --flow-spec \"Adobe Campaign\" --source \"$SOURCE\" --target \"$TARGET\" -o id)");
   on_run(cmd, ctx, [opts, &ctx] { return run(*opts, ctx); });
 }
 

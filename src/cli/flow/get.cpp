@@ -17,9 +17,15 @@ Result<void> run(const Options& o, Context& ctx) {
   if (!flow) return std::unexpected(flow.error());
   auto& out = ctx.out();
   switch (out.format()) {
-    case Format::id: out.id(text_of(*flow, "id")); break;
-    case Format::json: out.json(*flow); break;
-    case Format::table: print_flow_summary(out, *flow, read_flow_contents(*flow)); break;
+    case Format::id:
+      out.id(text_of(*flow, "id"));
+      break;
+    case Format::json:
+      out.json(*flow);
+      break;
+    case Format::table:
+      print_flow_summary(out, *flow, read_flow_contents(*flow));
+      break;
   }
   return {};
 }
@@ -30,7 +36,9 @@ void add_flow_get(CLI::App& parent, Context& ctx) {
   auto opts = std::make_shared<Options>();
   auto* cmd = parent.add_subcommand("get", "show a dataflow (GET /flows/{id})");
   cmd->add_option("flow", opts->flow_id, "dataflow ID")->required();
-  cmd->footer("Examples:\n  aepflow flow get \"$FLOW\"\n  aepflow flow get \"$FLOW\" -o json | jq -r .etag");
+  cmd->footer(
+      "Examples:\n  aepflow flow get \"$FLOW\"\n  aepflow flow get \"$FLOW\" -o json | jq -r "
+      ".etag");
   on_run(cmd, ctx, [opts, &ctx] { return run(*opts, ctx); });
 }
 

@@ -50,7 +50,8 @@ void print_flow_summary(Output& out, const nlohmann::json& flow, const FlowConte
 
 nlohmann::json contents_json(const FlowContents& contents) {
   nlohmann::json audiences = nlohmann::json::array();
-  for (const auto& a : contents.audiences) audiences.push_back(segment_selector(a)["value"]);
+  for (const auto& a : contents.audiences)
+    audiences.push_back(segment_selector(a)["value"]);
   return {{"audiences", audiences}, {"attributes", contents.attributes}};
 }
 

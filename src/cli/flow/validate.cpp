@@ -36,7 +36,9 @@ Result<void> run(const Options& o, Context& ctx) {
 
   auto& out = ctx.out();
   switch (out.format()) {
-    case Format::id: out.id(text_of(*flow, "id")); break;
+    case Format::id:
+      out.id(text_of(*flow, "id"));
+      break;
     case Format::json: {
       nlohmann::json report = contents_json(contents);
       report["id"] = text_of(*flow, "id");
@@ -74,9 +76,11 @@ void add_flow_validate(CLI::App& parent, Context& ctx) {
       "validate", "check what a dataflow exports; exit 7 when an expected item is missing");
   cmd->add_option("flow", opts->flow_id, "dataflow ID")->required();
   cmd->add_option("--expect-audience", opts->audiences, "audience ID that must be on the flow");
-  cmd->add_option("--expect-attribute", opts->attributes, "attribute path that must be on the flow");
-  cmd->footer("Example:\n  aepflow flow validate \"$FLOW\" --expect-audience \"$SEGMENT\" "
-              "--expect-attribute person.name.lastName");
+  cmd->add_option("--expect-attribute", opts->attributes,
+                  "attribute path that must be on the flow");
+  cmd->footer(
+      "Example:\n  aepflow flow validate \"$FLOW\" --expect-audience \"$SEGMENT\" "
+      "--expect-attribute person.name.lastName");
   on_run(cmd, ctx, [opts, &ctx] { return run(*opts, ctx); });
 }
 

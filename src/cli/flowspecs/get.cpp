@@ -35,8 +35,12 @@ Result<void> run(const Options& o, Context& ctx) {
   if (!spec) return std::unexpected(spec.error());
   auto& out = ctx.out();
   switch (out.format()) {
-    case Format::id: out.id(text_of(*spec, "id")); break;
-    case Format::json: out.json(*spec); break;
+    case Format::id:
+      out.id(text_of(*spec, "id"));
+      break;
+    case Format::json:
+      out.json(*spec);
+      break;
     case Format::table:
       out.fields(text_of(*spec, "name"),
                  {{"id", text_of(*spec, "id")},
@@ -53,11 +57,13 @@ Result<void> run(const Options& o, Context& ctx) {
 void add_flowspecs_get(CLI::App& parent, Context& ctx) {
   auto opts = std::make_shared<Options>();
   auto* cmd = parent.add_subcommand(
-      "get", "show a dataflow spec; a destination name gives the spec that activates audiences to it");
+      "get",
+      "show a dataflow spec; a destination name gives the spec that activates audiences to it");
   cmd->add_option("spec", opts->spec, "flow spec ID, flow spec name or destination name")
       ->required();
-  cmd->footer("Examples:\n  aepflow flowspecs get \"Oracle Responsys\"\n"
-              "  aepflow flowspecs get 71471eba-b620-49e4-90fd-23f1fa0174d8 -o json");
+  cmd->footer(
+      "Examples:\n  aepflow flowspecs get \"Oracle Responsys\"\n"
+      "  aepflow flowspecs get 71471eba-b620-49e4-90fd-23f1fa0174d8 -o json");
   on_run(cmd, ctx, [opts, &ctx] { return run(*opts, ctx); });
 }
 

@@ -47,10 +47,11 @@ void add_source_create(CLI::App& parent, Context& ctx) {
                   "ID of the Profile Store base connection (from `connection create`)");
   cmd->add_option("--description", opts->description, "description");
   cmd->add_option("--spec", opts->spec, "connection spec (default: the Profile Store)");
-  cmd->footer("Example:\n"
-              "  BASE=$(aepflow connection create --name \"Profile Store\" -o id)\n"
-              "  aepflow source create --name \"Connecting to Profile Store\" "
-              "--base-connection \"$BASE\" -o id");
+  cmd->footer(
+      "Example:\n"
+      "  BASE=$(aepflow connection create --name \"Profile Store\" -o id)\n"
+      "  aepflow source create --name \"Connecting to Profile Store\" "
+      "--base-connection \"$BASE\" -o id");
   on_run(cmd, ctx, [opts, &ctx] { return run(*opts, ctx); });
 }
 

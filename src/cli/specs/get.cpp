@@ -16,9 +16,11 @@ void print_schema(Output& out, const std::string& title, const nlohmann::json& s
   auto s = summarize_schema(schema);
   std::vector<std::pair<std::string, std::string>> kv;
   kv.emplace_back("required", s.required.empty() ? "(none)" : join(s.required));
-  for (const auto& [when, params] : s.required_when) kv.emplace_back("when " + when, join(params));
+  for (const auto& [when, params] : s.required_when)
+    kv.emplace_back("when " + when, join(params));
   if (!s.optional.empty()) kv.emplace_back("optional", join(s.optional));
-  for (const auto& [name, values] : s.allowed) kv.emplace_back(name + " is one of", join(values, " | "));
+  for (const auto& [name, values] : s.allowed)
+    kv.emplace_back(name + " is one of", join(values, " | "));
   if (!s.secret.empty()) kv.emplace_back("secret", join(s.secret));
   out.fields(title, kv);
 }
@@ -66,8 +68,9 @@ void add_specs_get(CLI::App& parent, Context& ctx) {
   auto* cmd = parent.add_subcommand(
       "get", "show a connection spec: its auth specs and target params, required and optional");
   cmd->add_option("spec", opts->spec, "connection spec ID or destination name")->required();
-  cmd->footer("Examples:\n  aepflow specs get \"Adobe Campaign\"\n"
-              "  aepflow specs get 0b23e41a-cb4a-4321-a78f-3b654f5d7d97 -o json");
+  cmd->footer(
+      "Examples:\n  aepflow specs get \"Adobe Campaign\"\n"
+      "  aepflow specs get 0b23e41a-cb4a-4321-a78f-3b654f5d7d97 -o json");
   on_run(cmd, ctx, [opts, &ctx] { return run(*opts, ctx); });
 }
 

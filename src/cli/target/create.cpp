@@ -24,8 +24,8 @@ Result<nlohmann::json> target_params(const Options& o, const Io& io) {
   auto params = parse_params(o.params, io);
   if (!params) return params;
   const std::pair<const char*, const std::string*> shorthands[] = {
-      {"mode", &o.mode},           {"bucketName", &o.bucket},      {"container", &o.container},
-      {"path", &o.path},           {"remotePath", &o.remote_path}, {"format", &o.format},
+      {"mode", &o.mode}, {"bucketName", &o.bucket},      {"container", &o.container},
+      {"path", &o.path}, {"remotePath", &o.remote_path}, {"format", &o.format},
   };
   for (const auto& [key, value] : shorthands) {
     if (value->empty()) continue;
@@ -79,12 +79,13 @@ void add_target_create(CLI::App& parent, Context& ctx) {
   cmd->add_option("--path", opts->path, "folder in the bucket or container (param path)");
   cmd->add_option("--remote-path", opts->remote_path, "SFTP folder (param remotePath)");
   cmd->add_option("--format", opts->format, "file format (param format); the service accepts CSV");
-  cmd->footer("Examples:\n"
-              "  aepflow target create --name \"TargetConnection for Adobe Campaign\" \\\n"
-              "      --base-connection \"$CONN\" --spec \"Adobe Campaign\" \\\n"
-              "      --mode S3 --bucket acme-exports --path campaign/daily --format CSV -o id\n"
-              "  aepflow target create --name \"SFTP target\" --base-connection \"$CONN\" \\\n"
-              "      --spec SFTP --mode FTP --remote-path /exports --format CSV");
+  cmd->footer(
+      "Examples:\n"
+      "  aepflow target create --name \"TargetConnection for Adobe Campaign\" \\\n"
+      "      --base-connection \"$CONN\" --spec \"Adobe Campaign\" \\\n"
+      "      --mode S3 --bucket acme-exports --path campaign/daily --format CSV -o id\n"
+      "  aepflow target create --name \"SFTP target\" --base-connection \"$CONN\" \\\n"
+      "      --spec SFTP --mode FTP --remote-path /exports --format CSV");
   on_run(cmd, ctx, [opts, &ctx] { return run(*opts, ctx); });
 }
 
