@@ -85,8 +85,9 @@ std::string unknown_macro(std::string_view t) {
       });
     }
     // %this is custom text% is allowed; only macro-shaped names must be known.
-    if (!known && is_macro_name(inner)) return "%" + std::string(inner) + "%";
-    if (!known && inner.starts_with("DATETIME")) return "%" + std::string(inner) + "%";
+    if (!known && (is_macro_name(inner) || inner.starts_with("DATETIME"))) {
+      return std::string("%").append(inner).append("%");
+    }
     pos = end + 1;
   }
   return {};
@@ -141,7 +142,9 @@ std::vector<RuleViolation> check_audience(const Audience& a) {
     }
     if (auto macro = unknown_macro(a.filename_template); !macro.empty()) {
       bad("filenameTemplate", a.filename_template, "uses an unknown macro " + macro,
-          "%" + join(known_macros) + "%, %DATETIME(YYYYMMdd_HHmmss)%, %custom text%");
+          std::string("%")
+              .append(join(known_macros))
+              .append("%, %DATETIME(YYYYMMdd_HHmmss)%, %custom text%"));
     }
   }
 

@@ -43,7 +43,7 @@ Result<std::string> normalize_etag(std::string_view input) {
           "' is malformed; expected a value like \"0000d781-0000-0200-0000-63e29f420000\"");
     }
   }
-  return "\"" + std::string(s) + "\"";
+  return std::string("\"").append(s).append("\"");
 }
 
 }  // namespace aepflow

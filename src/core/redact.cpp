@@ -121,7 +121,9 @@ Headers redact_headers(const Headers& headers) {
 std::string redact_body(std::string_view body) {
   if (body.empty()) return {};
   auto j = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return "<" + std::to_string(body.size()) + " bytes, not JSON>";
+  if (j.is_discarded()) {
+    return std::string("<").append(std::to_string(body.size())).append(" bytes, not JSON>");
+  }
   redact_json(j, Where::body);
   return j.dump();
 }

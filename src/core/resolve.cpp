@@ -26,7 +26,7 @@ Result<std::string> find_by_name(FlowService& service, Collection c, std::string
   if (matches.size() > 1) {
     std::string ids;
     for (const auto* m : matches)
-      ids += " " + m->value("id", std::string("?"));
+      ids.append(" ").append(m->value("id", std::string("?")));
     return usage("the " + noun + " name '" + std::string(name) +
                  "' is ambiguous; pass one of these IDs instead:" + ids);
   }

@@ -456,7 +456,7 @@ TEST_CASE("emulator: lists page with limit and a next link that carries the quer
   Emu e;
   for (int i = 0; i < 5; ++i) {
     REQUIRE(e.call("POST", "/connections",
-                   {{"name", "c" + std::to_string(i)},
+                   {{"name", std::string("c").append(std::to_string(i))},
                     {"connectionSpec", {{"id", Emu::kUps}, {"version", "1.0"}}}})
                 .status == 201);
   }

@@ -14,7 +14,9 @@ namespace {
 
 std::string read(const fs::path& p) {
   std::ifstream in(p);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 fs::path responses() {
