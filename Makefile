@@ -1,6 +1,7 @@
 # Entry points. Each target installs what is missing (scripts/install-deps.sh) before building.
 #   make demo   build, start the emulator, run the whole tutorial (examples/quickstart.sh), stop it
-#   make test   check the formatting, then build and run every test: a warnings-as-errors build,
+#   make test   check the formatting, then build and run every test: an optimised build with
+#               warnings as errors (the flags `make demo` uses),
 #               then the same suite under AddressSanitizer and UndefinedBehaviorSanitizer
 
 BUILD ?= build
@@ -29,7 +30,7 @@ format-check: deps
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run --Werror
 
 test-plain: deps
-	cmake -S . -B $(TEST_BUILD) $(GENERATOR) -DCMAKE_BUILD_TYPE=Debug -DAEPFLOW_WERROR=ON
+	cmake -S . -B $(TEST_BUILD) $(GENERATOR) -DCMAKE_BUILD_TYPE=Release -DAEPFLOW_WERROR=ON
 	cmake --build $(TEST_BUILD) -j $(JOBS)
 	ctest --test-dir $(TEST_BUILD) --output-on-failure -j $(JOBS)
 
