@@ -8,7 +8,9 @@ BUILD ?= build
 TEST_BUILD ?= build-test
 SAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
-GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
+# Expanded when a recipe runs, after deps has installed ninja, so every build folder uses one
+# generator from the start.
+GENERATOR = $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
 
 .PHONY: all deps build demo test format-check test-plain test-sanitize clean
 
