@@ -7,7 +7,6 @@
 #include "aepflow/ids.hpp"
 #include "command.hpp"
 #include "commands.hpp"
-#include "params.hpp"
 
 namespace aepflow::cli {
 
