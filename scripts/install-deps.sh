@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config clang-format git
   libcurl4-openssl-dev nlohmann-json3-dev libcli11-dev libspdlog-dev
-  catch2 libcpp-httplib-dev
+  catch2 libcpp-httplib-dev libtomlplusplus-dev
   curl
 )
 

@@ -41,6 +41,9 @@ export AEP_ACCESS_TOKEN=emulator-token
 export AEP_API_KEY=emulator-api-key
 export AEP_ORG_ID=0A1B2C3D4E5F60718293A4B5@AdobeOrg
 export AEP_SANDBOX=prod
+# The emulator's prod holds nothing real: no confirmation, and a config and cache of its own.
+export AEP_ASSUME_YES=1
+export XDG_CONFIG_HOME="$workdir/config" XDG_CACHE_HOME="$workdir/cache"
 export PATH="$bin_dir:$PATH"
 echo "emulator: $AEP_BASE_URL (sandbox $AEP_SANDBOX)" >&2
 

@@ -1,6 +1,7 @@
 #pragma once
 // The request pipeline: a short chain of policies in front of a Transport, built in one place.
-//   request id -> standard headers (auth, api key, org, sandbox) -> log (redacted) -> transport
+//   request id -> auth (bearer token; one refresh and retry on 401) -> standard headers (api key,
+//   org, sandbox) -> log (redacted) -> transport
 // Each policy sees the request on its way out and the response on its way back.
 
 #include <chrono>
@@ -15,14 +16,15 @@
 
 namespace aepflow {
 
+// What identifies the caller besides the bearer token (which comes from a TokenSource).
 struct Credentials {
-  std::string access_token;
   std::string api_key;
   std::string org_id;
   std::string sandbox = "prod";
 };
 
 class Pipeline;
+class TokenSource;
 
 class Policy {
  public:
@@ -51,6 +53,7 @@ class Pipeline {
 struct PipelineOptions {
   std::string base_url;
   Credentials credentials;
+  TokenSource* tokens = nullptr;  // the bearer token; none: no Authorization header
   std::string user_agent;
   LogSink* log = nullptr;                             // optional
   std::function<std::string()> request_id_generator;  // default: random UUIDs

@@ -11,6 +11,9 @@ namespace aepflow {
 
 inline constexpr std::string_view redacted_marker = "***";
 
+// Whether a field of a credential block (auth.params) is known to be harmless to show.
+bool is_shown_credential_field(std::string_view key);
+
 // Value of a header as it may be printed.
 std::string redact_header(std::string_view name, std::string_view value);
 Headers redact_headers(const Headers& headers);

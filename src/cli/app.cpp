@@ -1,6 +1,7 @@
 #include "app.hpp"
 
 #include <CLI/CLI.hpp>
+#include <map>
 #include <sstream>
 
 #include "aepflow/exit_codes.hpp"
@@ -11,9 +12,10 @@ namespace aepflow::cli {
 
 namespace {
 
-constexpr const char* footer = R"(Environment:
-  AEP_BASE_URL, AEP_ACCESS_TOKEN, AEP_API_KEY, AEP_ORG_ID, AEP_SANDBOX
-  set the global options of the same name; a flag wins over its variable.
+constexpr const char* footer = R"(Settings:
+  Each comes from its flag, else its variable [in brackets], else the profile in
+  $XDG_CONFIG_HOME/aepflow/config.toml (aepflow config --help), else its default.
+  With a client ID and secret, aepflow gets and caches access tokens itself.
 
 Exit codes:
   0 ok                          4 not found (404)
@@ -43,8 +45,7 @@ std::string missing_command(const CLI::App& app) {
 void print_error(Context& ctx, const Error& e) {
   std::string line = "error: " + e.describe();
   // A service may quote a request back; never let a credential through.
-  line = scrub(std::move(line), ctx.globals.access_token);
-  line = scrub(std::move(line), ctx.globals.api_key);
+  for (const auto& secret : ctx.secrets()) line = scrub(std::move(line), secret);
   ctx.err() << line << '\n';
   if (ctx.globals.verbosity >= 2 && !e.body.empty()) {
     ctx.err() << "response body: " << redact_body(e.body) << '\n';
@@ -64,17 +65,30 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
   app.fallthrough();
 
   auto& g = ctx.globals;
-  app.add_option("--base-url", g.base_url, "Flow Service base URL")
-      ->envname("AEP_BASE_URL")
-      ->default_str(std::string(default_base_url));
-  app.add_option("--access-token", g.access_token, "IMS access token (Bearer)")
-      ->envname("AEP_ACCESS_TOKEN");
-  app.add_option("--api-key", g.api_key, "API key: the credential's client ID")
-      ->envname("AEP_API_KEY");
-  app.add_option("--org-id", g.org_id, "IMS organization ID (...@AdobeOrg)")->envname("AEP_ORG_ID");
-  app.add_option("--sandbox", g.sandbox, "sandbox name, sent as x-sandbox-name on every request")
-      ->envname("AEP_SANDBOX")
-      ->default_str("prod");
+  // Setting flags are bound to scratch strings; only the ones given count as flags, so that the
+  // environment and the profile can fill the others (see settings.hpp for the precedence).
+  std::map<std::string, std::string> raw;
+  std::vector<std::pair<std::string, CLI::Option*>> setting_options;
+  const std::map<std::string_view, std::string_view> help = {
+      {"base_url", "Flow Service base URL"},
+      {"org_id", "IMS organization ID (...@AdobeOrg)"},
+      {"sandbox", "sandbox name, sent as x-sandbox-name on every request (default prod)"},
+      {"client_id", "OAuth server-to-server client ID (also the default API key)"},
+      {"client_secret", "OAuth client secret: env:VAR, @PATH, file:PATH, cmd:COMMAND or prompt:"},
+      {"scopes", "OAuth scopes, comma-separated"},
+      {"ims_url", "Adobe IMS URL for token requests"},
+      {"api_key", "API key (x-api-key); default: the client ID"},
+      {"access_token", "IMS access token, instead of a client ID and secret"},
+      {"ca_bundle", "CA certificates to trust (corporate proxies); verification stays on"},
+  };
+  for (const auto& spec : setting_specs()) {
+    std::string description = std::string(help.at(spec.key)) + " [" + std::string(spec.env) + "]";
+    auto* opt = app.add_option(std::string(spec.flag), raw[std::string(spec.key)], description);
+    setting_options.emplace_back(std::string(spec.key), opt);
+  }
+  std::string profile;
+  auto* profile_opt =
+      app.add_option("--profile", profile, "profile of config.toml to use [AEP_PROFILE]");
   app.add_option("-o,--output", g.output,
                  "output format: table, json or id (default: table on a terminal, json otherwise)")
       ->check(CLI::IsMember({"table", "json", "id"}));
@@ -83,6 +97,8 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
   app.add_option("--timeout", g.timeout_seconds, "per-request timeout in seconds")
       ->check(CLI::PositiveNumber)
       ->default_str("60");
+  app.add_flag("-y,--yes", g.yes,
+               "change the prod sandbox without asking [AEP_ASSUME_YES=1]");
 
   auto* specs = add_noun(app, "specs", "destination connection specs (GET /connectionSpecs)");
   add_specs_list(*specs, ctx);
@@ -101,10 +117,24 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
   add_flow_activate(*flow, ctx);
   add_flow_get(*flow, ctx);
   add_flow_validate(*flow, ctx);
+  auto* auth = add_noun(app, "auth", "OAuth server-to-server tokens: login, status, token, logout");
+  add_auth_login(*auth, ctx);
+  add_auth_status(*auth, ctx);
+  add_auth_token(*auth, ctx);
+  add_auth_logout(*auth, ctx);
+  auto* config = add_noun(app, "config", "profiles in config.toml: set, get, list, import-aepp");
+  add_config_set(*config, ctx);
+  add_config_get(*config, ctx);
+  add_config_list(*config, ctx);
+  add_config_import_aepp(*config, ctx);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
     app.parse(reversed);
+    for (const auto& [key, opt] : setting_options) {
+      if (opt->count() > 0) g.flags[key] = raw[key];
+    }
+    if (profile_opt->count() > 0) g.profile = profile;
   } catch (const CLI::ParseError& e) {
     // Help for a subcommand, --version, and real parse errors all arrive here.
     std::ostringstream out, err;

@@ -16,7 +16,7 @@ Result<void> report_created(Context& ctx, std::string_view noun, Result<Created>
       out.json(c.body);
       break;
     case Format::table:
-      out.fields("Created " + std::string(noun) + " in sandbox " + ctx.globals.sandbox,
+      out.fields("Created " + std::string(noun) + " in sandbox " + ctx.sandbox(),
                  {{"id", c.id}, {"etag", c.etag.empty() ? "(none returned)" : c.etag}});
       break;
   }

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "log_sink.hpp"
+#include "params.hpp"
 
 namespace aepflow::cli {
 
@@ -22,49 +23,195 @@ Output& Context::out() {
   return *output_;
 }
 
-void Context::warn(std::string_view message) {
-  io.err << "warning: " << message << '\n';
+void Context::warn(std::string_view message) { io.err << "warning: " << message << '\n'; }
+
+LogSink* Context::log() {
+  if (globals.verbosity > 0 && !log_) log_ = make_stderr_log(io.err, globals.verbosity);
+  return log_.get();
 }
 
-Result<FlowService*> Context::service() {
-  if (service_) return service_.get();
-  std::string missing;
-  auto need = [&missing](const std::string& value, std::string_view flag, std::string_view env) {
-    if (value.empty()) {
-      missing += missing.empty() ? "" : "; ";
-      missing += std::string(flag) + " (or " + std::string(env) + ")";
+Result<const Settings*> Context::settings() {
+  if (settings_) return &*settings_;
+  auto resolved = resolve_settings(globals.flags, globals.profile, io);
+  if (!resolved) return std::unexpected(resolved.error());
+  settings_ = std::move(*resolved);
+  for (const auto& w : settings_->warnings) warn(w);
+  for (const char* key : {"access_token", "client_secret"}) {
+    const Setting& s = (*settings_)[key];
+    const SettingSpec& spec = *find_setting(key);
+    if (s.origin == spec.flag && shown_value(spec, s.value) == "***") {
+      warn(std::string(spec.flag) +
+           " was typed on the command line, where shell history and other users' `ps` can see "
+           "it; use " + std::string(spec.flag) + " env:VAR or @PATH, set " +
+           std::string(spec.env) + ", or " +
+           (std::string(key) == "client_secret"
+                ? "store a reference with `aepflow config set client_secret env:VAR`"
+                : "let aepflow get tokens itself from a client ID and secret"));
     }
-  };
-  need(globals.access_token, "--access-token", "AEP_ACCESS_TOKEN");
-  need(globals.api_key, "--api-key", "AEP_API_KEY");
-  need(globals.org_id, "--org-id", "AEP_ORG_ID");
-  if (!missing.empty()) return usage("missing credentials: " + missing);
-  if (globals.sandbox.empty()) return usage("--sandbox (or AEP_SANDBOX) is empty");
-  if (!globals.base_url.starts_with("http://") && !globals.base_url.starts_with("https://")) {
-    return usage("--base-url must start with https:// (or http:// for a local emulator), got '" +
-                 globals.base_url + "'");
   }
+  if (LogSink* l = log(); l && l->enabled(LogLevel::info)) {
+    l->write(LogLevel::info, "profile " + settings_->profile + " (" + settings_->profile_origin +
+                                 "), config " + settings_->config_path.string());
+    for (const auto& spec : setting_specs()) {
+      const Setting& s = (*settings_)[spec.key];
+      if (s.set()) {
+        l->write(LogLevel::info, std::string(spec.key) + " = " + shown_value(spec, s.value) +
+                                     " (from " + s.origin + ")");
+      }
+    }
+  }
+  return &*settings_;
+}
+
+std::string Context::sandbox() {
+  return settings_ ? (*settings_)["sandbox"].value : std::string("prod");
+}
+
+std::vector<std::string> Context::secrets() const { return secrets_; }
+
+Result<void> Context::check_endpoint(const std::string& url, std::string_view what) const {
+  if (url.starts_with("https://")) return {};
+  if (url.starts_with("http://")) {
+    std::string_view rest = std::string_view(url).substr(7);
+    std::string_view host = rest.substr(0, rest.find_first_of("/?#"));
+    if (host.starts_with("[")) {
+      host = host.substr(0, host.find(']') + 1);
+    } else {
+      host = host.substr(0, host.find(':'));
+    }
+    if (host == "localhost" || host == "[::1]" || host.starts_with("127.")) return {};
+    return usage("refusing to send credentials over plain http to " + std::string(host) + " (" +
+                 std::string(what) + "); use https://, or a loopback address for a local emulator");
+  }
+  return usage(std::string(what) + " must start with https:// (or http:// for a local emulator), got '" +
+               url + "'");
+}
+
+Result<std::shared_ptr<Transport>> Context::transport() {
+  if (transport_) return transport_;
+  auto s = settings();
+  if (!s) return std::unexpected(s.error());
   if (!(globals.timeout_seconds > 0) || !std::isfinite(globals.timeout_seconds)) {
     return usage("--timeout must be a positive number of seconds");
   }
-
   CurlOptions curl;
   curl.total_timeout =
       std::chrono::milliseconds(static_cast<long long>(globals.timeout_seconds * 1000));
   curl.connect_timeout = std::min(curl.total_timeout, std::chrono::milliseconds(10'000));
   curl.user_agent = "aepflow/" AEPFLOW_VERSION;
+  if (const Setting& ca = (**s)["ca_bundle"]; ca.set()) {
+    auto readable = io.read_file(ca.value);
+    if (!readable) return usage("--ca-bundle (" + ca.origin + "): " + readable.error().message);
+    curl.ca_bundle = ca.value;
+  }
+  transport_ = make_transport_(curl);
+  return transport_;
+}
+
+Result<ClientCredentialsToken*> Context::client_credentials() {
+  if (client_tokens_) return client_tokens_;
+  auto s = settings();
+  if (!s) return std::unexpected(s.error());
+  const Settings& st = **s;
+  if (!st["client_id"].set() || !st["client_secret"].set()) {
+    return usage(
+        "no OAuth client configured: set --client-id and --client-secret (AEP_CLIENT_ID, "
+        "AEP_CLIENT_SECRET), or store them in a profile: aepflow config set client_id ID; "
+        "aepflow config set client_secret env:VAR");
+  }
+  if (auto ok = check_endpoint(st["ims_url"].value, "--ims-url"); !ok) {
+    return std::unexpected(ok.error());
+  }
+  auto t = transport();
+  if (!t) return std::unexpected(t.error());
+  ClientCredentials creds;
+  creds.ims_url = st["ims_url"].value;
+  creds.client_id = st["client_id"].value;
+  creds.scopes = st["scopes"].value;
+  ims_ = std::make_unique<ImsClient>(*t, log());
+  std::string secret_ref = st["client_secret"].value;
+  auto secret = [this, secret_ref]() -> Result<std::string> {
+    auto v = resolve_value(secret_ref, "client secret", io, secret_forms);
+    if (!v) return std::unexpected(v.error());
+    secrets_.push_back(v->text);
+    return v->text;
+  };
+  auto source = std::make_unique<ClientCredentialsToken>(
+      creds, secret, *ims_, TokenCache(cache_dir(io), creds), io.now, log());
+  if (cache_dir(io).empty()) warn("no HOME or XDG_CACHE_HOME: tokens will not be cached");
+  client_tokens_ = source.get();
+  tokens_ = std::move(source);
+  return client_tokens_;
+}
+
+Result<FlowService*> Context::service() {
+  if (service_) return service_.get();
+  auto s = settings();
+  if (!s) return std::unexpected(s.error());
+  const Settings& st = **s;
+
+  std::string missing;
+  auto need = [&](std::string_view key, std::string_view also = "") {
+    if (st[key].set()) return;
+    const SettingSpec& spec = *find_setting(key);
+    missing += missing.empty() ? "" : "; ";
+    missing += std::string(spec.flag) + " (or " + std::string(spec.env) + std::string(also) + ")";
+  };
+  const bool has_client = st["client_id"].set() && st["client_secret"].set();
+  if (!st["access_token"].set() && !has_client) {
+    missing += "--access-token (or AEP_ACCESS_TOKEN), or a client ID and secret (--client-id and "
+               "--client-secret, AEP_CLIENT_ID and AEP_CLIENT_SECRET, or a profile)";
+  }
+  need("api_key", ", or a client ID");
+  need("org_id", ", or org_id in a profile");
+  if (!missing.empty()) return usage("missing credentials: " + missing);
+  if (st["sandbox"].value.empty()) return usage("--sandbox (or AEP_SANDBOX) is empty");
+  if (auto ok = check_endpoint(st["base_url"].value, "--base-url"); !ok) {
+    return std::unexpected(ok.error());
+  }
+
+  if (st["access_token"].set()) {
+    auto token = resolve_value(st["access_token"].value, "access token", io, secret_forms);
+    if (!token) return std::unexpected(token.error());
+    secrets_.push_back(token->text);
+    tokens_ = std::make_unique<StaticToken>(token->text);
+  } else {
+    auto source = client_credentials();
+    if (!source) return std::unexpected(source.error());
+  }
+  auto t = transport();
+  if (!t) return std::unexpected(t.error());
+  secrets_.push_back(st["api_key"].value);
 
   PipelineOptions p;
-  p.base_url = globals.base_url;
-  p.credentials = {globals.access_token, globals.api_key, globals.org_id, globals.sandbox};
-  p.user_agent = curl.user_agent;
-  if (globals.verbosity > 0) {
-    log_ = make_stderr_log(io.err, globals.verbosity);
-    p.log = log_.get();
-  }
-  pipeline_ = make_pipeline(std::move(p), make_transport_(curl));
+  p.base_url = st["base_url"].value;
+  p.credentials = {st["api_key"].value, st["org_id"].value, st["sandbox"].value};
+  p.tokens = tokens_.get();
+  p.user_agent = "aepflow/" AEPFLOW_VERSION;
+  p.log = log();
+  pipeline_ = make_pipeline(std::move(p), *t);
   service_ = std::make_unique<FlowService>(*pipeline_);
   return service_.get();
+}
+
+Result<void> Context::confirm_change(std::string_view what) {
+  auto s = settings();
+  if (!s) return std::unexpected(s.error());
+  const std::string sandbox = (**s)["sandbox"].value;
+  if (sandbox != "prod") return {};
+  if (globals.yes) return {};
+  if (auto env = io.getenv("AEP_ASSUME_YES"); env && (*env == "1" || *env == "true" || *env == "yes")) {
+    return {};
+  }
+  if (io.prompt) {
+    auto answer = io.prompt("About to " + std::string(what) +
+                                " in sandbox prod (production). Continue? [y/N] ",
+                            /*echo=*/true);
+    if (answer && (*answer == "y" || *answer == "Y" || *answer == "yes")) return {};
+    return usage("cancelled: nothing was changed in sandbox prod");
+  }
+  return usage("refusing to " + std::string(what) +
+               " in sandbox prod without confirmation: pass --yes or set AEP_ASSUME_YES=1");
 }
 
 }  // namespace aepflow::cli

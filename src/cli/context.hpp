@@ -1,32 +1,32 @@
 #pragma once
-// What every command receives: the global options, the process's I/O, and the Flow Service client,
-// built on first use (after the flags are parsed and the credentials checked).
+// What every command receives: the global options, the process's I/O, the resolved settings, and
+// the Flow Service client, built on first use (after the flags are parsed and the credentials
+// checked).
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "aepflow/client.hpp"
+#include "aepflow/client_credentials.hpp"
 #include "aepflow/curl_transport.hpp"
 #include "aepflow/log.hpp"
 #include "aepflow/pipeline.hpp"
 #include "io.hpp"
 #include "output.hpp"
+#include "settings.hpp"
 
 namespace aepflow::cli {
 
-inline constexpr std::string_view default_base_url =
-    "https://platform.adobe.io/data/foundation/flowservice";
-
+// The global options as parsed; settings are resolved from them, the environment and the profile.
 struct GlobalOptions {
-  std::string base_url{default_base_url};
-  std::string access_token;
-  std::string api_key;
-  std::string org_id;
-  std::string sandbox = "prod";
-  std::string output;  // empty: table on a terminal, json otherwise
+  FlagValues flags;                    // setting key -> value, for flags the user gave
+  std::optional<std::string> profile;  // --profile
+  std::string output;                  // empty: table on a terminal, json otherwise
   int verbosity = 0;
   double timeout_seconds = 60;
+  bool yes = false;
 };
 
 using TransportFactory = std::function<std::shared_ptr<Transport>(const CurlOptions&)>;
@@ -42,17 +42,38 @@ class Context {
   std::function<Result<void>()> action;
 
   Output& out();
-  // The client, or a usage error naming each missing credential's flag and variable.
-  Result<FlowService*> service();
   std::ostream& err() { return io.err; }
   void warn(std::string_view message);
 
+  // Resolved once; prints their warnings (file permissions, secrets typed on the command line).
+  Result<const Settings*> settings();
+  // The sandbox in use ("prod" until settings are resolved).
+  std::string sandbox();
+  // The client, or a usage error naming each missing credential's flag and variable.
+  Result<FlowService*> service();
+  // The OAuth server-to-server token source, or a usage error when no client is configured.
+  Result<ClientCredentialsToken*> client_credentials();
+  // Changing the prod sandbox needs --yes, AEP_ASSUME_YES=1, or a yes on the terminal.
+  Result<void> confirm_change(std::string_view what);
+  // Every secret value this run knows, for scrubbing messages.
+  std::vector<std::string> secrets() const;
+
  private:
+  Result<void> check_endpoint(const std::string& url, std::string_view what) const;
+  Result<std::shared_ptr<Transport>> transport();
+  LogSink* log();
+
   TransportFactory make_transport_;
+  std::optional<Settings> settings_;
   std::unique_ptr<Output> output_;
   std::unique_ptr<LogSink> log_;
+  std::shared_ptr<Transport> transport_;
+  std::unique_ptr<ImsClient> ims_;
+  std::unique_ptr<TokenSource> tokens_;
+  ClientCredentialsToken* client_tokens_ = nullptr;
   std::unique_ptr<Pipeline> pipeline_;
   std::unique_ptr<FlowService> service_;
+  std::vector<std::string> secrets_;
 };
 
 }  // namespace aepflow::cli

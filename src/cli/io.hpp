@@ -1,6 +1,7 @@
 #pragma once
-// What the outside world gives a command: streams, terminal facts, the environment, files and the
-// clock. main() passes the real ones; command tests pass string streams and fixed values.
+// What the outside world gives a command: streams, terminal facts, the environment, files,
+// commands, prompts and the clock. main() passes the real ones; command tests pass string streams
+// and fixed values.
 
 #include <chrono>
 #include <functional>
@@ -20,10 +21,17 @@ struct Io {
   std::function<std::optional<std::string>(std::string_view)> getenv;
   std::function<Result<std::string>(const std::string&)> read_file;
   std::function<std::chrono::system_clock::time_point()> now;
+  // Asks on the terminal (echo off for secrets); empty when stdin is not a terminal.
+  std::function<std::optional<std::string>(std::string_view question, bool echo)> prompt;
+  // Runs a shell command and returns its stdout (for cmd: secret references).
+  std::function<Result<std::string>(const std::string& command)> run_command;
 };
 
-// The real process environment, files and clock.
+// The real process environment, files, commands, terminal and clock.
 std::optional<std::string> process_getenv(std::string_view name);
 Result<std::string> read_whole_file(const std::string& path);
+Result<std::string> run_shell_command(const std::string& command);
+// A prompt on the controlling terminal, or nullptr when stdin is not a terminal.
+std::function<std::optional<std::string>(std::string_view, bool)> terminal_prompt();
 
 }  // namespace aepflow::cli

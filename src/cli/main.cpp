@@ -16,7 +16,9 @@ int main(int argc, char** argv) {
                         isatty(STDOUT_FILENO) == 1,
                         aepflow::cli::process_getenv,
                         aepflow::cli::read_whole_file,
-                        [] { return std::chrono::system_clock::now(); }};
+                        [] { return std::chrono::system_clock::now(); },
+                        aepflow::cli::terminal_prompt(),
+                        aepflow::cli::run_shell_command};
     std::vector<std::string> args(argv + 1, argv + argc);
     int rc = aepflow::cli::run(args, io, aepflow::make_curl_transport);
     std::cout.flush();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <ctime>
 
 namespace aepflow::cli {
 
@@ -24,6 +25,19 @@ bool icontains(std::string_view haystack, std::string_view needle) {
   auto lower = [](char c) { return std::tolower(static_cast<unsigned char>(c)); };
   return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
                      [&](char a, char b) { return lower(a) == lower(b); }) != haystack.end();
+}
+
+}  // namespace aepflow::cli
+
+namespace aepflow::cli {
+
+std::string format_utc(std::int64_t epoch_seconds) {
+  std::time_t t = static_cast<std::time_t>(epoch_seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
 }
 
 }  // namespace aepflow::cli

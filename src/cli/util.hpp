@@ -2,6 +2,7 @@
 // Small text helpers shared by the commands.
 
 #include <nlohmann/json.hpp>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,5 +15,12 @@ std::string join(const std::vector<std::string>& items, std::string_view sep = "
 std::string text_of(const nlohmann::json& j, std::string_view key);
 
 bool icontains(std::string_view haystack, std::string_view needle);
+
+}  // namespace aepflow::cli
+
+namespace aepflow::cli {
+
+// "2026-11-28T21:38:00Z"
+std::string format_utc(std::int64_t epoch_seconds);
 
 }  // namespace aepflow::cli

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <random>
 
+#include "aepflow/auth.hpp"
 #include "aepflow/redact.hpp"
 
 namespace aepflow {
@@ -59,7 +60,6 @@ class HeadersPolicy final : public Policy {
  public:
   HeadersPolicy(Credentials c, std::string ua) : creds_(std::move(c)), user_agent_(std::move(ua)) {}
   Result<Response> send(Request& req, const Next& next) override {
-    set_header(req.headers, "Authorization", "Bearer " + creds_.access_token);
     set_header(req.headers, "x-api-key", creds_.api_key);
     set_header(req.headers, "x-gw-ims-org-id", creds_.org_id);
     set_header(req.headers, "x-sandbox-name", creds_.sandbox);
@@ -135,6 +135,7 @@ std::unique_ptr<Pipeline> make_pipeline(PipelineOptions options,
                                         std::shared_ptr<Transport> transport) {
   std::vector<std::unique_ptr<Policy>> policies;
   policies.push_back(make_request_id_policy(std::move(options.request_id_generator)));
+  if (options.tokens) policies.push_back(make_auth_policy(*options.tokens));
   policies.push_back(make_headers_policy(std::move(options.credentials), options.user_agent));
   if (options.log) policies.push_back(make_log_policy(*options.log, options.base_url));
   return std::make_unique<Pipeline>(std::move(options.base_url), std::move(policies),

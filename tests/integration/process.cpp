@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <thread>
@@ -112,6 +113,9 @@ Exit run_process(const std::vector<std::string>& argv,
 }
 
 Emulator::Emulator(std::vector<std::string> extra_args) {
+  std::string tmpl = (std::filesystem::temp_directory_path() / "aepflow-test-XXXXXX").string();
+  if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
+  home_ = tmpl;
   int out[2];
   if (pipe2(out, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
   int devnull = open("/dev/null", O_WRONLY | O_CLOEXEC);
@@ -141,6 +145,8 @@ Emulator::Emulator(std::vector<std::string> extra_args) {
 }
 
 Emulator::~Emulator() {
+  std::error_code ec;
+  std::filesystem::remove_all(home_, ec);
   if (pid_ > 0) {
     kill(pid_, SIGTERM);
     int status = 0;
@@ -160,6 +166,10 @@ std::map<std::string, std::string> Emulator::env(const std::string& sandbox) con
       {"AEP_API_KEY", "emulator-api-key"},
       {"AEP_ORG_ID", "0A1B2C3D4E5F60718293A4B5@AdobeOrg"},
       {"AEP_SANDBOX", sandbox},
+      {"AEP_ASSUME_YES", "1"},  // the emulator's prod holds nothing real
+      {"HOME", home_},
+      {"XDG_CONFIG_HOME", home_ + "/config"},
+      {"XDG_CACHE_HOME", home_ + "/cache"},
       {"PATH", bin_dir() + ":" + (std::getenv("PATH") ? std::getenv("PATH") : "/usr/bin:/bin")}};
 }
 

@@ -28,14 +28,17 @@ class Emulator {
   Emulator& operator=(const Emulator&) = delete;
 
   const std::string& url() const { return url_; }
-  // The AEP_* variables that point aepflow at this emulator, and PATH with the binaries first.
+  // The AEP_* variables that point aepflow at this emulator, PATH with the binaries first, and a
+  // HOME (config and cache) of this emulator's own.
   std::map<std::string, std::string> env(const std::string& sandbox = "prod") const;
   // Requests the emulator has counted: {"requests", "reads", "writes"}.
   long count(const std::string& what) const;
+  const std::string& home() const { return home_; }
 
  private:
   int pid_ = -1;
   std::string url_;
+  std::string home_;  // a fresh HOME with its own config and cache folders
 };
 
 // Runs the aepflow binary with the emulator's environment.

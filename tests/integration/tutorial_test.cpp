@@ -182,7 +182,7 @@ TEST_CASE("bad input: right exit code, one clear line, nothing created", "[integ
            2,
            "invalid base connection ID"},
       Case{{"flow", "get", "8256cfb4-17e6-432c-a469-6aedafb16cd5"}, 4, "HTTP 404 [FLOW-1439-404]"},
-      Case{{"--access-token", "expired-token", "flow", "get",
+      Case{{"--access-token", "env:BAD_TOKEN", "flow", "get",
             "8256cfb4-17e6-432c-a469-6aedafb16cd5"},
            3,
            "HTTP 401 [401013] Oauth token is not valid"},
@@ -193,7 +193,7 @@ TEST_CASE("bad input: right exit code, one clear line, nothing created", "[integ
            1,
            "baseConnectionId 1ed86558-59b5-42f7-9865-5859b552f7f4 does not exist"});
   CAPTURE(c.args);
-  auto r = aepflow(emu, c.args);
+  auto r = aepflow(emu, c.args, {{"BAD_TOKEN", "expired-token"}});
   CHECK(r.code == c.code);
   CHECK_THAT(r.err, Catch::StartsWith("error: ") && Catch::Contains(c.says));
   CHECK(r.out.empty());

@@ -19,20 +19,28 @@ struct CliRun {
   std::string err;
 };
 
-// The credentials every command test passes, so none come from the real environment.
+// The credentials every command test passes, so none come from the real environment. The token
+// is a reference to a variable run_cli always sets; --yes because the sandbox is prod.
 inline std::vector<std::string> with_credentials(std::vector<std::string> args) {
-  std::vector<std::string> full = {
-      "--base-url",     "https://flow.example.test/data/foundation/flowservice",
-      "--access-token", "test-token-SECRET",
-      "--api-key",      "test-api-key-123456",
-      "--org-id",       "TESTORG@AdobeOrg"};
+  std::vector<std::string> full = {"--base-url",
+                                   "https://flow.example.test/data/foundation/flowservice",
+                                   "--access-token",
+                                   "env:AEP_TEST_TOKEN",
+                                   "--api-key",
+                                   "test-api-key-123456",
+                                   "--org-id",
+                                   "TESTORG@AdobeOrg",
+                                   "--yes"};
   full.insert(full.end(), args.begin(), args.end());
   return full;
 }
 
 inline CliRun run_cli(const std::vector<std::string>& args, std::shared_ptr<FakeTransport> fake,
                       std::map<std::string, std::string> env = {},
-                      std::map<std::string, std::string> files = {}) {
+                      std::map<std::string, std::string> files = {},
+                      std::function<std::optional<std::string>(std::string_view, bool)> prompt =
+                          nullptr) {
+  env.emplace("AEP_TEST_TOKEN", "test-token-SECRET");
   std::ostringstream out, err;
   aepflow::cli::Io io{out,
                       err,
@@ -51,6 +59,11 @@ inline CliRun run_cli(const std::vector<std::string>& args, std::shared_ptr<Fake
                       [] {
                         return std::chrono::system_clock::time_point(
                             std::chrono::seconds(1795867200));  // 2026-11-28T12:00Z
+                      },
+                      prompt,
+                      [](const std::string& command) -> aepflow::Result<std::string> {
+                        if (command == "print-secret") return std::string("secret-from-command\n");
+                        return aepflow::usage("the secret command failed (exit status 127)");
                       }};
   CliRun r;
   r.code = aepflow::cli::run(args, io, [fake](const aepflow::CurlOptions&) { return fake; });

@@ -1,3 +1,4 @@
+#include "aepflow/auth.hpp"
 #include "aepflow/client.hpp"
 
 #include <catch2/catch.hpp>
@@ -12,12 +13,14 @@ namespace {
 
 struct Fixture {
   std::shared_ptr<test::FakeTransport> fake = std::make_shared<test::FakeTransport>();
+  StaticToken token{"t"};
   std::unique_ptr<Pipeline> pipeline;
   std::unique_ptr<FlowService> service;
   Fixture() {
     PipelineOptions o;
     o.base_url = "https://h.test/base";
-    o.credentials = {"t", "k", "o@AdobeOrg", "prod"};
+    o.credentials = {"k", "o@AdobeOrg", "prod"};
+    o.tokens = &token;
     pipeline = make_pipeline(o, fake);
     service = std::make_unique<FlowService>(*pipeline);
   }

@@ -203,8 +203,10 @@ TEST_CASE("missing credentials name each flag and variable and nothing is sent",
   auto r = run_cli({"--base-url", "https://h.test", "flow", "get", kFlow}, f);
   CHECK(r.code == 2);
   CHECK(r.err ==
-        "error: missing credentials: --access-token (or AEP_ACCESS_TOKEN); --api-key (or "
-        "AEP_API_KEY); --org-id (or AEP_ORG_ID)\n");
+        "error: missing credentials: --access-token (or AEP_ACCESS_TOKEN), or a client ID and "
+        "secret (--client-id and --client-secret, AEP_CLIENT_ID and AEP_CLIENT_SECRET, or a "
+        "profile); --api-key (or AEP_API_KEY, or a client ID); --org-id (or AEP_ORG_ID, or org_id "
+        "in a profile)\n");
   CHECK(f->sent.empty());
 }
 

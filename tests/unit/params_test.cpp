@@ -25,7 +25,9 @@ struct TestIo {
                if (it == files.end()) return usage("cannot read '" + p + "': No such file");
                return it->second;
              },
-             [] { return std::chrono::system_clock::now(); }};
+             [] { return std::chrono::system_clock::now(); },
+             nullptr,
+             nullptr};
 };
 
 }  // namespace
@@ -37,7 +39,8 @@ TEST_CASE("params: strings, JSON values, files and environment variables", "[par
        "sshKey=@key.b64", "crlf=@crlf.txt", "literal=@@handle", "empty=", "eq=a=b"},
       t.io);
   REQUIRE(p);
-  CHECK(*p == json{{"host", "sftp.example.com"},
+  CHECK(p->literal_keys == std::vector<std::string>{"host", "port", "manifest", "literal", "empty", "eq"});
+  CHECK(p->values == json{{"host", "sftp.example.com"},
                    {"port", 22},
                    {"manifest", true},
                    {"password", "pw-from-env"},

@@ -1,3 +1,4 @@
+#include "aepflow/auth.hpp"
 #include "aepflow/pipeline.hpp"
 
 #include <catch2/catch.hpp>
@@ -20,10 +21,13 @@ class RecordingLog final : public LogSink {
   int verbosity_;
 };
 
+StaticToken test_token{"token-SECRET-value"};
+
 PipelineOptions options(LogSink* log = nullptr) {
   PipelineOptions o;
   o.base_url = "https://platform.example.test/data/foundation/flowservice/";
-  o.credentials = {"token-SECRET-value", "client-id-1234567", "ORG@AdobeOrg", "dev"};
+  o.credentials = {"client-id-1234567", "ORG@AdobeOrg", "dev"};
+  o.tokens = &test_token;
   o.user_agent = "aepflow/test";
   o.log = log;
   o.request_id_generator = [] { return std::string("req-1"); };

@@ -1,4 +1,5 @@
 // aepflow connection create --name N [--spec ID|NAME] [--auth-spec NAME --param KEY=VALUE ...]
+#include "aepflow/redact.hpp"
 #include "aepflow/resolve.hpp"
 #include "command.hpp"
 #include "commands.hpp"
@@ -28,6 +29,13 @@ Result<void> run(const Options& o, Context& ctx) {
   }
   auto params = parse_params(o.params, ctx.io);
   if (!params) return std::unexpected(params.error());
+  for (const auto& key : params->literal_keys) {
+    if (!is_shown_credential_field(key)) {
+      ctx.warn("--param " + key + " was typed on the command line, where shell history and "
+               "other users' `ps` can see it; use " + key + "=env:VAR, " + key + "=@PATH or " +
+               key + "=prompt:");
+    }
+  }
 
   auto service = ctx.service();
   if (!service) return std::unexpected(service.error());
@@ -43,8 +51,9 @@ Result<void> run(const Options& o, Context& ctx) {
   }
   if (!o.auth_spec.empty()) {
     c.auth_spec = o.auth_spec;
-    c.auth_params = std::move(*params);
+    c.auth_params = std::move(params->values);
   }
+  if (auto ok = ctx.confirm_change("create base connection '" + o.name + "'"); !ok) return ok;
   return report_created(ctx, "base connection", (*service)->create_connection(c));
 }
 

@@ -109,7 +109,7 @@ void print_result(Context& ctx, const Patched& p, std::size_t audiences, std::si
       break;
     case Format::table:
       out.fields("Activated " + std::to_string(audiences) + " audience(s) and " +
-                     std::to_string(attributes) + " attribute(s) in sandbox " + ctx.globals.sandbox,
+                     std::to_string(attributes) + " attribute(s) in sandbox " + ctx.sandbox(),
                  {{"dataflow", p.id},
                   {"etag", p.etag.empty() ? "(accepted; the service returned no etag)" : p.etag}});
       break;
@@ -150,6 +150,12 @@ Result<void> run(Options o, Context& ctx) {
     }
   }
 
+  if (auto ok = ctx.confirm_change("activate " + std::to_string(audiences->size()) +
+                                   " audience(s) and " + std::to_string(o.attributes.size()) +
+                                   " attribute(s) on dataflow " + o.flow_id);
+      !ok) {
+    return ok;
+  }
   auto patched =
       (*service)->patch_flow(o.flow_id, if_match, activation_patch(*audiences, o.attributes));
   if (!patched) {

@@ -31,6 +31,7 @@ Result<void> run(const Options& o, Context& ctx) {
   f.flow_spec.id = *spec;
   f.source_connection_id = o.source;
   f.target_connection_id = o.target;
+  if (auto ok = ctx.confirm_change("create dataflow '" + o.name + "'"); !ok) return ok;
   return report_created(ctx, "dataflow", (*service)->create_flow(f));
 }
 

@@ -33,6 +33,7 @@ Result<void> run(const Options& o, Context& ctx) {
     if (!id) return std::unexpected(id.error());
     s.spec.id = *id;
   }
+  if (auto ok = ctx.confirm_change("create source connection '" + o.name + "'"); !ok) return ok;
   return report_created(ctx, "source connection", (*service)->create_source_connection(s));
 }
 

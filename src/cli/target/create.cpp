@@ -21,19 +21,20 @@ struct Options {
 };
 
 Result<nlohmann::json> target_params(const Options& o, const Io& io) {
-  auto params = parse_params(o.params, io);
-  if (!params) return params;
+  auto parsed = parse_params(o.params, io);
+  if (!parsed) return std::unexpected(parsed.error());
+  auto params = std::move(parsed->values);
   const std::pair<const char*, const std::string*> shorthands[] = {
       {"mode", &o.mode}, {"bucketName", &o.bucket},      {"container", &o.container},
       {"path", &o.path}, {"remotePath", &o.remote_path}, {"format", &o.format},
   };
   for (const auto& [key, value] : shorthands) {
     if (value->empty()) continue;
-    if (params->contains(key)) {
+    if (params.contains(key)) {
       return usage(std::string("target param ") + key +
                    " is given twice: by its shorthand flag and by --param");
     }
-    (*params)[key] = *value;
+    params[key] = *value;
   }
   return params;
 }
@@ -56,6 +57,7 @@ Result<void> run(const Options& o, Context& ctx) {
   t.base_connection_id = o.base_connection;
   t.spec.id = *spec;
   t.params = std::move(*params);
+  if (auto ok = ctx.confirm_change("create target connection '" + o.name + "'"); !ok) return ok;
   return report_created(ctx, "target connection", (*service)->create_target_connection(t));
 }
 

@@ -1,0 +1,28 @@
+// aepflow auth logout: delete the cached token.
+#include "command.hpp"
+#include "commands.hpp"
+
+namespace aepflow::cli {
+
+namespace {
+
+Result<void> run(Context& ctx) {
+  auto source = ctx.client_credentials();
+  if (!source) return std::unexpected(source.error());
+  const auto& cache = (*source)->cache();
+  const bool existed = cache.load().has_value();
+  if (auto ok = cache.remove(); !ok) return ok;
+  ctx.err() << (existed ? "Removed the cached token " : "No cached token at ")
+            << cache.path().string() << '\n';
+  return {};
+}
+
+}  // namespace
+
+void add_auth_logout(CLI::App& parent, Context& ctx) {
+  auto* cmd = parent.add_subcommand("logout", "delete the cached access token of this client");
+  cmd->footer("Example:\n  aepflow auth logout --profile staging");
+  on_run(cmd, ctx, [&ctx] { return run(ctx); });
+}
+
+}  // namespace aepflow::cli
