@@ -45,7 +45,8 @@ std::string missing_command(const CLI::App& app) {
 void print_error(Context& ctx, const Error& e) {
   std::string line = "error: " + e.describe();
   // A service may quote a request back; never let a credential through.
-  for (const auto& secret : ctx.secrets()) line = scrub(std::move(line), secret);
+  for (const auto& secret : ctx.secrets())
+    line = scrub(std::move(line), secret);
   ctx.err() << line << '\n';
   if (ctx.globals.verbosity >= 2 && !e.body.empty()) {
     ctx.err() << "response body: " << redact_body(e.body) << '\n';
@@ -97,8 +98,7 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
   app.add_option("--timeout", g.timeout_seconds, "per-request timeout in seconds")
       ->check(CLI::PositiveNumber)
       ->default_str("60");
-  app.add_flag("-y,--yes", g.yes,
-               "change the prod sandbox without asking [AEP_ASSUME_YES=1]");
+  app.add_flag("-y,--yes", g.yes, "change the prod sandbox without asking [AEP_ASSUME_YES=1]");
 
   auto* specs = add_noun(app, "specs", "destination connection specs (GET /connectionSpecs)");
   add_specs_list(*specs, ctx);

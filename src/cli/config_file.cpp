@@ -2,13 +2,13 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <toml++/toml.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <sstream>
-#include <toml++/toml.h>
 
 namespace aepflow::cli {
 
@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 namespace {
 
 void warn_if_open(const fs::path& p, std::vector<std::string>& warnings) {
-  struct stat st{};
+  struct stat st {};
   if (::stat(p.c_str(), &st) != 0 || !(st.st_mode & 077)) return;
   char mode[8];
   std::snprintf(mode, sizeof mode, "%03o", static_cast<unsigned>(st.st_mode & 0777));
@@ -50,7 +50,8 @@ Result<ConfigFile> ConfigFile::load(const fs::path& path, std::vector<std::strin
     for (const auto& [name, section] : *profiles) {
       const toml::table* settings = section.as_table();
       if (!settings) {
-        return usage(path.string() + ": [profiles." + std::string(name.str()) + "] must be a table");
+        return usage(path.string() + ": [profiles." + std::string(name.str()) +
+                     "] must be a table");
       }
       auto& entries = config.profiles_[std::string(name.str())];
       for (const auto& [k, v] : *settings) {
@@ -66,7 +67,8 @@ Result<ConfigFile> ConfigFile::load(const fs::path& path, std::vector<std::strin
   return config;
 }
 
-std::optional<std::string> ConfigFile::get(const std::string& profile, const std::string& key) const {
+std::optional<std::string> ConfigFile::get(const std::string& profile,
+                                           const std::string& key) const {
   auto p = profiles_.find(profile);
   if (p == profiles_.end()) return std::nullopt;
   auto it = p->second.find(key);
@@ -80,7 +82,8 @@ void ConfigFile::set(const std::string& profile, const std::string& key, const s
 
 std::vector<std::string> ConfigFile::profiles() const {
   std::vector<std::string> out;
-  for (const auto& [name, _] : profiles_) out.push_back(name);
+  for (const auto& [name, _] : profiles_)
+    out.push_back(name);
   return out;
 }
 
@@ -93,7 +96,8 @@ Result<void> ConfigFile::save() const {
   toml::table profiles;
   for (const auto& [name, entries] : profiles_) {
     toml::table section;
-    for (const auto& [k, v] : entries) section.insert_or_assign(k, v);
+    for (const auto& [k, v] : entries)
+      section.insert_or_assign(k, v);
     profiles.insert_or_assign(name, std::move(section));
   }
   toml::table root;

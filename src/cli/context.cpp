@@ -23,7 +23,9 @@ Output& Context::out() {
   return *output_;
 }
 
-void Context::warn(std::string_view message) { io.err << "warning: " << message << '\n'; }
+void Context::warn(std::string_view message) {
+  io.err << "warning: " << message << '\n';
+}
 
 LogSink* Context::log() {
   if (globals.verbosity > 0 && !log_) log_ = make_stderr_log(io.err, globals.verbosity);
@@ -35,15 +37,16 @@ Result<const Settings*> Context::settings() {
   auto resolved = resolve_settings(globals.flags, globals.profile, io);
   if (!resolved) return std::unexpected(resolved.error());
   settings_ = std::move(*resolved);
-  for (const auto& w : settings_->warnings) warn(w);
+  for (const auto& w : settings_->warnings)
+    warn(w);
   for (const char* key : {"access_token", "client_secret"}) {
     const Setting& s = (*settings_)[key];
     const SettingSpec& spec = *find_setting(key);
     if (s.origin == spec.flag && shown_value(spec, s.value) == "***") {
       warn(std::string(spec.flag) +
            " was typed on the command line, where shell history and other users' `ps` can see "
-           "it; use " + std::string(spec.flag) + " env:VAR or @PATH, set " +
-           std::string(spec.env) + ", or " +
+           "it; use " +
+           std::string(spec.flag) + " env:VAR or @PATH, set " + std::string(spec.env) + ", or " +
            (std::string(key) == "client_secret"
                 ? "store a reference with `aepflow config set client_secret env:VAR`"
                 : "let aepflow get tokens itself from a client ID and secret"));
@@ -67,7 +70,9 @@ std::string Context::sandbox() {
   return settings_ ? (*settings_)["sandbox"].value : std::string("prod");
 }
 
-std::vector<std::string> Context::secrets() const { return secrets_; }
+std::vector<std::string> Context::secrets() const {
+  return secrets_;
+}
 
 Result<void> Context::check_endpoint(const std::string& url, std::string_view what) const {
   if (url.starts_with("https://")) return {};
@@ -83,8 +88,8 @@ Result<void> Context::check_endpoint(const std::string& url, std::string_view wh
     return usage("refusing to send credentials over plain http to " + std::string(host) + " (" +
                  std::string(what) + "); use https://, or a loopback address for a local emulator");
   }
-  return usage(std::string(what) + " must start with https:// (or http:// for a local emulator), got '" +
-               url + "'");
+  return usage(std::string(what) +
+               " must start with https:// (or http:// for a local emulator), got '" + url + "'");
 }
 
 Result<std::shared_ptr<Transport>> Context::transport() {
@@ -159,8 +164,9 @@ Result<FlowService*> Context::service() {
   };
   const bool has_client = st["client_id"].set() && st["client_secret"].set();
   if (!st["access_token"].set() && !has_client) {
-    missing += "--access-token (or AEP_ACCESS_TOKEN), or a client ID and secret (--client-id and "
-               "--client-secret, AEP_CLIENT_ID and AEP_CLIENT_SECRET, or a profile)";
+    missing +=
+        "--access-token (or AEP_ACCESS_TOKEN), or a client ID and secret (--client-id and "
+        "--client-secret, AEP_CLIENT_ID and AEP_CLIENT_SECRET, or a profile)";
   }
   need("api_key", ", or a client ID");
   need("org_id", ", or org_id in a profile");
@@ -200,13 +206,14 @@ Result<void> Context::confirm_change(std::string_view what) {
   const std::string sandbox = (**s)["sandbox"].value;
   if (sandbox != "prod") return {};
   if (globals.yes) return {};
-  if (auto env = io.getenv("AEP_ASSUME_YES"); env && (*env == "1" || *env == "true" || *env == "yes")) {
+  if (auto env = io.getenv("AEP_ASSUME_YES");
+      env && (*env == "1" || *env == "true" || *env == "yes")) {
     return {};
   }
   if (io.prompt) {
-    auto answer = io.prompt("About to " + std::string(what) +
-                                " in sandbox prod (production). Continue? [y/N] ",
-                            /*echo=*/true);
+    auto answer = io.prompt(
+        "About to " + std::string(what) + " in sandbox prod (production). Continue? [y/N] ",
+        /*echo=*/true);
     if (answer && (*answer == "y" || *answer == "Y" || *answer == "yes")) return {};
     return usage("cancelled: nothing was changed in sandbox prod");
   }

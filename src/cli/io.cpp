@@ -35,7 +35,8 @@ Result<std::string> run_shell_command(const std::string& command) {
   std::string out;
   char buf[4096];
   std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
+  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0)
+    out.append(buf, n);
   int status = ::pclose(pipe);
   // The command itself is not echoed: it may carry a secret of its own.
   if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {

@@ -25,7 +25,8 @@ Result<Value> from_file(const std::string& path, std::string_view what, const Io
 Result<Value> resolve_value(std::string_view value, std::string_view what, const Io& io,
                             unsigned forms) {
   const std::string name(what);
-  if ((forms & form_file) && value.starts_with("@@")) return Value{std::string(value.substr(1)), true};
+  if ((forms & form_file) && value.starts_with("@@"))
+    return Value{std::string(value.substr(1)), true};
   if ((forms & form_file) && value.starts_with("@")) {
     return from_file(std::string(value.substr(1)), what, io);
   }
@@ -71,15 +72,17 @@ Result<Params> parse_params(const std::vector<std::string>& args, const Io& io) 
       return usage("--param has an invalid key '" + key + "'");
     }
     if (params.values.contains(key)) return usage("--param " + key + " is given more than once");
-    auto value = resolve_value(std::string_view(arg).substr(eq + 1), "param " + key, io, param_forms);
+    auto value =
+        resolve_value(std::string_view(arg).substr(eq + 1), "param " + key, io, param_forms);
     if (!value) return std::unexpected(value.error());
     if (value->literal) params.literal_keys.push_back(key);
     if (raw_json) {
       auto j = nlohmann::json::parse(value->text, nullptr, /*allow_exceptions=*/false);
       if (j.is_discarded()) {
-        return usage("--param " + key +
-                     ":= expects a JSON value (a number, true, false, an array or an object); use " +
-                     key + "=VALUE for a string");
+        return usage(
+            "--param " + key +
+            ":= expects a JSON value (a number, true, false, an array or an object); use " + key +
+            "=VALUE for a string");
       }
       params.values[key] = std::move(j);
     } else {

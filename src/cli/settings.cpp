@@ -53,7 +53,9 @@ fs::path config_path(const Io& io) {
   return dir.empty() ? dir : dir / "config.toml";
 }
 
-fs::path cache_dir(const Io& io) { return xdg_dir(io, "XDG_CACHE_HOME", ".cache"); }
+fs::path cache_dir(const Io& io) {
+  return xdg_dir(io, "XDG_CACHE_HOME", ".cache");
+}
 
 Result<Settings> resolve_settings(const FlagValues& flags, std::optional<std::string> profile_flag,
                                   const Io& io) {
@@ -77,9 +79,10 @@ Result<Settings> resolve_settings(const FlagValues& flags, std::optional<std::st
     config = std::move(*loaded);
   }
   if (s.profile_origin != "default" && config.entries(s.profile).empty()) {
-    return usage("profile '" + s.profile + "' (" + s.profile_origin + ") is not in " +
-                 (s.config_path.empty() ? std::string("the configuration") : s.config_path.string()) +
-                 "; create it with: aepflow config set KEY VALUE --profile " + s.profile);
+    return usage(
+        "profile '" + s.profile + "' (" + s.profile_origin + ") is not in " +
+        (s.config_path.empty() ? std::string("the configuration") : s.config_path.string()) +
+        "; create it with: aepflow config set KEY VALUE --profile " + s.profile);
   }
 
   for (const auto& spec : setting_specs()) {

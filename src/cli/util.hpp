@@ -1,8 +1,8 @@
 #pragma once
 // Small text helpers shared by the commands.
 
-#include <nlohmann/json.hpp>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>

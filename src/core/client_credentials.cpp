@@ -2,9 +2,9 @@
 
 namespace aepflow {
 
-ClientCredentialsToken::ClientCredentialsToken(ClientCredentials credentials,
-                                               SecretProvider secret, ImsClient& ims,
-                                               TokenCache cache, Clock clock, LogSink* log)
+ClientCredentialsToken::ClientCredentialsToken(ClientCredentials credentials, SecretProvider secret,
+                                               ImsClient& ims, TokenCache cache, Clock clock,
+                                               LogSink* log)
     : credentials_(std::move(credentials)),
       secret_(std::move(secret)),
       ims_(ims),
@@ -44,7 +44,8 @@ Result<bool> ClientCredentialsToken::refresh() {
   if (!lock) note("no token cache: " + lock.error().message);
   // If another process already replaced the refused token, use its token.
   auto cached = cache_.load();
-  if (cached && usable(*cached, now()) && (!current_ || cached->access_token != current_->access_token)) {
+  if (cached && usable(*cached, now()) &&
+      (!current_ || cached->access_token != current_->access_token)) {
     current_ = cached;
     return true;
   }

@@ -84,8 +84,9 @@ Result<IssuedToken> parse_ims_token(const Response& r) {
     }
     if (e.message.empty()) e.message = "the token request was refused";
     if (e.code == "invalid_client" || r.status == 401) {
-      e.message += "; check the client ID and client secret (aepflow config get client_id, or "
-                   "--client-id/--client-secret, AEP_CLIENT_ID/AEP_CLIENT_SECRET)";
+      e.message +=
+          "; check the client ID and client secret (aepflow config get client_id, or "
+          "--client-id/--client-secret, AEP_CLIENT_ID/AEP_CLIENT_SECRET)";
     } else if (e.code == "invalid_scope") {
       e.message += "; check the scopes the credential allows in the Developer Console (--scopes)";
     }
@@ -94,7 +95,8 @@ Result<IssuedToken> parse_ims_token(const Response& r) {
   }
   std::string token = j.is_object() ? text(j, "access_token") : "";
   if (token.empty()) {
-    return fail(ErrorKind::auth, "get an access token from Adobe IMS: the answer has no access_token");
+    return fail(ErrorKind::auth,
+                "get an access token from Adobe IMS: the answer has no access_token");
   }
   // expires_in is in seconds for OAuth server-to-server (the retired JWT exchange used ms).
   std::int64_t expires = number(j, "expires_in");
@@ -109,7 +111,8 @@ Result<IssuedToken> ImsClient::request_token(const ClientCredentials& c) {
   Pipeline pipeline(c.ims_url, std::move(policies), transport_);
   auto res = pipeline.send(requests::ims_token(c));
   if (!res) {
-    return std::unexpected(with_context(std::move(res.error()), "get an access token from Adobe IMS"));
+    return std::unexpected(
+        with_context(std::move(res.error()), "get an access token from Adobe IMS"));
   }
   return parse_ims_token(*res);
 }

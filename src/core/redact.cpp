@@ -93,7 +93,9 @@ void redact_json(nlohmann::json& j, Where where) {
 
 }  // namespace
 
-bool is_shown_credential_field(std::string_view key) { return contains(shown_auth_params, key); }
+bool is_shown_credential_field(std::string_view key) {
+  return contains(shown_auth_params, key);
+}
 
 std::string redact_header(std::string_view name, std::string_view value) {
   if (contains(shown_headers, name)) return std::string(value);

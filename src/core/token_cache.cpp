@@ -38,10 +38,12 @@ std::string key_hash(const std::string& s) {
   return buf;
 }
 
-std::string errno_text() { return std::strerror(errno); }
+std::string errno_text() {
+  return std::strerror(errno);
+}
 
 void warn_if_open(const fs::path& p, std::vector<std::string>* warnings) {
-  struct stat st{};
+  struct stat st {};
   if (!warnings || ::stat(p.c_str(), &st) != 0) return;
   if (st.st_mode & 077) {
     char mode[8];
@@ -98,15 +100,19 @@ std::optional<CachedToken> TokenCache::load(std::vector<std::string>* warnings) 
 
 Result<void> TokenCache::store(const CachedToken& t) const {
   if (auto ok = ensure_dir(); !ok) return ok;
-  json j = {{"version", 1},          {"ims_url", ims_url_},       {"client_id", client_id_},
-            {"scopes", scopes_},     {"access_token", t.access_token},
-            {"issued_at", t.issued_at}, {"expires_at", t.expires_at}};
+  json j = {{"version", 1},
+            {"ims_url", ims_url_},
+            {"client_id", client_id_},
+            {"scopes", scopes_},
+            {"access_token", t.access_token},
+            {"issued_at", t.issued_at},
+            {"expires_at", t.expires_at}};
   std::string text = j.dump() + "\n";
   std::string tmpl = (dir_ / ".token-XXXXXX").string();
   int fd = ::mkstemp(tmpl.data());  // created with mode 0600
   if (fd < 0) {
-    return fail(ErrorKind::internal, "cannot write the token cache in " + dir_.string() + ": " +
-                                         errno_text());
+    return fail(ErrorKind::internal,
+                "cannot write the token cache in " + dir_.string() + ": " + errno_text());
   }
   ::fchmod(fd, 0600);
   std::size_t written = 0;

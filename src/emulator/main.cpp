@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <thread>
 
@@ -42,6 +43,9 @@ int main(int argc, char** argv) {
       sandboxes{"prod", "dev"};
   int patch_status = 200;
   bool log = false;
+  std::vector<std::string> clients{"emulator-client:emulator-client-secret"};
+  std::string clients_file;
+  long token_ttl = 86400;
   app.add_option("--host", host, "address to bind")->capture_default_str();
   app.add_option("--port", port, "port; 0 picks a free one")->capture_default_str();
   app.add_option("--access-token", tokens, "bearer token to accept (repeatable)")
@@ -53,6 +57,14 @@ int main(int argc, char** argv) {
                  "202 with no body (the tutorial)")
       ->check(CLI::IsMember({200, 202}))
       ->capture_default_str();
+  app.add_option("--client", clients,
+                 "OAuth client CLIENT_ID:SECRET the IMS endpoint issues tokens to (repeatable)")
+      ->capture_default_str();
+  app.add_option("--clients-file", clients_file,
+                 "file with one CLIENT_ID:SECRET per line, added to --client");
+  app.add_option("--token-ttl", token_ttl, "lifetime of issued access tokens, in seconds")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   app.add_flag("--log", log, "log each request to stderr");
   CLI11_PARSE(app, argc, argv);
 
@@ -61,15 +73,43 @@ int main(int argc, char** argv) {
   options.api_keys = {keys.begin(), keys.end()};
   options.sandboxes = {sandboxes.begin(), sandboxes.end()};
   options.patch_status = patch_status;
+  options.token_ttl = std::chrono::seconds(token_ttl);
+  if (!clients_file.empty()) {
+    std::ifstream in(clients_file);
+    if (!in) {
+      std::cerr << "aepflow-emulator: cannot read " << clients_file << '\n';
+      return 2;
+    }
+    for (std::string line; std::getline(in, line);) {
+      if (!line.empty() && line[0] != '#') clients.push_back(line);
+    }
+  }
+  options.clients.clear();
+  for (const auto& c : clients) {
+    auto colon = c.find(':');
+    if (colon == std::string::npos || colon == 0) {
+      std::cerr << "aepflow-emulator: --client expects CLIENT_ID:SECRET\n";
+      return 2;
+    }
+    options.clients[c.substr(0, colon)] = c.substr(colon + 1);
+  }
   emulator::Service service(options, [] { return std::chrono::system_clock::now(); });
 
   httplib::Server server;
   auto handle = [&](const httplib::Request& hreq, httplib::Response& hres) {
     if (hreq.path == "/__emulator/stats") {
       auto s = service.stats();
-      hres.set_content(
-          nlohmann::json{{"requests", s.requests}, {"reads", s.reads}, {"writes", s.writes}}.dump(),
-          "application/json");
+      nlohmann::json stats = {{"requests", s.requests},
+                              {"reads", s.reads},
+                              {"writes", s.writes},
+                              {"tokenRequests", s.token_requests},
+                              {"tokens", s.tokens}};
+      hres.set_content(stats.dump(), "application/json");
+      return;
+    }
+    if (hreq.path == "/__emulator/revoke-tokens" && hreq.method == "POST") {
+      service.revoke_tokens();
+      hres.status = 204;
       return;
     }
     if (hreq.path == "/__emulator/reset" && hreq.method == "POST") {

@@ -87,10 +87,65 @@ const char* noun(const std::string& collection) {
   return "flow";
 }
 
+std::string base64url(const std::string& in) {
+  static const char* alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  std::string out;
+  unsigned acc = 0;
+  int bits = 0;
+  for (unsigned char c : in) {
+    acc = (acc << 8) | c;
+    bits += 8;
+    while (bits >= 6) {
+      bits -= 6;
+      out.push_back(alphabet[(acc >> bits) & 63]);
+    }
+  }
+  if (bits > 0) out.push_back(alphabet[(acc << (6 - bits)) & 63]);
+  return out;
+}
+
+std::string url_decode(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '+') {
+      out.push_back(' ');
+    } else if (s[i] == '%' && i + 2 < s.size() &&
+               std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+               std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out.push_back(static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16)));
+      i += 2;
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  return out;
+}
+
+std::map<std::string, std::string> form_fields(const std::string& body) {
+  std::map<std::string, std::string> out;
+  std::size_t start = 0;
+  while (start < body.size()) {
+    auto amp = body.find('&', start);
+    std::string pair =
+        body.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
+    auto eq = pair.find('=');
+    if (eq != std::string::npos)
+      out[url_decode(pair.substr(0, eq))] = url_decode(pair.substr(eq + 1));
+    if (amp == std::string::npos) break;
+    start = amp + 1;
+  }
+  return out;
+}
+
+Response ims_error(int status, const std::string& error, const std::string& description) {
+  return reply(status, {{"error", error}, {"error_description", description}});
+}
+
 }  // namespace
 
 struct Service::State {
   Options options;
+  std::map<std::string, std::chrono::system_clock::time_point> issued_tokens;
   std::function<std::chrono::system_clock::time_point()> clock;
   mutable std::mutex mutex;
   json connection_specs;
@@ -171,11 +226,16 @@ struct Service::State {
     std::string token = *auth;
     if (lower(token.substr(0, 7)) == "bearer ") token = token.substr(7);
     if (!options.access_tokens.count(token)) {
-      return gateway_error(401, "401013", "Oauth token is not valid");
+      auto issued = issued_tokens.find(token);
+      if (issued == issued_tokens.end() || issued->second <= clock()) {
+        return gateway_error(401, "401013", "Oauth token is not valid");
+      }
     }
     const std::string* key = header("x-api-key");
     if (!key || key->empty()) return gateway_error(403, "403000", "Api Key is required");
-    if (!options.api_keys.count(*key)) return gateway_error(403, "403003", "Api Key is invalid");
+    if (!options.api_keys.count(*key) && !options.clients.count(*key)) {
+      return gateway_error(403, "403003", "Api Key is invalid");
+    }
     const std::string* org = header("x-gw-ims-org-id");
     if (!org || org->empty()) {
       return gateway_error(400, "400003", "Missing header: x-gw-ims-org-id");
@@ -823,9 +883,54 @@ struct Service::State {
     return reply(200, {{"id", id}, {"etag", etag}});
   }
 
+  // ---- IMS ------------------------------------------------------------------------------------
+
+  Response issue_token(const Request& req) {
+    ++stats.token_requests;
+    auto fields = form_fields(req.body);
+    for (const auto& [k, v] : req.query)
+      fields.emplace(k, v);  // IMS also takes query parameters
+    if (fields["grant_type"] != "client_credentials") {
+      return ims_error(400, "unsupported_grant_type", "grant_type must be client_credentials");
+    }
+    const std::string id = fields["client_id"];
+    if (id.empty()) return ims_error(400, "invalid_request", "client_id parameter is missing");
+    auto client = options.clients.find(id);
+    if (client == options.clients.end()) {
+      return ims_error(400, "invalid_client", "invalid client_id parameter");
+    }
+    if (fields["client_secret"] != client->second) {
+      return ims_error(401, "invalid_client", "invalid client_secret parameter");
+    }
+    if (fields["scope"].empty())
+      return ims_error(400, "invalid_scope", "scope parameter is missing");
+    const auto now = clock();
+    const auto ms = now_ms();
+    json header = {{"alg", "RS256"}, {"x5u", "ims_na1-key-at-1.cer"}, {"typ", "JWT"}};
+    json payload = {{"id", uuid()},
+                    {"type", "access_token"},
+                    {"client_id", id},
+                    {"user_id", id + "@techacct.adobe.com"},
+                    {"as", "ims-na1"},
+                    {"created_at", std::to_string(ms)},
+                    {"expires_in", std::to_string(options.token_ttl.count() * 1000)},
+                    {"scope", fields["scope"]}};
+    std::string token = base64url(header.dump()) + "." + base64url(payload.dump()) + "." +
+                        base64url(uuid() + uuid());
+    issued_tokens[token] = now + options.token_ttl;
+    ++stats.tokens;
+    return reply(200, {{"access_token", token},
+                       {"token_type", "bearer"},
+                       {"expires_in", options.token_ttl.count()}});
+  }
+
   // ---- routing --------------------------------------------------------------------------------
 
   Response route(const Request& req, const std::string& rid) {
+    if (req.path == "/ims/token/v3") {
+      if (req.method != "POST") return method_not_allowed(rid);
+      return issue_token(req);
+    }
     std::string sandbox_name;
     if (auto f = check_headers(req, sandbox_name, rid)) return reply(*f);
     const bool write = req.method != "GET";
@@ -942,7 +1047,13 @@ Stats Service::stats() const {
 void Service::reset() {
   std::lock_guard lock(state_->mutex);
   state_->sandboxes.clear();
+  state_->issued_tokens.clear();
   state_->stats = {};
+}
+
+void Service::revoke_tokens() {
+  std::lock_guard lock(state_->mutex);
+  state_->issued_tokens.clear();
 }
 
 }  // namespace emulator

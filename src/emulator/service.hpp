@@ -17,10 +17,13 @@
 namespace emulator {
 
 struct Options {
-  std::set<std::string> access_tokens{"emulator-token"};
-  std::set<std::string> api_keys{"emulator-api-key"};
+  std::set<std::string> access_tokens{"emulator-token"};  // accepted forever
+  std::set<std::string> api_keys{"emulator-api-key"};     // client IDs are accepted too
   std::set<std::string> sandboxes{"prod", "dev"};
   int patch_status = 200;  // 202: answer PATCH /flows/{id} as the tutorial describes
+  // OAuth server-to-server clients (client ID -> secret) the IMS endpoint issues tokens to.
+  std::map<std::string, std::string> clients{{"emulator-client", "emulator-client-secret"}};
+  std::chrono::seconds token_ttl{86400};
 };
 
 struct Request {
@@ -40,7 +43,9 @@ struct Response {
 struct Stats {
   long requests = 0;
   long reads = 0;
-  long writes = 0;  // POST, PATCH, PUT, DELETE that passed the header checks
+  long writes = 0;          // POST, PATCH, PUT, DELETE that passed the header checks
+  long token_requests = 0;  // POST /ims/token/v3, answered or refused
+  long tokens = 0;          // access tokens issued
 };
 
 class Service {
@@ -51,6 +56,8 @@ class Service {
   Response handle(const Request& req);
   Stats stats() const;
   void reset();
+  // Makes every issued access token invalid, as if IMS had revoked them (tests of the 401 path).
+  void revoke_tokens();
 
  private:
   struct State;

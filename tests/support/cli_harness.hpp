@@ -22,24 +22,20 @@ struct CliRun {
 // The credentials every command test passes, so none come from the real environment. The token
 // is a reference to a variable run_cli always sets; --yes because the sandbox is prod.
 inline std::vector<std::string> with_credentials(std::vector<std::string> args) {
-  std::vector<std::string> full = {"--base-url",
-                                   "https://flow.example.test/data/foundation/flowservice",
-                                   "--access-token",
-                                   "env:AEP_TEST_TOKEN",
-                                   "--api-key",
-                                   "test-api-key-123456",
-                                   "--org-id",
-                                   "TESTORG@AdobeOrg",
-                                   "--yes"};
+  std::vector<std::string> full = {
+      "--base-url",     "https://flow.example.test/data/foundation/flowservice",
+      "--access-token", "env:AEP_TEST_TOKEN",
+      "--api-key",      "test-api-key-123456",
+      "--org-id",       "TESTORG@AdobeOrg",
+      "--yes"};
   full.insert(full.end(), args.begin(), args.end());
   return full;
 }
 
-inline CliRun run_cli(const std::vector<std::string>& args, std::shared_ptr<FakeTransport> fake,
-                      std::map<std::string, std::string> env = {},
-                      std::map<std::string, std::string> files = {},
-                      std::function<std::optional<std::string>(std::string_view, bool)> prompt =
-                          nullptr) {
+inline CliRun run_cli(
+    const std::vector<std::string>& args, std::shared_ptr<FakeTransport> fake,
+    std::map<std::string, std::string> env = {}, std::map<std::string, std::string> files = {},
+    std::function<std::optional<std::string>(std::string_view, bool)> prompt = nullptr) {
   env.emplace("AEP_TEST_TOKEN", "test-token-SECRET");
   std::ostringstream out, err;
   aepflow::cli::Io io{out,

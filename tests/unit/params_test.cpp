@@ -39,16 +39,17 @@ TEST_CASE("params: strings, JSON values, files and environment variables", "[par
        "sshKey=@key.b64", "crlf=@crlf.txt", "literal=@@handle", "empty=", "eq=a=b"},
       t.io);
   REQUIRE(p);
-  CHECK(p->literal_keys == std::vector<std::string>{"host", "port", "manifest", "literal", "empty", "eq"});
+  CHECK(p->literal_keys ==
+        std::vector<std::string>{"host", "port", "manifest", "literal", "empty", "eq"});
   CHECK(p->values == json{{"host", "sftp.example.com"},
-                   {"port", 22},
-                   {"manifest", true},
-                   {"password", "pw-from-env"},
-                   {"sshKey", "c3NoLWtleQ=="},
-                   {"crlf", "v"},
-                   {"literal", "@handle"},
-                   {"empty", ""},
-                   {"eq", "a=b"}});
+                          {"port", 22},
+                          {"manifest", true},
+                          {"password", "pw-from-env"},
+                          {"sshKey", "c3NoLWtleQ=="},
+                          {"crlf", "v"},
+                          {"literal", "@handle"},
+                          {"empty", ""},
+                          {"eq", "a=b"}});
 }
 
 TEST_CASE("params: every mistake is a usage error that does not echo the value",

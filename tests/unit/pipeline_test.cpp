@@ -1,8 +1,8 @@
-#include "aepflow/auth.hpp"
 #include "aepflow/pipeline.hpp"
 
 #include <catch2/catch.hpp>
 
+#include "aepflow/auth.hpp"
 #include "aepflow/redact.hpp"
 #include "fake_transport.hpp"
 

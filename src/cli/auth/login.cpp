@@ -16,7 +16,9 @@ Result<void> run(Context& ctx) {
   const std::string shown_client = shown_value(client, s["client_id"].value);
   auto& out = ctx.out();
   switch (out.format()) {
-    case Format::id: out.id(shown_client); break;
+    case Format::id:
+      out.id(shown_client);
+      break;
     case Format::json:
       out.json({{"client_id", shown_client},
                 {"org_id", s["org_id"].value},
@@ -41,11 +43,12 @@ Result<void> run(Context& ctx) {
 void add_auth_login(CLI::App& parent, Context& ctx) {
   auto* cmd = parent.add_subcommand(
       "login", "get an access token from Adobe IMS with the client ID and secret, and cache it");
-  cmd->footer("Examples:\n"
-              "  aepflow config set client_id 1a2b3c...; aepflow config set client_secret "
-              "cmd:'pass show adobe/aep'\n"
-              "  aepflow auth login\n"
-              "  AEP_CLIENT_ID=... AEP_CLIENT_SECRET=... aepflow auth login -o json");
+  cmd->footer(
+      "Examples:\n"
+      "  aepflow config set client_id 1a2b3c...; aepflow config set client_secret "
+      "cmd:'pass show adobe/aep'\n"
+      "  aepflow auth login\n"
+      "  AEP_CLIENT_ID=... AEP_CLIENT_SECRET=... aepflow auth login -o json");
   on_run(cmd, ctx, [&ctx] { return run(ctx); });
 }
 

@@ -28,7 +28,8 @@ TokenState token_state(Context& ctx, const Settings& s) {
   const std::int64_t now = now_seconds(ctx.io);
   if (s["access_token"].set()) {
     t.source = s["access_token"].origin;
-    auto token = resolve_value(s["access_token"].value, "access token", ctx.io, form_env | form_file);
+    auto token =
+        resolve_value(s["access_token"].value, "access token", ctx.io, form_env | form_file);
     if (token) t.claims = read_token_claims(token->text);
     t.expires_at = t.claims.expires_at;
     t.usable = t.expires_at == 0 || t.expires_at > now;
@@ -51,7 +52,8 @@ TokenState token_state(Context& ctx, const Settings& s) {
   t.cache = cache.path().string();
   std::vector<std::string> warnings;
   auto cached = cache.load(&warnings);
-  for (const auto& w : warnings) ctx.warn(w);
+  for (const auto& w : warnings)
+    ctx.warn(w);
   if (!cached) {
     t.state = "none cached; the next command requests one";
     t.usable = true;
@@ -77,9 +79,9 @@ Result<void> run(Context& ctx) {
     nlohmann::json values = nlohmann::json::object();
     for (const auto& spec : setting_specs()) {
       const Setting& v = s[spec.key];
-      values[std::string(spec.key)] = {{"value", v.set() ? nlohmann::json(shown_value(spec, v.value))
-                                                         : nlohmann::json(nullptr)},
-                                       {"from", v.set() ? v.origin : "unset"}};
+      values[std::string(spec.key)] = {
+          {"value", v.set() ? nlohmann::json(shown_value(spec, v.value)) : nlohmann::json(nullptr)},
+          {"from", v.set() ? v.origin : "unset"}};
     }
     nlohmann::json token = {{"source", t.source}, {"state", t.state}};
     if (t.expires_at) token["expires_at"] = format_utc(t.expires_at);
@@ -100,9 +102,9 @@ Result<void> run(Context& ctx) {
     };
     if (!t.claims.user_id.empty()) who.emplace_back("user", t.claims.user_id);
     if (!t.cache.empty()) who.emplace_back("cache", t.cache);
-    out.fields("Profile " + s.profile + " (" + s.profile_origin + "), config " +
-                   s.config_path.string(),
-               who);
+    out.fields(
+        "Profile " + s.profile + " (" + s.profile_origin + "), config " + s.config_path.string(),
+        who);
     std::vector<Row> rows;
     for (const auto& spec : setting_specs()) {
       const Setting& v = s[spec.key];

@@ -20,11 +20,13 @@ Result<ConfigTarget> open_config(Context& ctx) {
     return usage("profile name '" + t.profile + "': use letters, digits, '-' and '_'");
   }
   auto path = config_path(ctx.io);
-  if (path.empty()) return usage("no HOME or XDG_CONFIG_HOME: there is nowhere to keep config.toml");
+  if (path.empty())
+    return usage("no HOME or XDG_CONFIG_HOME: there is nowhere to keep config.toml");
   std::vector<std::string> warnings;
   auto file = ConfigFile::load(path, warnings);
   if (!file) return std::unexpected(file.error());
-  for (const auto& w : warnings) ctx.warn(w);
+  for (const auto& w : warnings)
+    ctx.warn(w);
   t.file = std::move(*file);
   return t;
 }

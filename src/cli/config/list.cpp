@@ -19,15 +19,18 @@ Result<void> run(Context& ctx) {
   if (out.format() == Format::json) {
     nlohmann::json all = nlohmann::json::object();
     for (const auto& profile : file.profiles()) {
-      for (const auto& [k, v] : file.entries(profile)) all[profile][k] = shown(k, v);
+      for (const auto& [k, v] : file.entries(profile))
+        all[profile][k] = shown(k, v);
     }
     out.json(all);
   } else if (out.format() == Format::id) {
-    for (const auto& profile : file.profiles()) out.id(profile);
+    for (const auto& profile : file.profiles())
+      out.id(profile);
   } else {
     std::vector<Row> rows;
     for (const auto& profile : file.profiles()) {
-      for (const auto& [k, v] : file.entries(profile)) rows.push_back({profile, k, shown(k, v)});
+      for (const auto& [k, v] : file.entries(profile))
+        rows.push_back({profile, k, shown(k, v)});
     }
     if (rows.empty()) {
       out.line("No profiles in " + file.path().string() + " yet: aepflow config set KEY VALUE");

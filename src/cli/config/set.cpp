@@ -39,10 +39,11 @@ void add_config_set(CLI::App& parent, Context& ctx) {
   auto* cmd = parent.add_subcommand("set", "store a setting in a profile of config.toml");
   cmd->add_option("key", opts->key, "setting: " + profile_keys())->required();
   cmd->add_option("value", opts->value, "its value")->required();
-  cmd->footer("Examples:\n"
-              "  aepflow config set org_id 0A1B2C3D4E5F60718293A4B5@AdobeOrg\n"
-              "  aepflow config set client_secret cmd:'pass show adobe/aep-client-secret'\n"
-              "  aepflow config set sandbox dev --profile staging");
+  cmd->footer(
+      "Examples:\n"
+      "  aepflow config set org_id 0A1B2C3D4E5F60718293A4B5@AdobeOrg\n"
+      "  aepflow config set client_secret cmd:'pass show adobe/aep-client-secret'\n"
+      "  aepflow config set sandbox dev --profile staging");
   on_run(cmd, ctx, [opts, &ctx] { return run(*opts, ctx); });
 }
 

@@ -31,9 +31,10 @@ Result<void> run(const Options& o, Context& ctx) {
   if (!params) return std::unexpected(params.error());
   for (const auto& key : params->literal_keys) {
     if (!is_shown_credential_field(key)) {
-      ctx.warn("--param " + key + " was typed on the command line, where shell history and "
-               "other users' `ps` can see it; use " + key + "=env:VAR, " + key + "=@PATH or " +
-               key + "=prompt:");
+      ctx.warn("--param " + key +
+               " was typed on the command line, where shell history and "
+               "other users' `ps` can see it; use " +
+               key + "=env:VAR, " + key + "=@PATH or " + key + "=prompt:");
     }
   }
 
