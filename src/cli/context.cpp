@@ -7,6 +7,25 @@
 
 namespace aepflow::cli {
 
+namespace {
+
+// localhost, [::1] or a literal 127.x.y.z address.
+bool is_loopback(std::string_view host) {
+  if (host == "localhost" || host == "[::1]") return true;
+  if (!host.starts_with("127.")) return false;
+  int dots = 0;
+  for (char c : host) {
+    if (c == '.') {
+      ++dots;
+    } else if (c < '0' || c > '9') {
+      return false;
+    }
+  }
+  return dots == 3;
+}
+
+}  // namespace
+
 Context::Context(Io& io_, TransportFactory make_transport)
     : io(io_), make_transport_(std::move(make_transport)) {}
 
@@ -84,7 +103,7 @@ Result<void> Context::check_endpoint(const std::string& url, std::string_view wh
     } else {
       host = host.substr(0, host.find(':'));
     }
-    if (host == "localhost" || host == "[::1]" || host.starts_with("127.")) return {};
+    if (is_loopback(host)) return {};
     return usage("refusing to send credentials over plain http to " + std::string(host) + " (" +
                  std::string(what) + "); use https://, or a loopback address for a local emulator");
   }

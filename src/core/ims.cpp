@@ -100,7 +100,7 @@ Result<IssuedToken> parse_ims_token(const Response& r) {
   }
   // expires_in is in seconds for OAuth server-to-server (the retired JWT exchange used ms).
   std::int64_t expires = number(j, "expires_in");
-  if (expires > 10LL * 365 * 24 * 3600) expires /= 1000;
+  if (expires > 30LL * 24 * 3600) expires /= 1000;  // IMS tokens live a day, not a month
   return IssuedToken{std::move(token), std::chrono::seconds(expires > 0 ? expires : 3600)};
 }
 

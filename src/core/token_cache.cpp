@@ -126,7 +126,7 @@ Result<void> TokenCache::store(const CachedToken& t) const {
     }
     written += static_cast<std::size_t>(n);
   }
-  ::fsync(fd);
+  // No fsync: after a crash the file is either whole, or unreadable and so treated as absent.
   ::close(fd);
   if (::rename(tmpl.c_str(), path_.c_str()) != 0) {
     ::unlink(tmpl.c_str());

@@ -1,0 +1,157 @@
+// Where each setting comes from: flag > environment > profile > default; and config.toml itself.
+#include "settings.hpp"
+
+#include <sys/stat.h>
+
+#include <catch2/catch.hpp>
+
+#include "cli_harness.hpp"
+#include "config_file.hpp"
+#include "temp_dir.hpp"
+
+using namespace aepflow;
+using namespace aepflow::cli;
+
+namespace {
+
+struct Env {
+  std::map<std::string, std::string> vars;
+  std::ostringstream out, err;
+  Io io{out,
+        err,
+        false,
+        [this](std::string_view n) -> std::optional<std::string> {
+          auto it = vars.find(std::string(n));
+          return it == vars.end() ? std::nullopt : std::optional<std::string>(it->second);
+        },
+        read_whole_file,
+        [] { return std::chrono::system_clock::now(); },
+        nullptr,
+        nullptr};
+};
+
+}  // namespace
+
+TEST_CASE("each setting: flag, then environment, then profile, then default", "[settings]") {
+  test::TempDir tmp;
+  Env env;
+  env.vars["XDG_CONFIG_HOME"] = tmp.str();
+  for (const auto& spec : setting_specs()) {
+    CAPTURE(spec.key);
+    std::string key(spec.key);
+    tmp.write("aepflow/config.toml", "[profiles.default]\n" + key + " = \"from-profile\"\n");
+    env.vars.erase(std::string(spec.env));
+
+    auto from_profile = resolve_settings({}, std::nullopt, env.io);
+    REQUIRE(from_profile);
+    if (spec.in_profile) {
+      CHECK((*from_profile)[key].value == "from-profile");
+      CHECK((*from_profile)[key].origin == "profile default");
+    } else {
+      CHECK((*from_profile)[key].value != "from-profile");  // access tokens are never stored
+    }
+
+    env.vars[std::string(spec.env)] = "from-env";
+    auto from_env = resolve_settings({}, std::nullopt, env.io);
+    REQUIRE(from_env);
+    CHECK((*from_env)[key].value == "from-env");
+    CHECK((*from_env)[key].origin == spec.env);
+
+    auto from_flag = resolve_settings({{key, "from-flag"}}, std::nullopt, env.io);
+    REQUIRE(from_flag);
+    CHECK((*from_flag)[key].value == "from-flag");
+    CHECK((*from_flag)[key].origin == spec.flag);
+    env.vars.erase(std::string(spec.env));
+
+    std::filesystem::remove(tmp.path() / "aepflow/config.toml");
+    auto fallback = resolve_settings({}, std::nullopt, env.io);
+    REQUIRE(fallback);
+    if (spec.fallback.empty()) {
+      CHECK_FALSE((*fallback)[key].set());
+    } else {
+      CHECK((*fallback)[key].value == spec.fallback);
+      CHECK((*fallback)[key].origin == "default");
+    }
+  }
+}
+
+TEST_CASE("the API key defaults to the client ID", "[settings]") {
+  Env env;
+  env.vars["AEP_CLIENT_ID"] = "client-abc";
+  auto s = resolve_settings({}, std::nullopt, env.io);
+  REQUIRE(s);
+  CHECK((*s)["api_key"].value == "client-abc");
+  CHECK((*s)["api_key"].origin == "the client ID");
+  env.vars["AEP_API_KEY"] = "explicit-key";
+  CHECK((*resolve_settings({}, std::nullopt, env.io))["api_key"].value == "explicit-key");
+}
+
+TEST_CASE("the profile comes from --profile, then AEP_PROFILE, then default", "[settings]") {
+  test::TempDir tmp;
+  Env env;
+  env.vars["XDG_CONFIG_HOME"] = tmp.str();
+  tmp.write("aepflow/config.toml",
+            "[profiles.default]\nsandbox = \"dev\"\n[profiles.staging]\nsandbox = \"stage\"\n"
+            "[profiles.qa]\nsandbox = \"qa\"\n");
+  CHECK((*resolve_settings({}, std::nullopt, env.io))["sandbox"].value == "dev");
+  env.vars["AEP_PROFILE"] = "staging";
+  auto by_env = resolve_settings({}, std::nullopt, env.io);
+  CHECK(by_env->profile_origin == "AEP_PROFILE");
+  CHECK((*by_env)["sandbox"].value == "stage");
+  auto by_flag = resolve_settings({}, std::string("qa"), env.io);
+  CHECK(by_flag->profile == "qa");
+  CHECK((*by_flag)["sandbox"].origin == "profile qa");
+  auto missing = resolve_settings({}, std::string("nope"), env.io);
+  REQUIRE_FALSE(missing);
+  CHECK(missing.error().kind == ErrorKind::usage);
+  CHECK_THAT(missing.error().message, Catch::Contains("profile 'nope' (--profile) is not in"));
+}
+
+TEST_CASE("config.toml: written 0600 in 0700, read back, mistakes name the line", "[settings]") {
+  test::TempDir tmp;
+  std::vector<std::string> warnings;
+  auto path = tmp.path() / "cfg" / "aepflow" / "config.toml";
+  auto empty = ConfigFile::load(path, warnings);
+  REQUIRE(empty);
+  CHECK(empty->profiles().empty());
+  empty->set("default", "org_id", "O@AdobeOrg");
+  empty->set("ci", "client_secret", "env:CI_SECRET");
+  REQUIRE(empty->save());
+  struct stat st {};
+  ::stat(path.c_str(), &st);
+  CHECK((st.st_mode & 0777) == 0600);
+  ::stat(path.parent_path().c_str(), &st);
+  CHECK((st.st_mode & 0777) == 0700);
+  auto back = ConfigFile::load(path, warnings);
+  REQUIRE(back);
+  CHECK(back->profiles() == std::vector<std::string>{"ci", "default"});
+  CHECK(back->get("ci", "client_secret") == "env:CI_SECRET");
+  CHECK(warnings.empty());
+
+  ::chmod(path.c_str(), 0644);
+  REQUIRE(ConfigFile::load(path, warnings));
+  REQUIRE(warnings.size() == 1);
+  CHECK_THAT(warnings[0], Catch::Contains("accessible by group or others (mode 644)"));
+
+  tmp.write("bad.toml", "[profiles.default]\norg_id = \"unterminated\n");
+  auto bad = ConfigFile::load(tmp.path() / "bad.toml", warnings);
+  REQUIRE_FALSE(bad);
+  CHECK_THAT(bad.error().message, Catch::Contains("bad.toml:2:"));
+  tmp.write("number.toml", "[profiles.default]\nsandbox = 3\n");
+  auto number = ConfigFile::load(tmp.path() / "number.toml", warnings);
+  REQUIRE_FALSE(number);
+  CHECK_THAT(number.error().message, Catch::Contains("number.toml:2: sandbox must be a string"));
+  tmp.write("other.toml", "[default]\nsandbox = \"x\"\n");
+  CHECK_FALSE(ConfigFile::load(tmp.path() / "other.toml", warnings));
+}
+
+TEST_CASE("secrets are masked unless they are a reference", "[settings][secrets]") {
+  const auto& secret = *find_setting("client_secret");
+  CHECK(shown_value(secret, "p4ssw0rd") == "***");
+  CHECK(shown_value(secret, "env:AEP_SECRET") == "env:AEP_SECRET");
+  CHECK(shown_value(secret, "cmd:pass show aep") == "cmd:pass show aep");
+  CHECK(shown_value(secret, "@/run/secret") == "@/run/secret");
+  CHECK(shown_value(secret, "@@literal") == "***");
+  CHECK(shown_value(*find_setting("api_key"), "0123456789abcdef") == "0123***");
+  CHECK(shown_value(*find_setting("org_id"), "O@AdobeOrg") == "O@AdobeOrg");
+}
