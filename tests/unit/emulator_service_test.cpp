@@ -12,9 +12,11 @@ namespace {
 class Emu {
  public:
   explicit Emu(emulator::Options o = {})
-      : service(std::move(o), [] {
-          return std::chrono::system_clock::time_point(std::chrono::seconds(1795867200));
+      : service(std::move(o), [this] {
+          return std::chrono::system_clock::time_point(std::chrono::seconds(now));
         }) {}
+
+  std::int64_t now = 1795867200;
 
   emulator::Response call(const std::string& method, const std::string& target,
                           const json& body = nullptr, std::map<std::string, std::string> extra = {},
@@ -530,4 +532,68 @@ TEST_CASE("emulator: the OpenAPI file's activation examples are judged by the ru
   CHECK(e.call("PATCH", "/flows/" + ids[4], load("Patch_Batch_Flow_Daily_Full_Once_Chained.json"),
                {{"if-match", etag()}})
             .status == 400);
+}
+
+TEST_CASE("emulator: IMS issues tokens to its clients, which expire", "[emulator][ims]") {
+  emulator::Options o;
+  o.clients = {{"client-1", "secret-1"}};
+  o.token_ttl = std::chrono::seconds(60);
+  Emu e(o);
+  auto ims = [&](const std::string& body) {
+    emulator::Request r;
+    r.method = "POST";
+    r.path = "/ims/token/v3";
+    r.headers["content-type"] = "application/x-www-form-urlencoded";
+    r.body = body;
+    return e.service.handle(r);
+  };
+  auto ok =
+      ims("grant_type=client_credentials&client_id=client-1&client_secret=secret-1&scope=openid%"
+          "2CAdobeID");
+  REQUIRE(ok.status == 200);
+  json answer = Emu::body(ok);
+  CHECK(answer["token_type"] == "bearer");
+  CHECK(answer["expires_in"] == 60);
+  const std::string token = answer["access_token"];
+  CHECK(std::count(token.begin(), token.end(), '.') == 2);  // JWT-shaped
+
+  auto with_token = [&] {
+    return e.call("GET", "/flows", nullptr,
+                  {{"authorization", "Bearer " + token}, {"x-api-key", "client-1"}});
+  };
+  CHECK(with_token().status == 200);  // the client ID is accepted as the API key
+  e.now += 61;
+  auto expired = with_token();
+  CHECK(expired.status == 401);
+  CHECK(Emu::body(expired)["error_code"] == "401013");
+
+  auto wrong =
+      ims("grant_type=client_credentials&client_id=client-1&client_secret=nope&scope=openid");
+  CHECK(wrong.status == 401);
+  CHECK(Emu::body(wrong) == json{{"error", "invalid_client"},
+                                 {"error_description", "invalid client_secret parameter"}});
+  CHECK(ims("grant_type=client_credentials&client_id=other&client_secret=x&scope=openid").status ==
+        400);
+  CHECK(Emu::body(ims("grant_type=password&client_id=client-1"))["error"] ==
+        "unsupported_grant_type");
+  CHECK(Emu::body(ims(
+            "grant_type=client_credentials&client_id=client-1&client_secret=secret-1"))["error"] ==
+        "invalid_scope");
+  auto stats = e.service.stats();
+  CHECK(stats.token_requests == 5);
+  CHECK(stats.tokens == 1);
+}
+
+TEST_CASE("emulator: revoked tokens are refused", "[emulator][ims]") {
+  Emu e;
+  emulator::Request r;
+  r.method = "POST";
+  r.path = "/ims/token/v3";
+  r.body =
+      "grant_type=client_credentials&client_id=emulator-client&client_secret=emulator-client-"
+      "secret&scope=openid";
+  std::string token = Emu::body(e.service.handle(r))["access_token"];
+  CHECK(e.call("GET", "/flows", nullptr, {{"authorization", "Bearer " + token}}).status == 200);
+  e.service.revoke_tokens();
+  CHECK(e.call("GET", "/flows", nullptr, {{"authorization", "Bearer " + token}}).status == 401);
 }
