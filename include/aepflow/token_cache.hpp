@@ -49,8 +49,6 @@ class TokenCache {
   Result<Lock> lock() const;
 
  private:
-  Result<void> ensure_dir() const;
-
   std::filesystem::path dir_;
   std::filesystem::path path_;
   std::string ims_url_, client_id_, scopes_;

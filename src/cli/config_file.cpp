@@ -10,29 +10,18 @@
 #include <fstream>
 #include <sstream>
 
+#include "aepflow/files.hpp"
+
 namespace aepflow::cli {
 
 namespace fs = std::filesystem;
-
-namespace {
-
-void warn_if_open(const fs::path& p, std::vector<std::string>& warnings) {
-  struct stat st {};
-  if (::stat(p.c_str(), &st) != 0 || !(st.st_mode & 077)) return;
-  char mode[8];
-  std::snprintf(mode, sizeof mode, "%03o", static_cast<unsigned>(st.st_mode & 0777));
-  warnings.push_back(p.string() + " is accessible by group or others (mode " + mode +
-                     "); run: chmod " + (S_ISDIR(st.st_mode) ? "700 " : "600 ") + p.string());
-}
-
-}  // namespace
 
 Result<ConfigFile> ConfigFile::load(const fs::path& path, std::vector<std::string>& warnings) {
   ConfigFile config;
   config.path_ = path;
   std::error_code ec;
   if (!fs::exists(path, ec)) return config;
-  warn_if_open(path, warnings);
+  if (auto w = permission_warning(path)) warnings.push_back(*w);
   toml::table root;
   try {
     root = toml::parse_file(path.string());
@@ -105,25 +94,8 @@ Result<void> ConfigFile::save() const {
   std::ostringstream text;
   text << "# aepflow configuration: see `aepflow config --help`.\n" << root << "\n";
 
-  const fs::path dir = path_.parent_path();
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) {
-    fs::create_directories(dir.parent_path(), ec);
-    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
-      return usage("cannot create " + dir.string() + ": " + std::strerror(errno));
-    }
-  }
-  std::string tmp = (dir / ".config-XXXXXX").string();
-  int fd = ::mkstemp(tmp.data());
-  if (fd < 0) return usage("cannot write " + path_.string() + ": " + std::strerror(errno));
-  std::string data = text.str();
-  bool ok = ::write(fd, data.data(), data.size()) == static_cast<ssize_t>(data.size());
-  ok = ::fsync(fd) == 0 && ok;
-  ::close(fd);
-  if (!ok || ::rename(tmp.c_str(), path_.c_str()) != 0) {
-    ::unlink(tmp.c_str());
-    return usage("cannot write " + path_.string() + ": " + std::strerror(errno));
-  }
+  auto written = replace_private_file(path_, text.str());
+  if (!written) return usage(written.error().message);
   return {};
 }
 

@@ -11,6 +11,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "aepflow/files.hpp"
+
 namespace aepflow {
 
 using nlohmann::json;
@@ -38,21 +40,6 @@ std::string key_hash(const std::string& s) {
   return buf;
 }
 
-std::string errno_text() {
-  return std::strerror(errno);
-}
-
-void warn_if_open(const fs::path& p, std::vector<std::string>* warnings) {
-  struct stat st {};
-  if (!warnings || ::stat(p.c_str(), &st) != 0) return;
-  if (st.st_mode & 077) {
-    char mode[8];
-    std::snprintf(mode, sizeof mode, "%03o", static_cast<unsigned>(st.st_mode & 0777));
-    warnings->push_back(p.string() + " is accessible by group or others (mode " + mode +
-                        "); run: chmod " + (S_ISDIR(st.st_mode) ? "700 " : "600 ") + p.string());
-  }
-}
-
 }  // namespace
 
 TokenCache::TokenCache(fs::path dir, const ClientCredentials& key)
@@ -64,22 +51,14 @@ TokenCache::Lock::~Lock() {
   if (fd_ >= 0) ::close(fd_);  // closing releases the flock
 }
 
-Result<void> TokenCache::ensure_dir() const {
-  std::error_code ec;
-  if (fs::is_directory(dir_, ec)) return {};
-  fs::create_directories(dir_.parent_path(), ec);
-  if (::mkdir(dir_.c_str(), 0700) != 0 && errno != EEXIST) {
-    return fail(ErrorKind::internal,
-                "cannot create the token cache folder " + dir_.string() + ": " + errno_text());
-  }
-  return {};
-}
-
 std::optional<CachedToken> TokenCache::load(std::vector<std::string>* warnings) const {
   std::ifstream in(path_);
   if (!in) return std::nullopt;
-  warn_if_open(dir_, warnings);
-  warn_if_open(path_, warnings);
+  if (warnings) {
+    for (const auto& p : {dir_, path_}) {
+      if (auto w = permission_warning(p)) warnings->push_back(*w);
+    }
+  }
   std::stringstream text;
   text << in.rdbuf();
   json j = json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
@@ -99,7 +78,6 @@ std::optional<CachedToken> TokenCache::load(std::vector<std::string>* warnings) 
 }
 
 Result<void> TokenCache::store(const CachedToken& t) const {
-  if (auto ok = ensure_dir(); !ok) return ok;
   json j = {{"version", 1},
             {"ims_url", ims_url_},
             {"client_id", client_id_},
@@ -107,53 +85,31 @@ Result<void> TokenCache::store(const CachedToken& t) const {
             {"access_token", t.access_token},
             {"issued_at", t.issued_at},
             {"expires_at", t.expires_at}};
-  std::string text = j.dump() + "\n";
-  std::string tmpl = (dir_ / ".token-XXXXXX").string();
-  int fd = ::mkstemp(tmpl.data());  // created with mode 0600
-  if (fd < 0) {
-    return fail(ErrorKind::internal,
-                "cannot write the token cache in " + dir_.string() + ": " + errno_text());
-  }
-  ::fchmod(fd, 0600);
-  std::size_t written = 0;
-  while (written < text.size()) {
-    ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      ::close(fd);
-      ::unlink(tmpl.c_str());
-      return fail(ErrorKind::internal, "cannot write the token cache: " + errno_text());
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  // No fsync: after a crash the file is either whole, or unreadable and so treated as absent.
-  ::close(fd);
-  if (::rename(tmpl.c_str(), path_.c_str()) != 0) {
-    ::unlink(tmpl.c_str());
-    return fail(ErrorKind::internal, "cannot write the token cache: " + errno_text());
-  }
-  return {};
+  return replace_private_file(path_, j.dump() + "\n");
 }
 
 Result<void> TokenCache::remove() const {
   if (::unlink(path_.c_str()) != 0 && errno != ENOENT) {
-    return fail(ErrorKind::internal, "cannot delete " + path_.string() + ": " + errno_text());
+    return fail(ErrorKind::internal,
+                "cannot delete " + path_.string() + ": " + std::strerror(errno));
   }
   return {};
 }
 
 Result<TokenCache::Lock> TokenCache::lock() const {
-  if (auto ok = ensure_dir(); !ok) return std::unexpected(ok.error());
+  if (auto ok = ensure_private_dir(dir_); !ok) return std::unexpected(ok.error());
   fs::path lock_path = path_;
   lock_path += ".lock";
   int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0) {
-    return fail(ErrorKind::internal, "cannot lock the token cache: " + errno_text());
+    return fail(ErrorKind::internal,
+                "cannot lock the token cache: " + std::string(std::strerror(errno)));
   }
   while (::flock(fd, LOCK_EX) != 0) {
     if (errno != EINTR) {
       ::close(fd);
-      return fail(ErrorKind::internal, "cannot lock the token cache: " + errno_text());
+      return fail(ErrorKind::internal,
+                  "cannot lock the token cache: " + std::string(std::strerror(errno)));
     }
   }
   return Lock(fd);

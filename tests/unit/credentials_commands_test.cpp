@@ -71,65 +71,38 @@ TEST_CASE("a refused client secret exits 3 with a hint", "[credentials]") {
 }
 
 TEST_CASE("changing prod needs a confirmation", "[credentials][prod]") {
-  auto create = [](std::map<std::string, std::string> env, std::vector<std::string> extra = {},
+  // connection create in the sandbox given (prod by default); the answer is stubbed only when
+  // the request is expected to go out.
+  auto create = [](bool expect_sent, std::map<std::string, std::string> env,
+                   std::vector<std::string> extra = {},
                    std::function<std::optional<std::string>(std::string_view, bool)> prompt =
                        nullptr) {
     auto f = std::make_shared<test::FakeTransport>();
-    std::vector<std::string> args = {"--base-url",
-                                     "https://flow.example.test",
-                                     "--access-token",
-                                     "env:T",
-                                     "--api-key",
-                                     "key-0123456789",
-                                     "--org-id",
-                                     "O@AdobeOrg",
-                                     "connection",
-                                     "create",
-                                     "--name",
-                                     "n",
-                                     "-o",
-                                     "id"};
+    if (expect_sent) f->on(Method::post, "/connections", 201, R"({"id":"c","etag":"\"e\""})");
+    std::vector<std::string> args = {"--base-url",     "https://flow.example.test",
+                                     "--access-token", "env:T",
+                                     "--api-key",      "key-0123456789",
+                                     "--org-id",       "O@AdobeOrg"};
     args.insert(args.end(), extra.begin(), extra.end());
+    for (const char* a : {"connection", "create", "--name", "n", "-o", "table"})
+      args.push_back(a);
     env["T"] = "token-value-1";
-    bool expect_send = false;
     auto r = run_cli(args, f, env, {}, prompt);
-    expect_send = r.code == 0;
-    if (expect_send) CHECK(f->sent.size() == 1);
-    return std::make_pair(r, f);
+    CHECK(f->sent.size() == (expect_sent ? 1u : 0u));
+    return r;
   };
   SECTION("not a terminal, no --yes: refused, nothing sent") {
-    auto [r, f] = create({});
+    auto r = create(false, {});
     CHECK(r.code == 2);
     CHECK(r.err ==
           "error: refusing to create base connection 'n' in sandbox prod without "
           "confirmation: pass --yes or set AEP_ASSUME_YES=1\n");
-    CHECK(f->sent.empty());
   }
-  SECTION("--yes, or AEP_ASSUME_YES=1: allowed") {
-    for (auto env : {std::map<std::string, std::string>{{"AEP_ASSUME_YES", "1"}},
-                     std::map<std::string, std::string>{}}) {
-      auto f = std::make_shared<test::FakeTransport>();
-      f->on(Method::post, "/connections", 201, R"({"id":"c","etag":"\"e\""})");
-      env["T"] = "token-value-1";
-      std::vector<std::string> args = {"--base-url",
-                                       "https://flow.example.test",
-                                       "--access-token",
-                                       "env:T",
-                                       "--api-key",
-                                       "key-0123456789",
-                                       "--org-id",
-                                       "O@AdobeOrg",
-                                       "connection",
-                                       "create",
-                                       "--name",
-                                       "n",
-                                       "-o",
-                                       "id"};
-      if (!env.count("AEP_ASSUME_YES")) args.push_back("--yes");
-      auto r = run_cli(args, f, env);
-      CHECK(r.code == 0);
-      CHECK(r.out == "c\n");
-    }
+  SECTION("--yes, or AEP_ASSUME_YES=1: allowed, and the output names the sandbox") {
+    auto flag = create(true, {}, {"--yes"});
+    CHECK(flag.code == 0);
+    CHECK_THAT(flag.out, Catch::Contains("Created base connection in sandbox prod"));
+    CHECK(create(true, {{"AEP_ASSUME_YES", "1"}}).code == 0);
   }
   SECTION("a terminal: asked, and no means no") {
     std::string asked;
@@ -137,19 +110,15 @@ TEST_CASE("changing prod needs a confirmation", "[credentials][prod]") {
       asked = std::string(q);
       return "n";
     };
-    auto [r, f] = create({}, {}, no);
+    auto r = create(false, {}, {}, no);
     CHECK(r.code == 2);
     CHECK_THAT(asked, Catch::Contains("About to create base connection 'n' in sandbox prod"));
     CHECK_THAT(r.err, Catch::Contains("cancelled: nothing was changed"));
-    CHECK(f->sent.empty());
+    auto yes = [](std::string_view, bool) -> std::optional<std::string> { return "y"; };
+    CHECK(create(true, {}, {}, yes).code == 0);
   }
   SECTION("another sandbox needs no confirmation") {
-    auto f = std::make_shared<test::FakeTransport>();
-    f->on(Method::post, "/connections", 201, R"({"id":"c","etag":"\"e\""})");
-    auto r = run_cli({"--base-url", "https://flow.example.test", "--access-token", "env:T",
-                      "--api-key", "key-0123456789", "--org-id", "O@AdobeOrg", "--sandbox", "dev",
-                      "connection", "create", "--name", "n", "-o", "table"},
-                     f, {{"T", "token-value-1"}});
+    auto r = create(true, {}, {"--sandbox", "dev"});
     CHECK(r.code == 0);
     CHECK_THAT(r.out, Catch::Contains("in sandbox dev"));
   }

@@ -43,12 +43,14 @@ TokenState token_state(Context& ctx, const Settings& s) {
     t.state = "no access token and no OAuth client configured";
     return t;
   }
-  ClientCredentials key;
-  key.ims_url = s["ims_url"].value;
-  key.client_id = s["client_id"].value;
-  key.scopes = s["scopes"].value;
-  TokenCache cache(cache_dir(ctx.io), key);
-  t.source = "OAuth client " + shown_value(*find_setting("client_id"), key.client_id);
+  auto source = ctx.client_credentials();  // builds the source; sends nothing
+  if (!source) {
+    t.source = "none";
+    t.state = source.error().message;
+    return t;
+  }
+  const TokenCache& cache = (*source)->cache();
+  t.source = "OAuth client " + shown_value(*find_setting("client_id"), s["client_id"].value);
   t.cache = cache.path().string();
   std::vector<std::string> warnings;
   auto cached = cache.load(&warnings);
