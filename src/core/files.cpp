@@ -24,7 +24,8 @@ Result<void> ensure_private_dir(const fs::path& dir) {
 
 Result<void> replace_private_file(const fs::path& path, std::string_view content) {
   if (auto ok = ensure_private_dir(path.parent_path()); !ok) return ok;
-  std::string tmp = (path.parent_path() / ("." + path.filename().string() + "-XXXXXX")).string();
+  std::string name = std::string(".").append(path.filename().string()).append("-XXXXXX");
+  std::string tmp = (path.parent_path() / name).string();
   int fd = ::mkstemp(tmp.data());  // created with mode 0600
   if (fd < 0) {
     return fail(ErrorKind::internal, "cannot write " + path.string() + ": " + std::strerror(errno));
