@@ -24,8 +24,8 @@ Exit codes:
     (nothing was sent)          7 validation found a mismatch
   3 authentication or permission (401/403))";
 
-CLI::App* add_noun(CLI::App& app, const char* name, const char* summary) {
-  return app.add_subcommand(name, summary);
+Group add_noun(CLI::App& app, const char* name, const char* summary) {
+  return Group(app.add_subcommand(name, summary));
 }
 
 // "aepflow flow" alone: say which commands it has.
@@ -100,33 +100,33 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
       ->default_str("60");
   app.add_flag("-y,--yes", g.yes, "change the prod sandbox without asking [AEP_ASSUME_YES=1]");
 
-  auto* specs = add_noun(app, "specs", "destination connection specs (GET /connectionSpecs)");
-  add_specs_list(*specs, ctx);
-  add_specs_get(*specs, ctx);
-  auto* flowspecs = add_noun(app, "flowspecs", "dataflow specs (GET /flowSpecs)");
-  add_flowspecs_list(*flowspecs, ctx);
-  add_flowspecs_get(*flowspecs, ctx);
-  auto* connection = add_noun(app, "connection", "base connections (POST /connections)");
-  add_connection_create(*connection, ctx);
-  auto* source = add_noun(app, "source", "source connections (POST /sourceConnections)");
-  add_source_create(*source, ctx);
-  auto* target = add_noun(app, "target", "target connections (POST /targetConnections)");
-  add_target_create(*target, ctx);
-  auto* flow = add_noun(app, "flow", "dataflows: create, activate, get, validate");
-  add_flow_create(*flow, ctx);
-  add_flow_activate(*flow, ctx);
-  add_flow_get(*flow, ctx);
-  add_flow_validate(*flow, ctx);
-  auto* auth = add_noun(app, "auth", "OAuth server-to-server tokens: login, status, token, logout");
-  add_auth_login(*auth, ctx);
-  add_auth_status(*auth, ctx);
-  add_auth_token(*auth, ctx);
-  add_auth_logout(*auth, ctx);
-  auto* config = add_noun(app, "config", "profiles in config.toml: set, get, list, import-aepp");
-  add_config_set(*config, ctx);
-  add_config_get(*config, ctx);
-  add_config_list(*config, ctx);
-  add_config_import_aepp(*config, ctx);
+  auto specs = add_noun(app, "specs", "destination connection specs (GET /connectionSpecs)");
+  add_specs_list(specs, ctx);
+  add_specs_get(specs, ctx);
+  auto flowspecs = add_noun(app, "flowspecs", "dataflow specs (GET /flowSpecs)");
+  add_flowspecs_list(flowspecs, ctx);
+  add_flowspecs_get(flowspecs, ctx);
+  auto connection = add_noun(app, "connection", "base connections (POST /connections)");
+  add_connection_create(connection, ctx);
+  auto source = add_noun(app, "source", "source connections (POST /sourceConnections)");
+  add_source_create(source, ctx);
+  auto target = add_noun(app, "target", "target connections (POST /targetConnections)");
+  add_target_create(target, ctx);
+  auto flow = add_noun(app, "flow", "dataflows: create, activate, get, validate");
+  add_flow_create(flow, ctx);
+  add_flow_activate(flow, ctx);
+  add_flow_get(flow, ctx);
+  add_flow_validate(flow, ctx);
+  auto auth = add_noun(app, "auth", "OAuth server-to-server tokens: login, status, token, logout");
+  add_auth_login(auth, ctx);
+  add_auth_status(auth, ctx);
+  add_auth_token(auth, ctx);
+  add_auth_logout(auth, ctx);
+  auto config = add_noun(app, "config", "profiles in config.toml: set, get, list, import-aepp");
+  add_config_set(config, ctx);
+  add_config_get(config, ctx);
+  add_config_list(config, ctx);
+  add_config_import_aepp(config, ctx);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {

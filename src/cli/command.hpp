@@ -1,20 +1,15 @@
 #pragma once
 // Helpers every command file uses.
 
-#include <CLI/CLI.hpp>
 #include <functional>
 #include <string_view>
 
 #include "aepflow/client.hpp"
+#include "command_spec.hpp"
 #include "context.hpp"
 #include "util.hpp"
 
 namespace aepflow::cli {
-
-// Makes `fn` the action that runs when this subcommand is chosen (after parsing finishes).
-inline void on_run(CLI::App* cmd, Context& ctx, std::function<Result<void>()> fn) {
-  cmd->callback([&ctx, fn = std::move(fn)] { ctx.action = fn; });
-}
 
 // Prints a create's answer ("Created <noun>" with id, etag and sandbox; the response for -o json;
 // the bare ID for -o id), or passes its error on.

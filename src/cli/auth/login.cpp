@@ -40,16 +40,16 @@ Result<void> run(Context& ctx) {
 
 }  // namespace
 
-void add_auth_login(CLI::App& parent, Context& ctx) {
-  auto* cmd = parent.add_subcommand(
+void add_auth_login(Group& parent, Context& ctx) {
+  auto cmd = parent.command(
       "login", "get an access token from Adobe IMS with the client ID and secret, and cache it");
-  cmd->footer(
+  cmd.examples(
       "Examples:\n"
       "  aepflow config set client_id 1a2b3c...; aepflow config set client_secret "
       "cmd:'pass show adobe/aep'\n"
       "  aepflow auth login\n"
       "  AEP_CLIENT_ID=... AEP_CLIENT_SECRET=... aepflow auth login -o json");
-  on_run(cmd, ctx, [&ctx] { return run(ctx); });
+  cmd.run(ctx, [&ctx] { return run(ctx); });
 }
 
 }  // namespace aepflow::cli

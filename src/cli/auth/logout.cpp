@@ -19,10 +19,10 @@ Result<void> run(Context& ctx) {
 
 }  // namespace
 
-void add_auth_logout(CLI::App& parent, Context& ctx) {
-  auto* cmd = parent.add_subcommand("logout", "delete the cached access token of this client");
-  cmd->footer("Example:\n  aepflow auth logout --profile staging");
-  on_run(cmd, ctx, [&ctx] { return run(ctx); });
+void add_auth_logout(Group& parent, Context& ctx) {
+  auto cmd = parent.command("logout", "delete the cached access token of this client");
+  cmd.examples("Example:\n  aepflow auth logout --profile staging");
+  cmd.run(ctx, [&ctx] { return run(ctx); });
 }
 
 }  // namespace aepflow::cli

@@ -127,11 +127,11 @@ Result<void> run(Context& ctx) {
 
 }  // namespace
 
-void add_auth_status(CLI::App& parent, Context& ctx) {
-  auto* cmd = parent.add_subcommand(
+void add_auth_status(Group& parent, Context& ctx) {
+  auto cmd = parent.command(
       "status", "show the org, sandbox, token expiry and where each setting comes from");
-  cmd->footer("Examples:\n  aepflow auth status\n  aepflow auth status --profile staging -o json");
-  on_run(cmd, ctx, [&ctx] { return run(ctx); });
+  cmd.examples("Examples:\n  aepflow auth status\n  aepflow auth status --profile staging -o json");
+  cmd.run(ctx, [&ctx] { return run(ctx); });
 }
 
 }  // namespace aepflow::cli

@@ -27,11 +27,11 @@ Result<void> run(Context& ctx) {
 
 }  // namespace
 
-void add_auth_token(CLI::App& parent, Context& ctx) {
-  auto* cmd = parent.add_subcommand(
+void add_auth_token(Group& parent, Context& ctx) {
+  auto cmd = parent.command(
       "token", "print the access token (cached, or fetched with the client credentials)");
-  cmd->footer("Example:\n  curl -H \"Authorization: Bearer $(aepflow auth token)\" ...");
-  on_run(cmd, ctx, [&ctx] { return run(ctx); });
+  cmd.examples("Example:\n  curl -H \"Authorization: Bearer $(aepflow auth token)\" ...");
+  cmd.run(ctx, [&ctx] { return run(ctx); });
 }
 
 }  // namespace aepflow::cli

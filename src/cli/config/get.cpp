@@ -24,13 +24,13 @@ Result<void> run(const std::string& key, Context& ctx) {
 
 }  // namespace
 
-void add_config_get(CLI::App& parent, Context& ctx) {
+void add_config_get(Group& parent, Context& ctx) {
   auto key = std::make_shared<std::string>();
-  auto* cmd = parent.add_subcommand(
+  auto cmd = parent.command(
       "get", "print a setting of a profile (secrets masked; exit 4 when it is not set)");
-  cmd->add_option("key", *key, "setting: " + profile_keys())->required();
-  cmd->footer("Example:\n  aepflow config get sandbox --profile staging");
-  on_run(cmd, ctx, [key, &ctx] { return run(*key, ctx); });
+  cmd.option("key", *key, "setting: " + profile_keys()).required();
+  cmd.examples("Example:\n  aepflow config get sandbox --profile staging");
+  cmd.run(ctx, [key, &ctx] { return run(*key, ctx); });
 }
 
 }  // namespace aepflow::cli

@@ -63,13 +63,13 @@ Result<void> run(const std::string& path, Context& ctx) {
 
 }  // namespace
 
-void add_config_import_aepp(CLI::App& parent, Context& ctx) {
+void add_config_import_aepp(Group& parent, Context& ctx) {
   auto path = std::make_shared<std::string>();
-  auto* cmd = parent.add_subcommand(
-      "import-aepp", "create a profile from an aepp (Python library) JSON config file");
-  cmd->add_option("file", *path, "the aepp config file")->required();
-  cmd->footer("Example:\n  aepflow config import-aepp ~/aepp/config.json --profile prod-team");
-  on_run(cmd, ctx, [path, &ctx] { return run(*path, ctx); });
+  auto cmd = parent.command("import-aepp",
+                            "create a profile from an aepp (Python library) JSON config file");
+  cmd.option("file", *path, "the aepp config file").required();
+  cmd.examples("Example:\n  aepflow config import-aepp ~/aepp/config.json --profile prod-team");
+  cmd.run(ctx, [path, &ctx] { return run(*path, ctx); });
 }
 
 }  // namespace aepflow::cli

@@ -43,10 +43,10 @@ Result<void> run(Context& ctx) {
 
 }  // namespace
 
-void add_config_list(CLI::App& parent, Context& ctx) {
-  auto* cmd = parent.add_subcommand("list", "list the profiles and their settings, secrets masked");
-  cmd->footer("Example:\n  aepflow config list -o json");
-  on_run(cmd, ctx, [&ctx] { return run(ctx); });
+void add_config_list(Group& parent, Context& ctx) {
+  auto cmd = parent.command("list", "list the profiles and their settings, secrets masked");
+  cmd.examples("Example:\n  aepflow config list -o json");
+  cmd.run(ctx, [&ctx] { return run(ctx); });
 }
 
 }  // namespace aepflow::cli

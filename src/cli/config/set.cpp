@@ -34,17 +34,17 @@ Result<void> run(const Options& o, Context& ctx) {
 
 }  // namespace
 
-void add_config_set(CLI::App& parent, Context& ctx) {
+void add_config_set(Group& parent, Context& ctx) {
   auto opts = std::make_shared<Options>();
-  auto* cmd = parent.add_subcommand("set", "store a setting in a profile of config.toml");
-  cmd->add_option("key", opts->key, "setting: " + profile_keys())->required();
-  cmd->add_option("value", opts->value, "its value")->required();
-  cmd->footer(
+  auto cmd = parent.command("set", "store a setting in a profile of config.toml");
+  cmd.option("key", opts->key, "setting: " + profile_keys()).required();
+  cmd.option("value", opts->value, "its value").required();
+  cmd.examples(
       "Examples:\n"
       "  aepflow config set org_id 0A1B2C3D4E5F60718293A4B5@AdobeOrg\n"
       "  aepflow config set client_secret cmd:'pass show adobe/aep-client-secret'\n"
       "  aepflow config set sandbox dev --profile staging");
-  on_run(cmd, ctx, [opts, &ctx] { return run(*opts, ctx); });
+  cmd.run(ctx, [opts, &ctx] { return run(*opts, ctx); });
 }
 
 }  // namespace aepflow::cli

@@ -60,20 +60,20 @@ Result<void> run(const Options& o, Context& ctx) {
 
 }  // namespace
 
-void add_connection_create(CLI::App& parent, Context& ctx) {
+void add_connection_create(Group& parent, Context& ctx) {
   auto opts = std::make_shared<Options>();
-  auto* cmd = parent.add_subcommand(
+  auto cmd = parent.command(
       "create", "create a base connection: the Profile Store's, or a destination's credentials");
-  cmd->add_option("--name", opts->name, "name of the connection")->required();
-  cmd->add_option("--description", opts->description, "description");
-  cmd->add_option("--spec", opts->spec,
-                  "connection spec ID or destination name (default: the Profile Store)");
-  cmd->add_option("--auth-spec", opts->auth_spec,
-                  "auth spec name, e.g. \"S3\", \"SFTP with Password\", \"SFTP with SSH Key\"");
-  cmd->add_option("--param", opts->params,
-                  "auth param KEY=VALUE (repeatable); VALUE may be @FILE or env:VAR; "
-                  "KEY:=JSON for numbers and booleans");
-  cmd->footer(
+  cmd.option("--name", opts->name, "name of the connection").required();
+  cmd.option("--description", opts->description, "description");
+  cmd.option("--spec", opts->spec,
+             "connection spec ID or destination name (default: the Profile Store)");
+  cmd.option("--auth-spec", opts->auth_spec,
+             "auth spec name, e.g. \"S3\", \"SFTP with Password\", \"SFTP with SSH Key\"");
+  cmd.option("--param", opts->params,
+             "auth param KEY=VALUE (repeatable); VALUE may be @FILE or env:VAR; "
+             "KEY:=JSON for numbers and booleans");
+  cmd.examples(
       "Examples:\n"
       "  aepflow connection create --name \"Base connection to Experience Platform\"\n"
       "  aepflow connection create --name \"S3 for Campaign\" --spec \"Adobe Campaign\" \\\n"
@@ -82,7 +82,7 @@ void add_connection_create(CLI::App& parent, Context& ctx) {
       "      --auth-spec \"SFTP with SSH Key\" --param domain=example.com --param "
       "host=sftp.example.com \\\n"
       "      --param username=exporter --param sshKey=@key.b64 -o id");
-  on_run(cmd, ctx, [opts, &ctx] { return run(*opts, ctx); });
+  cmd.run(ctx, [opts, &ctx] { return run(*opts, ctx); });
 }
 
 }  // namespace aepflow::cli

@@ -172,35 +172,34 @@ Result<void> run(Options o, Context& ctx) {
 
 }  // namespace
 
-void add_flow_activate(CLI::App& parent, Context& ctx) {
+void add_flow_activate(Group& parent, Context& ctx) {
   auto opts = std::make_shared<Options>();
-  auto* cmd = parent.add_subcommand(
+  auto cmd = parent.command(
       "activate", "export audiences and profile attributes through a dataflow (one JSON Patch)");
-  cmd->add_option("flow", opts->flow_id, "dataflow ID")->required();
-  cmd->add_option("--audience", opts->audiences,
-                  "audience (segment) ID to export, optionally ID=NAME; repeatable");
-  cmd->add_option("--attribute", opts->attributes,
-                  "profile attribute path to export, e.g. person.name.lastName; repeatable");
-  cmd->add_option("--filename-template", opts->filename_template,
-                  "exported file name; must contain %DESTINATION_NAME% and %SEGMENT_ID%")
-      ->capture_default_str();
-  cmd->add_option("--export-mode", opts->export_mode,
-                  "DAILY_FULL_EXPORT or FIRST_FULL_THEN_INCREMENTAL")
-      ->capture_default_str();
-  cmd->add_option("--frequency", opts->frequency,
-                  "ONCE or DAILY (full export); DAILY or EVERY_3/6/8/12_HOURS (incremental)")
-      ->capture_default_str();
-  cmd->add_option("--trigger-type", opts->trigger_type, "SCHEDULED or AFTER_SEGMENT_EVAL")
-      ->capture_default_str();
-  cmd->add_option("--start-date", opts->start_date,
-                  "first export day, YYYY-MM-DD (default: today, UTC)");
-  cmd->add_option("--start-time", opts->start_time,
-                  "export time HH:MM in UTC, on the hour; required with SCHEDULED");
-  cmd->add_option("--end-date", opts->end_date,
-                  "last export day, YYYY-MM-DD; required for recurring exports");
-  cmd->add_option("--etag", opts->etag,
-                  "the flow's etag, with or without its quotes (default: read it from the flow)");
-  cmd->footer(
+  cmd.option("flow", opts->flow_id, "dataflow ID").required();
+  cmd.option("--audience", opts->audiences,
+             "audience (segment) ID to export, optionally ID=NAME; repeatable");
+  cmd.option("--attribute", opts->attributes,
+             "profile attribute path to export, e.g. person.name.lastName; repeatable");
+  cmd.option("--filename-template", opts->filename_template,
+             "exported file name; must contain %DESTINATION_NAME% and %SEGMENT_ID%")
+      .show_default();
+  cmd.option("--export-mode", opts->export_mode, "DAILY_FULL_EXPORT or FIRST_FULL_THEN_INCREMENTAL")
+      .show_default();
+  cmd.option("--frequency", opts->frequency,
+             "ONCE or DAILY (full export); DAILY or EVERY_3/6/8/12_HOURS (incremental)")
+      .show_default();
+  cmd.option("--trigger-type", opts->trigger_type, "SCHEDULED or AFTER_SEGMENT_EVAL")
+      .show_default();
+  cmd.option("--start-date", opts->start_date,
+             "first export day, YYYY-MM-DD (default: today, UTC)");
+  cmd.option("--start-time", opts->start_time,
+             "export time HH:MM in UTC, on the hour; required with SCHEDULED");
+  cmd.option("--end-date", opts->end_date,
+             "last export day, YYYY-MM-DD; required for recurring exports");
+  cmd.option("--etag", opts->etag,
+             "the flow's etag, with or without its quotes (default: read it from the flow)");
+  cmd.examples(
       "Examples:\n"
       "  aepflow flow activate \"$FLOW\" --audience 9f7d37fd-7039-4454-94ef-2b0cd6c3206a \\\n"
       "      --attribute person.name.firstName --attribute personalEmail.address \\\n"
@@ -208,7 +207,7 @@ void add_flow_activate(CLI::App& parent, Context& ctx) {
       "  aepflow flow activate \"$FLOW\" --audience \"$SEGMENT=Loyalty Segment\" \\\n"
       "      --export-mode FIRST_FULL_THEN_INCREMENTAL --frequency EVERY_6_HOURS \\\n"
       "      --start-time 17:00 --end-date 2026-12-31");
-  on_run(cmd, ctx, [opts, &ctx] { return run(*opts, ctx); });
+  cmd.run(ctx, [opts, &ctx] { return run(*opts, ctx); });
 }
 
 }  // namespace aepflow::cli

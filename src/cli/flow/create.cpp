@@ -37,24 +37,22 @@ Result<void> run(const Options& o, Context& ctx) {
 
 }  // namespace
 
-void add_flow_create(CLI::App& parent, Context& ctx) {
+void add_flow_create(Group& parent, Context& ctx) {
   auto opts = std::make_shared<Options>();
-  auto* cmd = parent.add_subcommand(
+  auto cmd = parent.command(
       "create", "create the dataflow that links the Profile Store source to the destination");
-  cmd->add_option("--name", opts->name, "name of the dataflow")->required();
-  cmd->add_option("--flow-spec", opts->flow_spec,
-                  "flow spec ID, or the destination's name (\"Adobe Campaign\")")
-      ->required();
-  cmd->add_option("--source", opts->source, "source connection ID (from `source create`)")
-      ->required();
-  cmd->add_option("--target", opts->target, "target connection ID (from `target create`)")
-      ->required();
-  cmd->add_option("--description", opts->description, "description");
-  cmd->footer(
+  cmd.option("--name", opts->name, "name of the dataflow").required();
+  cmd.option("--flow-spec", opts->flow_spec,
+             "flow spec ID, or the destination's name (\"Adobe Campaign\")")
+      .required();
+  cmd.option("--source", opts->source, "source connection ID (from `source create`)").required();
+  cmd.option("--target", opts->target, "target connection ID (from `target create`)").required();
+  cmd.option("--description", opts->description, "description");
+  cmd.examples(
       "Example:\n"
       "  FLOW=$(aepflow flow create --name \"activate audiences to Adobe Campaign\" \\\n"
       "      --flow-spec \"Adobe Campaign\" --source \"$SOURCE\" --target \"$TARGET\" -o id)");
-  on_run(cmd, ctx, [opts, &ctx] { return run(*opts, ctx); });
+  cmd.run(ctx, [opts, &ctx] { return run(*opts, ctx); });
 }
 
 }  // namespace aepflow::cli

@@ -32,14 +32,14 @@ Result<void> run(const Options& o, Context& ctx) {
 
 }  // namespace
 
-void add_flow_get(CLI::App& parent, Context& ctx) {
+void add_flow_get(Group& parent, Context& ctx) {
   auto opts = std::make_shared<Options>();
-  auto* cmd = parent.add_subcommand("get", "show a dataflow (GET /flows/{id})");
-  cmd->add_option("flow", opts->flow_id, "dataflow ID")->required();
-  cmd->footer(
+  auto cmd = parent.command("get", "show a dataflow (GET /flows/{id})");
+  cmd.option("flow", opts->flow_id, "dataflow ID").required();
+  cmd.examples(
       "Examples:\n  aepflow flow get \"$FLOW\"\n  aepflow flow get \"$FLOW\" -o json | jq -r "
       ".etag");
-  on_run(cmd, ctx, [opts, &ctx] { return run(*opts, ctx); });
+  cmd.run(ctx, [opts, &ctx] { return run(*opts, ctx); });
 }
 
 }  // namespace aepflow::cli

@@ -70,18 +70,17 @@ Result<void> run(const Options& o, Context& ctx) {
 
 }  // namespace
 
-void add_flow_validate(CLI::App& parent, Context& ctx) {
+void add_flow_validate(Group& parent, Context& ctx) {
   auto opts = std::make_shared<Options>();
-  auto* cmd = parent.add_subcommand(
+  auto cmd = parent.command(
       "validate", "check what a dataflow exports; exit 7 when an expected item is missing");
-  cmd->add_option("flow", opts->flow_id, "dataflow ID")->required();
-  cmd->add_option("--expect-audience", opts->audiences, "audience ID that must be on the flow");
-  cmd->add_option("--expect-attribute", opts->attributes,
-                  "attribute path that must be on the flow");
-  cmd->footer(
+  cmd.option("flow", opts->flow_id, "dataflow ID").required();
+  cmd.option("--expect-audience", opts->audiences, "audience ID that must be on the flow");
+  cmd.option("--expect-attribute", opts->attributes, "attribute path that must be on the flow");
+  cmd.examples(
       "Example:\n  aepflow flow validate \"$FLOW\" --expect-audience \"$SEGMENT\" "
       "--expect-attribute person.name.lastName");
-  on_run(cmd, ctx, [opts, &ctx] { return run(*opts, ctx); });
+  cmd.run(ctx, [opts, &ctx] { return run(*opts, ctx); });
 }
 
 }  // namespace aepflow::cli

@@ -54,17 +54,16 @@ Result<void> run(const Options& o, Context& ctx) {
 
 }  // namespace
 
-void add_flowspecs_get(CLI::App& parent, Context& ctx) {
+void add_flowspecs_get(Group& parent, Context& ctx) {
   auto opts = std::make_shared<Options>();
-  auto* cmd = parent.add_subcommand(
+  auto cmd = parent.command(
       "get",
       "show a dataflow spec; a destination name gives the spec that activates audiences to it");
-  cmd->add_option("spec", opts->spec, "flow spec ID, flow spec name or destination name")
-      ->required();
-  cmd->footer(
+  cmd.option("spec", opts->spec, "flow spec ID, flow spec name or destination name").required();
+  cmd.examples(
       "Examples:\n  aepflow flowspecs get \"Oracle Responsys\"\n"
       "  aepflow flowspecs get 71471eba-b620-49e4-90fd-23f1fa0174d8 -o json");
-  on_run(cmd, ctx, [opts, &ctx] { return run(*opts, ctx); });
+  cmd.run(ctx, [opts, &ctx] { return run(*opts, ctx); });
 }
 
 }  // namespace aepflow::cli

@@ -36,12 +36,12 @@ Result<void> run(const Options& o, Context& ctx) {
 
 }  // namespace
 
-void add_flowspecs_list(CLI::App& parent, Context& ctx) {
+void add_flowspecs_list(Group& parent, Context& ctx) {
   auto opts = std::make_shared<Options>();
-  auto* cmd = parent.add_subcommand("list", "list the dataflow specs");
-  cmd->add_option("--name", opts->name, "only specs whose name contains TEXT (case-insensitive)");
-  cmd->footer("Example:\n  aepflow flowspecs list -o json");
-  on_run(cmd, ctx, [opts, &ctx] { return run(*opts, ctx); });
+  auto cmd = parent.command("list", "list the dataflow specs");
+  cmd.option("--name", opts->name, "only specs whose name contains TEXT (case-insensitive)");
+  cmd.examples("Example:\n  aepflow flowspecs list -o json");
+  cmd.run(ctx, [opts, &ctx] { return run(*opts, ctx); });
 }
 
 }  // namespace aepflow::cli

@@ -39,21 +39,21 @@ Result<void> run(const Options& o, Context& ctx) {
 
 }  // namespace
 
-void add_source_create(CLI::App& parent, Context& ctx) {
+void add_source_create(Group& parent, Context& ctx) {
   auto opts = std::make_shared<Options>();
-  auto* cmd = parent.add_subcommand(
+  auto cmd = parent.command(
       "create", "create the source connection that reads audiences from the Profile Store");
-  cmd->add_option("--name", opts->name, "name of the source connection")->required();
-  cmd->add_option("--base-connection", opts->base_connection,
-                  "ID of the Profile Store base connection (from `connection create`)");
-  cmd->add_option("--description", opts->description, "description");
-  cmd->add_option("--spec", opts->spec, "connection spec (default: the Profile Store)");
-  cmd->footer(
+  cmd.option("--name", opts->name, "name of the source connection").required();
+  cmd.option("--base-connection", opts->base_connection,
+             "ID of the Profile Store base connection (from `connection create`)");
+  cmd.option("--description", opts->description, "description");
+  cmd.option("--spec", opts->spec, "connection spec (default: the Profile Store)");
+  cmd.examples(
       "Example:\n"
       "  BASE=$(aepflow connection create --name \"Profile Store\" -o id)\n"
       "  aepflow source create --name \"Connecting to Profile Store\" "
       "--base-connection \"$BASE\" -o id");
-  on_run(cmd, ctx, [opts, &ctx] { return run(*opts, ctx); });
+  cmd.run(ctx, [opts, &ctx] { return run(*opts, ctx); });
 }
 
 }  // namespace aepflow::cli

@@ -63,15 +63,15 @@ Result<void> run(const Options& o, Context& ctx) {
 
 }  // namespace
 
-void add_specs_get(CLI::App& parent, Context& ctx) {
+void add_specs_get(Group& parent, Context& ctx) {
   auto opts = std::make_shared<Options>();
-  auto* cmd = parent.add_subcommand(
+  auto cmd = parent.command(
       "get", "show a connection spec: its auth specs and target params, required and optional");
-  cmd->add_option("spec", opts->spec, "connection spec ID or destination name")->required();
-  cmd->footer(
+  cmd.option("spec", opts->spec, "connection spec ID or destination name").required();
+  cmd.examples(
       "Examples:\n  aepflow specs get \"Adobe Campaign\"\n"
       "  aepflow specs get 0b23e41a-cb4a-4321-a78f-3b654f5d7d97 -o json");
-  on_run(cmd, ctx, [opts, &ctx] { return run(*opts, ctx); });
+  cmd.run(ctx, [opts, &ctx] { return run(*opts, ctx); });
 }
 
 }  // namespace aepflow::cli

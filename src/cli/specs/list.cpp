@@ -32,12 +32,12 @@ Result<void> run(const Options& o, Context& ctx) {
 
 }  // namespace
 
-void add_specs_list(CLI::App& parent, Context& ctx) {
+void add_specs_list(Group& parent, Context& ctx) {
   auto opts = std::make_shared<Options>();
-  auto* cmd = parent.add_subcommand("list", "list the connection specs (destinations and sources)");
-  cmd->add_option("--name", opts->name, "only specs whose name contains TEXT (case-insensitive)");
-  cmd->footer("Example:\n  aepflow specs list --name campaign");
-  on_run(cmd, ctx, [opts, &ctx] { return run(*opts, ctx); });
+  auto cmd = parent.command("list", "list the connection specs (destinations and sources)");
+  cmd.option("--name", opts->name, "only specs whose name contains TEXT (case-insensitive)");
+  cmd.examples("Example:\n  aepflow specs list --name campaign");
+  cmd.run(ctx, [opts, &ctx] { return run(*opts, ctx); });
 }
 
 }  // namespace aepflow::cli

@@ -63,32 +63,31 @@ Result<void> run(const Options& o, Context& ctx) {
 
 }  // namespace
 
-void add_target_create(CLI::App& parent, Context& ctx) {
+void add_target_create(Group& parent, Context& ctx) {
   auto opts = std::make_shared<Options>();
-  auto* cmd = parent.add_subcommand(
+  auto cmd = parent.command(
       "create", "create a target connection: where the destination's files go, and their format");
-  cmd->add_option("--name", opts->name, "name of the target connection")->required();
-  cmd->add_option("--base-connection", opts->base_connection,
-                  "ID of the destination's base connection")
-      ->required();
-  cmd->add_option("--spec", opts->spec, "connection spec ID or destination name")->required();
-  cmd->add_option("--description", opts->description, "description");
-  cmd->add_option("--param", opts->params,
-                  "target param KEY=VALUE (repeatable); KEY:=JSON for numbers and booleans");
-  cmd->add_option("--mode", opts->mode, "storage type: S3, AZURE_BLOB or FTP (param mode)");
-  cmd->add_option("--bucket", opts->bucket, "S3 bucket (param bucketName)");
-  cmd->add_option("--container", opts->container, "Azure Blob container (param container)");
-  cmd->add_option("--path", opts->path, "folder in the bucket or container (param path)");
-  cmd->add_option("--remote-path", opts->remote_path, "SFTP folder (param remotePath)");
-  cmd->add_option("--format", opts->format, "file format (param format); the service accepts CSV");
-  cmd->footer(
+  cmd.option("--name", opts->name, "name of the target connection").required();
+  cmd.option("--base-connection", opts->base_connection, "ID of the destination's base connection")
+      .required();
+  cmd.option("--spec", opts->spec, "connection spec ID or destination name").required();
+  cmd.option("--description", opts->description, "description");
+  cmd.option("--param", opts->params,
+             "target param KEY=VALUE (repeatable); KEY:=JSON for numbers and booleans");
+  cmd.option("--mode", opts->mode, "storage type: S3, AZURE_BLOB or FTP (param mode)");
+  cmd.option("--bucket", opts->bucket, "S3 bucket (param bucketName)");
+  cmd.option("--container", opts->container, "Azure Blob container (param container)");
+  cmd.option("--path", opts->path, "folder in the bucket or container (param path)");
+  cmd.option("--remote-path", opts->remote_path, "SFTP folder (param remotePath)");
+  cmd.option("--format", opts->format, "file format (param format); the service accepts CSV");
+  cmd.examples(
       "Examples:\n"
       "  aepflow target create --name \"TargetConnection for Adobe Campaign\" \\\n"
       "      --base-connection \"$CONN\" --spec \"Adobe Campaign\" \\\n"
       "      --mode S3 --bucket acme-exports --path campaign/daily --format CSV -o id\n"
       "  aepflow target create --name \"SFTP target\" --base-connection \"$CONN\" \\\n"
       "      --spec SFTP --mode FTP --remote-path /exports --format CSV");
-  on_run(cmd, ctx, [opts, &ctx] { return run(*opts, ctx); });
+  cmd.run(ctx, [opts, &ctx] { return run(*opts, ctx); });
 }
 
 }  // namespace aepflow::cli
