@@ -5,7 +5,7 @@
 #               then the same suite under AddressSanitizer and UndefinedBehaviorSanitizer
 
 BUILD ?= build
-TEST_BUILD ?= build-test
+TEST_BUILD ?= $(BUILD)
 SAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # Expanded when a recipe runs, after deps has installed ninja, so every build folder uses one
