@@ -4,6 +4,7 @@
 // the JSON Patch that adds them, and a tolerant reader of what a flow currently holds.
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,10 +54,30 @@ nlohmann::json profile_selector(std::string_view path);
 nlohmann::json activation_patch(const std::vector<Audience>& audiences,
                                 const std::vector<std::string>& attributes);
 
+// A deduplication key: a profile attribute path or an identity namespace.
+struct DedupKey {
+  enum class Kind { attribute, identity };
+  Kind kind = Kind::attribute;
+  std::string value;
+
+  // "identity:Email" is an identity namespace; anything else an attribute path.
+  static DedupKey parse(std::string_view text);
+  std::string text() const;  // the form parse() reads
+  nlohmann::json to_json() const;
+  static std::optional<DedupKey> from_json(const nlohmann::json& j);
+  bool operator==(const DedupKey&) const = default;
+};
+
 // What a flow exports, read from its transformations; missing pieces read as empty.
 struct FlowContents {
   std::vector<Audience> audiences;
+  std::vector<nlohmann::json> selectors;  // the segment selectors as stored, same order
   std::vector<std::string> attributes;
+  std::vector<std::string> mandatory;
+  std::vector<DedupKey> dedup_keys;
+  bool has_transformation = false;  // transformations[0] exists
+  bool has_segment_selectors = false;
+  bool legacy = false;  // profile selectors: attributes, mandatory fields and dedup keys live there
 };
 FlowContents read_flow_contents(const nlohmann::json& flow);
 

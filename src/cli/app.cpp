@@ -112,11 +112,14 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
   add_source_create(source, ctx);
   auto target = add_noun(app, "target", "target connections (POST /targetConnections)");
   add_target_create(target, ctx);
-  auto flow = add_noun(app, "flow", "dataflows: create, activate, get, validate");
+  auto flow =
+      add_noun(app, "flow", "dataflows: create, activate, deactivate, audiences, get, validate");
   add_flow_create(flow, ctx);
   add_flow_activate(flow, ctx);
   add_flow_get(flow, ctx);
   add_flow_validate(flow, ctx);
+  add_flow_audiences(flow, ctx);
+  add_flow_deactivate(flow, ctx);
   auto auth = add_noun(app, "auth", "OAuth server-to-server tokens: login, status, token, logout");
   add_auth_login(auth, ctx);
   add_auth_status(auth, ctx);

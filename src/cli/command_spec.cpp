@@ -17,6 +17,11 @@ Command& Command::option(const std::string& names, std::vector<std::string>& int
   return *this;
 }
 
+Command& Command::flag(const std::string& names, bool& into, const std::string& help) {
+  last_ = app_->add_flag(names, into, help);
+  return *this;
+}
+
 Command& Command::required() {
   if (last_) last_->required();
   return *this;

@@ -26,6 +26,7 @@ class Command {
   Command& option(const std::string& names, std::string& into, const std::string& help);
   Command& option(const std::string& names, std::vector<std::string>& into,
                   const std::string& help);
+  Command& flag(const std::string& names, bool& into, const std::string& help);
   Command& required();      // of the last option
   Command& show_default();  // the last option's current value, in --help
   Command& examples(const std::string& text);

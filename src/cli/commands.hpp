@@ -18,6 +18,8 @@ void add_flow_create(Group& parent, Context& ctx);
 void add_flow_activate(Group& parent, Context& ctx);
 void add_flow_get(Group& parent, Context& ctx);
 void add_flow_validate(Group& parent, Context& ctx);
+void add_flow_audiences(Group& parent, Context& ctx);
+void add_flow_deactivate(Group& parent, Context& ctx);
 void add_auth_login(Group& parent, Context& ctx);
 void add_auth_status(Group& parent, Context& ctx);
 void add_auth_token(Group& parent, Context& ctx);

@@ -265,36 +265,91 @@ const json& member(const json& j, std::string_view key) {
 
 }  // namespace
 
+namespace {
+
+Audience audience_from(const json& value) {
+  Audience a;
+  a.id = text(value, "id");
+  a.name = text(value, "name");
+  a.description = text(value, "description");
+  a.filename_template = text(value, "filenameTemplate");
+  a.export_mode = text(value, "exportMode");
+  const json& s = member(value, "schedule");
+  a.schedule = {text(s, "frequency"), text(s, "triggerType"), text(s, "startDate"),
+                text(s, "startTime"), text(s, "endDate")};
+  return a;
+}
+
+std::vector<std::string> strings_of(const json& j) {
+  std::vector<std::string> out;
+  if (!j.is_array()) return out;
+  for (const auto& v : j) {
+    if (v.is_string()) out.push_back(v.get<std::string>());
+  }
+  return out;
+}
+
+std::vector<DedupKey> dedup_keys_of(const json& j) {
+  std::vector<DedupKey> out;
+  if (!j.is_array()) return out;
+  for (const auto& v : j) {
+    if (auto k = DedupKey::from_json(v)) out.push_back(*k);
+  }
+  return out;
+}
+
+}  // namespace
+
+DedupKey DedupKey::parse(std::string_view t) {
+  if (t.starts_with("identity:")) return {Kind::identity, std::string(t.substr(9))};
+  return {Kind::attribute, std::string(t)};
+}
+
+std::string DedupKey::text() const {
+  return kind == Kind::identity ? "identity:" + value : value;
+}
+
+json DedupKey::to_json() const {
+  if (kind == Kind::identity) return {{"fieldType", "IDENTITY"}, {"identityNamespace", value}};
+  return {{"fieldType", "ATTRIBUTE"}, {"attributePath", value}};
+}
+
+std::optional<DedupKey> DedupKey::from_json(const json& j) {
+  const std::string type = aepflow::text(j, "fieldType");
+  if (type == "IDENTITY" && !aepflow::text(j, "identityNamespace").empty()) {
+    return DedupKey{Kind::identity, aepflow::text(j, "identityNamespace")};
+  }
+  if (type == "ATTRIBUTE" && !aepflow::text(j, "attributePath").empty()) {
+    return DedupKey{Kind::attribute, aepflow::text(j, "attributePath")};
+  }
+  return std::nullopt;
+}
+
 FlowContents read_flow_contents(const json& flow) {
   FlowContents out;
   const json& transformations = member(flow, "transformations");
-  if (!transformations.is_array()) return out;
-  for (const auto& t : transformations) {
-    const json& params = member(t, "params");
-    const json& segments = member(member(params, "segmentSelectors"), "selectors");
-    if (segments.is_array()) {
-      for (const auto& sel : segments) {
-        const json& v = member(sel, "value");
-        Audience a;
-        a.id = text(v, "id");
-        a.name = text(v, "name");
-        a.description = text(v, "description");
-        a.filename_template = text(v, "filenameTemplate");
-        a.export_mode = text(v, "exportMode");
-        const json& s = member(v, "schedule");
-        a.schedule = {text(s, "frequency"), text(s, "triggerType"), text(s, "startDate"),
-                      text(s, "startTime"), text(s, "endDate")};
-        out.audiences.push_back(std::move(a));
-      }
-    }
-    const json& profiles = member(member(params, "profileSelectors"), "selectors");
-    if (profiles.is_array()) {
-      for (const auto& sel : profiles) {
-        std::string path = text(member(sel, "value"), "path");
-        if (!path.empty()) out.attributes.push_back(std::move(path));
-      }
+  if (!transformations.is_array() || transformations.empty()) return out;
+  // Activation works on the first transformation, as the documented patch paths do.
+  const json& params = member(transformations[0], "params");
+  out.has_transformation = params.is_object();
+  const json& segment_selectors = member(params, "segmentSelectors");
+  out.has_segment_selectors = member(segment_selectors, "selectors").is_array();
+  if (out.has_segment_selectors) {
+    for (const auto& sel : member(segment_selectors, "selectors")) {
+      out.audiences.push_back(audience_from(member(sel, "value")));
+      out.selectors.push_back(sel);
     }
   }
+  const json& profile = member(params, "profileSelectors");
+  out.legacy = profile.is_object();
+  for (const auto& sel :
+       member(profile, "selectors").is_array() ? member(profile, "selectors") : json::array()) {
+    std::string path = text(member(sel, "value"), "path");
+    if (!path.empty()) out.attributes.push_back(std::move(path));
+  }
+  const json& home = out.legacy ? profile : params;
+  out.mandatory = strings_of(member(home, "mandatoryFields"));
+  out.dedup_keys = dedup_keys_of(member(home, "primaryFields"));
   return out;
 }
 

@@ -227,7 +227,8 @@ TEST_CASE("a stale etag exits 5 and leaves the flow as it was", "[integration]")
   auto stale = aepflow(emu, {"flow", "activate", t.flow, "--audience", kBiking, "--start-time",
                              "17:00", "--etag", old_etag});
   CHECK(stale.code == 5);
-  CHECK_THAT(stale.err, Catch::Contains("HTTP 412") && Catch::Contains("run again without --etag"));
+  CHECK_THAT(stale.err, Catch::Contains("the dataflow has changed since etag " + old_etag) &&
+                            Catch::Contains("nothing was sent"));
   auto flow = json::parse(aepflow(emu, {"flow", "get", t.flow, "-o", "json"}).out);
   CHECK(flow["transformations"][0]["params"]["segmentSelectors"]["selectors"].empty());
   // The same etag, pasted in its JSON-escaped form, works while it is current.

@@ -31,6 +31,11 @@ bool has_line(const std::string& text, const std::string& key, const std::string
   return false;
 }
 
+std::string header_of(const test::Sent& s, const char* name) {
+  const std::string* v = find_header(s.request.headers, name);
+  return v ? *v : std::string("(absent)");
+}
+
 json body_of(const test::Sent& s) {
   return json::parse(s.request.body);
 }
@@ -274,7 +279,7 @@ TEST_CASE("activate reads the etag, then sends one PATCH with every audience and
   CHECK(r.code == 0);
   REQUIRE(f->sent.size() == 2);
   const auto& patch = f->sent[1].request;
-  CHECK(*find_header(patch.headers, "If-Match") == "\"etag-1\"");
+  CHECK(header_of(f->sent[1], "If-Match") == "\"etag-1\"");
   json ops = json::parse(patch.body);
   REQUIRE(ops.size() == 3);
   CHECK(ops[0]["value"]["value"] ==
@@ -292,8 +297,10 @@ TEST_CASE("activate reads the etag, then sends one PATCH with every audience and
         json{{"op", "add"},
              {"path", "/transformations/0/params/profileSelectors/selectors/-"},
              {"value", {{"type", "JSON_PATH"}, {"value", {{"path", "person.lastName"}}}}}});
-  CHECK_THAT(r.out, Catch::Contains("Activated 2 audience(s) and 1 attribute(s)"));
-  CHECK_THAT(r.out, Catch::Contains("\"etag-2\""));
+  CHECK_THAT(r.out, Catch::StartsWith("Activated in sandbox prod\n"));
+  CHECK(has_line(r.out, "added", std::string("2: ") + kSegment + ", " + kSegment2));
+  CHECK(has_line(r.out, "attributes", "1: person.lastName"));
+  CHECK(has_line(r.out, "etag", "\"etag-2\""));
 }
 
 TEST_CASE("an etag given in any form goes out as If-Match with one pair of quotes",
@@ -302,6 +309,8 @@ TEST_CASE("an etag given in any form goes out as If-Match with one pair of quote
                         "\"0000d781-0000-0200-0000-63e29f420000\"",
                         "\\\"0000d781-0000-0200-0000-63e29f420000\\\"");
   auto f = fake();
+  f->on(Method::get, std::string("/flows/") + kFlow, 200,
+        flow_json("\"0000d781-0000-0200-0000-63e29f420000\""));
   f->on(Method::patch, std::string("/flows/") + kFlow, 200,
         json{{"id", kFlow}, {"etag", "\"n\""}}.dump());
   auto r = run_cli(with_credentials({"flow", "activate", kFlow, "--attribute", "person.lastName",
@@ -309,9 +318,21 @@ TEST_CASE("an etag given in any form goes out as If-Match with one pair of quote
                    f);
   CHECK(r.code == 0);
   CHECK(r.out == std::string(kFlow) + "\n");
-  REQUIRE(f->sent.size() == 1);  // no read: the etag was given
-  CHECK(*find_header(f->sent[0].request.headers, "If-Match") ==
-        "\"0000d781-0000-0200-0000-63e29f420000\"");
+  REQUIRE(f->sent.size() == 2);  // the read that plans the change, then the patch
+  CHECK(header_of(f->sent[1], "If-Match") == "\"0000d781-0000-0200-0000-63e29f420000\"");
+}
+
+TEST_CASE("an etag that is no longer current exits 5 before anything is sent",
+          "[commands][activate]") {
+  auto f = fake();
+  f->on(Method::get, std::string("/flows/") + kFlow, 200, flow_json("\"newer\""));
+  auto r = run_cli(with_credentials({"flow", "activate", kFlow, "--attribute", "person.lastName",
+                                     "--etag", "older"}),
+                   f);
+  CHECK(r.code == 5);
+  CHECK_THAT(r.err, Catch::Contains("the dataflow has changed since etag \"older\" (it is now "
+                                    "\"newer\"); nothing was sent"));
+  CHECK(f->sent.size() == 1);
 }
 
 TEST_CASE("audiences and attributes already on the flow are not added twice",
@@ -350,6 +371,7 @@ TEST_CASE("audiences and attributes already on the flow are not added twice",
 
 TEST_CASE("a stale etag exits 5 and says how to recover", "[commands][activate]") {
   auto f = fake();
+  f->on(Method::get, std::string("/flows/") + kFlow, 200, flow_json("\"old\""));
   f->on(
       Method::patch, std::string("/flows/") + kFlow, 412,
       R"({"type":"https://ns.adobe.com/aep/errors/FLOW-1404-412","title":"Version not matching","status":412,
@@ -367,6 +389,7 @@ TEST_CASE("a stale etag exits 5 and says how to recover", "[commands][activate]"
 
 TEST_CASE("a 202 with no body is a success without a new etag", "[commands][activate]") {
   auto f = fake();
+  f->on(Method::get, std::string("/flows/") + kFlow, 200, flow_json("\"e\""));
   f->on(Method::patch, std::string("/flows/") + kFlow, 202, "");
   auto r = run_cli(with_credentials({"flow", "activate", kFlow, "--attribute", "person.lastName",
                                      "--etag", "e", "-o", "table"}),
@@ -374,12 +397,17 @@ TEST_CASE("a 202 with no body is a success without a new etag", "[commands][acti
   CHECK(r.code == 0);
   CHECK_THAT(r.out, Catch::Contains("accepted; the service returned no etag"));
   auto g = fake();
+  g->on(Method::get, std::string("/flows/") + kFlow, 200, flow_json("\"e\""));
   g->on(Method::patch, std::string("/flows/") + kFlow, 202, "");
   auto j = run_cli(with_credentials({"flow", "activate", kFlow, "--attribute", "person.lastName",
                                      "--etag", "e", "-o", "json"}),
                    g);
   CHECK(j.code == 0);
-  CHECK(json::parse(j.out) == json{{"id", kFlow}, {"status", 202}});
+  json answer = json::parse(j.out);
+  CHECK(answer["id"] == kFlow);
+  CHECK(answer["status"] == 202);
+  CHECK(answer["changed"] == true);
+  CHECK_FALSE(answer.contains("etag"));
 }
 
 TEST_CASE("validate exits 7 and names what is missing", "[commands][validate]") {
