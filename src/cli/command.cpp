@@ -1,6 +1,7 @@
 #include "command.hpp"
 
 #include "aepflow/ids.hpp"
+#include "aepflow/spec_check.hpp"
 
 namespace aepflow::cli {
 
@@ -21,6 +22,16 @@ Result<void> report_created(Context& ctx, std::string_view noun, Result<Created>
       break;
   }
   return {};
+}
+
+Result<void> check_spec_params(Context& ctx, const nlohmann::json& schema, nlohmann::json& params,
+                               const std::string& what) {
+  ParamCheck check = check_params(schema, params);
+  for (const auto& name : check.unknown) {
+    ctx.warn("param " + name + " is not in the " + what + "; sending it anyway");
+  }
+  if (check.ok()) return {};
+  return usage(what + ": " + check.describe() + " (see `aepflow specs get`)");
 }
 
 Result<nlohmann::json> fetch(Context& ctx, Collection c, std::string_view what,

@@ -15,6 +15,12 @@ namespace aepflow::cli {
 // the bare ID for -o id), or passes its error on.
 Result<void> report_created(Context& ctx, std::string_view noun, Result<Created> created);
 
+// Checks params against a spec's schema before anything is sent: a usage error naming what is
+// missing or invalid; a warning for each param the schema does not know. `what` names the schema
+// ("auth spec 'S3' of Adobe Campaign").
+Result<void> check_spec_params(Context& ctx, const nlohmann::json& schema, nlohmann::json& params,
+                               const std::string& what);
+
 // The object at /{collection}/{id}, once the ID is known to be well formed (`what`: "flow ID").
 Result<nlohmann::json> fetch(Context& ctx, Collection c, std::string_view what,
                              const std::string& id);

@@ -219,6 +219,16 @@ Result<FlowService*> Context::service() {
   return service_.get();
 }
 
+Result<const nlohmann::json*> Context::spec(Collection catalogue, const std::string& id) {
+  const std::string key = std::string(collection_path(catalogue)) + "/" + id;
+  if (auto it = specs_.find(key); it != specs_.end()) return &it->second;
+  auto s = service();
+  if (!s) return std::unexpected(s.error());
+  auto fetched = (*s)->get(catalogue, id);
+  if (!fetched) return std::unexpected(fetched.error());
+  return &(specs_[key] = std::move(*fetched));
+}
+
 Result<void> Context::confirm_change(std::string_view what) {
   auto s = settings();
   if (!s) return std::unexpected(s.error());

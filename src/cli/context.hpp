@@ -4,6 +4,7 @@
 // checked).
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -55,6 +56,8 @@ class Context {
   Result<ClientCredentialsToken*> client_credentials();
   // Changing the prod sandbox needs --yes, AEP_ASSUME_YES=1, or a yes on the terminal.
   Result<void> confirm_change(std::string_view what);
+  // A connection or flow spec by ID, fetched once per process.
+  Result<const nlohmann::json*> spec(Collection catalogue, const std::string& id);
   // Every secret value this run knows, for scrubbing messages.
   std::vector<std::string> secrets() const;
 
@@ -74,6 +77,7 @@ class Context {
   std::unique_ptr<Pipeline> pipeline_;
   std::unique_ptr<FlowService> service_;
   std::vector<std::string> secrets_;
+  std::map<std::string, nlohmann::json> specs_;
 };
 
 }  // namespace aepflow::cli

@@ -242,9 +242,10 @@ DeactivationPlan plan_deactivation(const json& flow, const std::vector<std::stri
                    removals.end());
     for (const auto& [index, value] : removals) {
       // The docs send a value with remove; the removed selector is the natural one.
-      plan.ops.push_back({{"op", "remove"},
-                          {"path", path(std::string(list).append("/").append(std::to_string(index)))},
-                          {"value", value}});
+      plan.ops.push_back(
+          {{"op", "remove"},
+           {"path", path(std::string(list).append("/").append(std::to_string(index)))},
+           {"value", value}});
     }
   };
   emit(segment_removals, "/segmentSelectors/selectors");

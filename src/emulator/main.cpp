@@ -107,6 +107,24 @@ int main(int argc, char** argv) {
       hres.set_content(stats.dump(), "application/json");
       return;
     }
+    if (hreq.path == "/__emulator/faults" && hreq.method == "POST") {
+      auto j = nlohmann::json::parse(hreq.body, nullptr, false);
+      if (!j.is_object()) {
+        hres.status = 400;
+        hres.set_content(R"({"message":"expected {method, pathPrefix, action, status, times}"})",
+                         "application/json");
+        return;
+      }
+      emulator::Fault f;
+      f.method = j.value("method", "");
+      f.path_prefix = j.value("pathPrefix", "");
+      f.action = j.value("action", "status");
+      f.status = j.value("status", 500);
+      f.times = j.value("times", 1);
+      service.add_fault(std::move(f));
+      hres.status = 204;
+      return;
+    }
     if (hreq.path == "/__emulator/revoke-tokens" && hreq.method == "POST") {
       service.revoke_tokens();
       hres.status = 204;

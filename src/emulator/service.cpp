@@ -145,6 +145,7 @@ Response ims_error(int status, const std::string& error, const std::string& desc
 
 struct Service::State {
   Options options;
+  std::vector<Fault> faults;
   std::map<std::string, std::chrono::system_clock::time_point> issued_tokens;
   std::function<std::chrono::system_clock::time_point()> clock;
   mutable std::mutex mutex;
@@ -926,7 +927,47 @@ struct Service::State {
 
   // ---- routing --------------------------------------------------------------------------------
 
+  // Applies the first matching fault; an answer when it replaces the request's own.
+  std::optional<Response> inject(const Request& req, const std::string& rid) {
+    for (auto it = faults.begin(); it != faults.end(); ++it) {
+      if ((!it->method.empty() && it->method != req.method) ||
+          !req.path.starts_with(it->path_prefix)) {
+        continue;
+      }
+      Fault f = *it;
+      if (--it->times <= 0) faults.erase(it);
+      if (f.action == "touch") {
+        touch(req);
+        return std::nullopt;
+      }
+      if (f.status == 412) {
+        return reply(flow_error(412, "1404", "Version not matching",
+                                "Supplied version does not match the current version on entity "
+                                "(injected)",
+                                rid));
+      }
+      return reply(flow_error(f.status, std::to_string(f.status), "Injected fault",
+                              "injected by the emulator", rid));
+    }
+    return std::nullopt;
+  }
+
+  // Bumps the etag of the entity a request addresses, in every sandbox that holds it.
+  void touch(const Request& req) {
+    auto parts = split_path(req.path);
+    if (parts.size() < 2) return;
+    for (auto& [name, sb] : sandboxes) {
+      auto& coll = sb.collections[parts[0]];
+      auto it = coll.by_id.find(parts[1]);
+      if (it == coll.by_id.end()) continue;
+      std::string etag = new_etag();
+      it->second["etag"] = etag;
+      it->second["version"] = etag;
+    }
+  }
+
   Response route(const Request& req, const std::string& rid) {
+    if (auto injected = inject(req, rid)) return *injected;
     if (req.path == "/ims/token/v3") {
       if (req.method != "POST") return method_not_allowed(rid);
       return issue_token(req);
@@ -1049,6 +1090,11 @@ void Service::reset() {
   state_->sandboxes.clear();
   state_->issued_tokens.clear();
   state_->stats = {};
+}
+
+void Service::add_fault(Fault f) {
+  std::lock_guard lock(state_->mutex);
+  state_->faults.push_back(std::move(f));
 }
 
 void Service::revoke_tokens() {

@@ -40,6 +40,18 @@ struct Response {
   std::map<std::string, std::string> headers;
 };
 
+// A fault the emulator injects into matching requests, for tests of recovery paths.
+struct Fault {
+  std::string method;       // "PATCH"; empty: any
+  std::string path_prefix;  // "/flows/"; empty: any
+  // "status": answer `status` with the service's body for it, doing nothing else.
+  // "touch": change the addressed entity's etag first, as a concurrent writer would, then handle
+  //          the request normally (a PATCH carrying the old etag then gets a genuine 412).
+  std::string action = "status";
+  int status = 500;
+  int times = 1;  // how many matching requests it affects
+};
+
 struct Stats {
   long requests = 0;
   long reads = 0;
@@ -58,6 +70,7 @@ class Service {
   void reset();
   // Makes every issued access token invalid, as if IMS had revoked them (tests of the 401 path).
   void revoke_tokens();
+  void add_fault(Fault f);
 
  private:
   struct State;

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "cli_harness.hpp"
+#include "seed_specs.hpp"
 
 using namespace aepflow;
 using nlohmann::json;
@@ -87,6 +88,7 @@ TEST_CASE("connection create without --auth-spec creates the Profile Store conne
 
 TEST_CASE("connection create reads secrets from the environment and files", "[commands][secrets]") {
   auto f = fake();
+  test::stub_connection_spec(*f, "0b23e41a-cb4a-4321-a78f-3b654f5d7d97");
   f->on(Method::post, "/connections", 201, R"({"id":"c","etag":"\"e\""})");
   auto r = run_cli(with_credentials({"-vv",
                                      "connection",
@@ -111,8 +113,10 @@ TEST_CASE("connection create reads secrets from the environment and files", "[co
                                      "id"}),
                    f, {}, {{"/keys/id.b64", "S1NILUtFWS1TRUNSRVQ=\n"}});
   CHECK(r.code == 0);
-  REQUIRE(f->sent.size() == 1);  // the name resolved from the catalogue: no spec lookup
-  json body = body_of(f->sent[0]);
+  // The name resolved from the catalogue (no lookup); the spec is read to check the params.
+  REQUIRE(f->sent.size() == 2);
+  CHECK(f->sent[0].request.path == "/connectionSpecs/0b23e41a-cb4a-4321-a78f-3b654f5d7d97");
+  json body = body_of(f->sent[1]);
   CHECK(body["connectionSpec"]["id"] == "0b23e41a-cb4a-4321-a78f-3b654f5d7d97");
   CHECK(body["auth"] == json{{"specName", "SFTP with SSH Key"},
                              {"params",
@@ -132,12 +136,15 @@ TEST_CASE("a spec name outside the built-in catalogue is looked up case-insensit
   auto f = fake();
   f->on(Method::get, "/connectionSpecs", 200,
         R"({"items":[{"id":"11111111-2222-4333-8444-555555555555","name":"Acme Files"}]})");
+  f->on(Method::get, "/connectionSpecs/11111111-2222-4333-8444-555555555555", 200,
+        R"({"items":[{"id":"11111111-2222-4333-8444-555555555555","name":"Acme Files",
+            "authSpec":[{"name":"Key","spec":{"properties":{"k":{"type":"string"}},"required":["k"]}}]}]})");
   f->on(Method::post, "/connections", 201, R"({"id":"c","etag":"\"e\""})");
   auto r = run_cli(with_credentials({"connection", "create", "--name", "n", "--spec", "ACME FILES",
                                      "--auth-spec", "Key", "--param", "k=v", "-o", "id"}),
                    f);
   CHECK(r.code == 0);
-  CHECK(body_of(f->sent[1])["connectionSpec"]["id"] == "11111111-2222-4333-8444-555555555555");
+  CHECK(body_of(f->sent[2])["connectionSpec"]["id"] == "11111111-2222-4333-8444-555555555555");
 }
 
 TEST_CASE("an unknown spec name is a usage error and nothing is created", "[commands]") {
@@ -217,6 +224,7 @@ TEST_CASE("missing credentials name each flag and variable and nothing is sent",
 
 TEST_CASE("target create maps the shorthands onto params", "[commands]") {
   auto f = fake();
+  test::stub_connection_spec(*f, "0b23e41a-cb4a-4321-a78f-3b654f5d7d97");
   f->on(Method::post, "/targetConnections", 201, R"({"id":"t","etag":"\"e\""})");
   auto r = run_cli(with_credentials({"target",
                                      "create",
@@ -241,7 +249,7 @@ TEST_CASE("target create maps the shorthands onto params", "[commands]") {
                    f);
   CHECK(r.code == 0);
   CHECK(r.out == "t\n");
-  CHECK(body_of(f->sent[0])["params"] == json{{"mode", "AZURE_BLOB"},
+  CHECK(body_of(f->sent[1])["params"] == json{{"mode", "AZURE_BLOB"},
                                               {"container", "c"},
                                               {"path", "p"},
                                               {"format", "CSV"},
@@ -249,20 +257,31 @@ TEST_CASE("target create maps the shorthands onto params", "[commands]") {
 }
 
 TEST_CASE("flow create resolves a destination name to its flow spec", "[commands]") {
-  auto dest = GENERATE(std::make_pair("Oracle Responsys", "51d675ce-e270-408d-91fc-22717bdf2148"),
-                       std::make_pair("sfmc", "493b2bd6-26e4-4167-ab3b-5e910bba44f0"),
-                       std::make_pair("Adobe Campaign", "71471eba-b620-49e4-90fd-23f1fa0174d8"),
-                       std::make_pair("71471eba-b620-49e4-90fd-23f1fa0174d8",
-                                      "71471eba-b620-49e4-90fd-23f1fa0174d8"));
+  struct Dest {
+    const char* given;
+    const char* flow_spec;
+    const char* target_spec;
+  };
+  auto dest = GENERATE(
+      Dest{"Oracle Responsys", "51d675ce-e270-408d-91fc-22717bdf2148",
+           "a5e28ddf-e265-426e-83a1-9d03a3a6822b"},
+      Dest{"sfmc", "493b2bd6-26e4-4167-ab3b-5e910bba44f0", "f599a5b3-60a7-4951-950a-cc4115c7ea27"},
+      Dest{"Adobe Campaign", "71471eba-b620-49e4-90fd-23f1fa0174d8",
+           "0b23e41a-cb4a-4321-a78f-3b654f5d7d97"},
+      Dest{"71471eba-b620-49e4-90fd-23f1fa0174d8", "71471eba-b620-49e4-90fd-23f1fa0174d8",
+           "4890fc95-5a1f-4983-94bb-e060c08e3f81"});
   auto f = fake();
+  test::stub_flow_checks(*f, dest.flow_spec, "ed48ae9b-c774-4b6e-88ae-9bc7748b6e97",
+                         "8a9c3494-9708-43d7-ae3f-cda01e5030e1",
+                         "12ab90c7-519c-4291-bd20-d64186b62da8", dest.target_spec);
   f->on(Method::post, "/flows", 201, R"({"id":"flow-1","etag":"\"e\""})");
-  auto r = run_cli(with_credentials({"flow", "create", "--name", "F", "--flow-spec", dest.first,
+  auto r = run_cli(with_credentials({"flow", "create", "--name", "F", "--flow-spec", dest.given,
                                      "--source", "ed48ae9b-c774-4b6e-88ae-9bc7748b6e97", "--target",
                                      "12ab90c7-519c-4291-bd20-d64186b62da8", "-o", "id"}),
                    f);
   CHECK(r.code == 0);
   CHECK(r.out == "flow-1\n");
-  CHECK(body_of(f->sent[0])["flowSpec"]["id"] == dest.second);
+  CHECK(body_of(f->sent[3])["flowSpec"]["id"] == dest.flow_spec);
 }
 
 TEST_CASE("activate reads the etag, then sends one PATCH with every audience and attribute",

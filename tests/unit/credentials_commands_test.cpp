@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "cli_harness.hpp"
+#include "seed_specs.hpp"
 #include "temp_dir.hpp"
 
 using namespace aepflow;
@@ -160,6 +161,7 @@ TEST_CASE("loopback http is allowed (the emulator)", "[credentials]") {
 TEST_CASE("a secret typed on the command line works, with a warning naming safer forms",
           "[credentials][secrets]") {
   auto f = std::make_shared<test::FakeTransport>();
+  test::stub_connection_spec(*f, "64ef4b8b-a6e0-41b5-9677-3805d1ee5dd0");
   f->on(Method::post, "/connections", 201, R"({"id":"c","etag":"\"e\""})");
   auto r = run_cli({"--base-url",
                     "https://flow.example.test",
@@ -196,6 +198,7 @@ TEST_CASE("a secret typed on the command line works, with a warning naming safer
   CHECK(r.err.find("literal-TOKEN-1") == std::string::npos);
 
   auto g = std::make_shared<test::FakeTransport>();
+  test::stub_connection_spec(*g, "64ef4b8b-a6e0-41b5-9677-3805d1ee5dd0");
   g->on(Method::post, "/connections", 201, R"({"id":"c","etag":"\"e\""})");
   auto quiet = run_cli(
       test::with_credentials({"connection", "create", "--name", "n", "--spec", "SFTP",
@@ -208,7 +211,7 @@ TEST_CASE("a secret typed on the command line works, with a warning naming safer
       });
   CHECK(quiet.code == 0);
   CHECK(quiet.err.empty());
-  CHECK(json::parse(g->sent[0].request.body)["auth"]["params"]["password"] == "typed-SECRET");
+  CHECK(json::parse(g->sent[1].request.body)["auth"]["params"]["password"] == "typed-SECRET");
 }
 
 TEST_CASE("config set, get and list keep secrets out of sight", "[credentials][config]") {

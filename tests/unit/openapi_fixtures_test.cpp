@@ -5,6 +5,7 @@
 
 #include "aepflow/activation.hpp"
 #include "cli_harness.hpp"
+#include "seed_specs.hpp"
 
 using namespace aepflow;
 using nlohmann::json;
@@ -116,6 +117,10 @@ TEST_CASE("create and patch answers keep the etag's embedded quotes", "[fixtures
     CAPTURE(file.filename().string());
     json expected = json::parse(read(file));
     auto fake = std::make_shared<test::FakeTransport>();
+    test::stub_flow_checks(
+        *fake, "71471eba-b620-49e4-90fd-23f1fa0174d8", "ed48ae9b-c774-4b6e-88ae-9bc7748b6e97",
+        "8a9c3494-9708-43d7-ae3f-cda01e5030e1", "12ab90c7-519c-4291-bd20-d64186b62da8",
+        "0b23e41a-cb4a-4321-a78f-3b654f5d7d97");
     fake->on(Method::post, "/flows", 201, expected.dump());
     auto r = test::run_cli(
         test::with_credentials({"flow", "create", "--name", "n", "--flow-spec", "Adobe Campaign",

@@ -57,6 +57,19 @@ Result<void> run(const Options& o, Context& ctx) {
   t.base_connection_id = o.base_connection;
   t.spec.id = *spec;
   t.params = std::move(*params);
+  auto connection_spec = ctx.spec(Collection::connection_specs, t.spec.id);
+  if (!connection_spec) return std::unexpected(connection_spec.error());
+  const std::string spec_name = text_of(**connection_spec, "name");
+  const nlohmann::json target_spec =
+      (*connection_spec)->value("targetSpec", nlohmann::json::object());
+  if (!target_spec.contains("spec")) {
+    return usage(spec_name + " has no target spec: it is a source, not a destination");
+  }
+  if (auto ok =
+          check_spec_params(ctx, target_spec["spec"], t.params, "target spec of " + spec_name);
+      !ok) {
+    return ok;
+  }
   if (auto ok = ctx.confirm_change("create target connection '" + o.name + "'"); !ok) return ok;
   return report_created(ctx, "target connection", (*service)->create_target_connection(t));
 }
