@@ -79,11 +79,9 @@ ParamCheck check_params(const json& schema, json& params) {
     if (!type.empty()) {
       coerce(value, type);
       if (!has_type(value, type)) {
+        // The value is not shown: it may be a credential given to the wrong param.
         c.invalid.push_back(name + " must be " +
-                            (type == "integer"
-                                 ? "an integer (use " + name + ":=" + shown(value) + ")"
-                                 : "of type " + type) +
-                            ", got " + value.dump());
+                            (type == "integer" ? "an integer" : "of type " + type));
         continue;
       }
     }

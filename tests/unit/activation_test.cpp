@@ -1,6 +1,7 @@
 #include "aepflow/activation.hpp"
 
 #include <catch2/catch.hpp>
+#include <functional>
 
 using namespace aepflow;
 using nlohmann::json;
@@ -172,4 +173,126 @@ TEST_CASE("reading a flow's audiences and attributes tolerates missing pieces", 
   CHECK(c.audiences[0].schedule.start_date == "2022-07-22");
   CHECK(c.audiences[1].id.empty());
   CHECK(c.attributes == std::vector<std::string>{"person.name.firstName"});
+}
+
+TEST_CASE("every activation rule, good and bad values, in one table", "[activation][rules]") {
+  // Each row changes the tutorial's valid one-time export, then names the fields that must be
+  // reported (none: the row is valid).
+  struct Row {
+    const char* what;
+    std::function<void(Audience&)> change;
+    std::vector<std::string> reported;
+  };
+  auto set = [](std::string Audience::*f, std::string v) {
+    return [f, v](Audience& a) { a.*f = v; };
+  };
+  auto sched = [](std::string Schedule::*f, std::string v) {
+    return [f, v](Audience& a) { a.schedule.*f = v; };
+  };
+  auto both = [](std::function<void(Audience&)> x, std::function<void(Audience&)> y) {
+    return [x, y](Audience& a) {
+      x(a);
+      y(a);
+    };
+  };
+  const std::vector<Row> table = {
+      {"as given", [](Audience&) {}, {}},
+      // filename template
+      {"template with SEGMENT_NAME and TIMESTAMP",
+       set(&Audience::filename_template,
+           "%DESTINATION_NAME%_%SEGMENT_ID%_%SEGMENT_NAME%_%TIMESTAMP%"),
+       {}},
+      {"template with custom text",
+       set(&Audience::filename_template, "%DESTINATION_NAME%_%SEGMENT_ID%_extra"),
+       {}},
+      {"template with DATETIME format",
+       set(&Audience::filename_template, "%DESTINATION_NAME%_%SEGMENT_ID%_%DATETIME(YYYYMMdd)%"),
+       {}},
+      {"template empty", set(&Audience::filename_template, ""), {"filenameTemplate"}},
+      {"template without DESTINATION_NAME",
+       set(&Audience::filename_template, "%SEGMENT_ID%"),
+       {"filenameTemplate"}},
+      {"template without SEGMENT_ID",
+       set(&Audience::filename_template, "%DESTINATION_NAME%"),
+       {"filenameTemplate"}},
+      {"template with an unknown macro",
+       set(&Audience::filename_template, "%DESTINATION_NAME%_%SEGMENT_ID%_%ORG%"),
+       {"filenameTemplate"}},
+      // export mode and frequency
+      {"incremental every 3 hours",
+       both(set(&Audience::export_mode, "FIRST_FULL_THEN_INCREMENTAL"),
+            both(sched(&Schedule::frequency, "EVERY_3_HOURS"),
+                 sched(&Schedule::end_date, "2026-12-31"))),
+       {}},
+      {"export mode empty", set(&Audience::export_mode, ""), {"exportMode"}},
+      {"export mode unknown", set(&Audience::export_mode, "HOURLY_EXPORT"), {"exportMode"}},
+      {"full export daily",
+       both(sched(&Schedule::frequency, "DAILY"), sched(&Schedule::end_date, "2026-12-31")),
+       {}},
+      {"full export every 6 hours",
+       both(sched(&Schedule::frequency, "EVERY_6_HOURS"), sched(&Schedule::end_date, "2026-12-31")),
+       {"schedule.frequency"}},
+      {"incremental once",
+       set(&Audience::export_mode, "FIRST_FULL_THEN_INCREMENTAL"),
+       {"schedule.frequency", "schedule.endDate"}},
+      {"frequency CHAINED",
+       sched(&Schedule::frequency, "CHAINED"),
+       {"schedule.frequency", "schedule.endDate"}},
+      // trigger type
+      {"trigger after segment evaluation, no start time",
+       both(sched(&Schedule::trigger_type, "AFTER_SEGMENT_EVAL"), sched(&Schedule::start_time, "")),
+       {}},
+      {"trigger missing with a full export",
+       sched(&Schedule::trigger_type, ""),
+       {"schedule.triggerType"}},
+      {"trigger unknown", sched(&Schedule::trigger_type, "ON_DEMAND"), {"schedule.triggerType"}},
+      // start time
+      {"start time missing with SCHEDULED",
+       sched(&Schedule::start_time, ""),
+       {"schedule.startTime"}},
+      {"start time 23:00", sched(&Schedule::start_time, "23:00"), {}},
+      {"start time 7:00", sched(&Schedule::start_time, "7:00"), {"schedule.startTime"}},
+      {"start time 24:00", sched(&Schedule::start_time, "24:00"), {"schedule.startTime"}},
+      {"start time 17:15", sched(&Schedule::start_time, "17:15"), {"schedule.startTime"}},
+      {"start time with AFTER_SEGMENT_EVAL",
+       sched(&Schedule::trigger_type, "AFTER_SEGMENT_EVAL"),
+       {"schedule.startTime"}},
+      // dates
+      {"start date missing", sched(&Schedule::start_date, ""), {"schedule.startDate"}},
+      {"start date 29 February of a leap year", sched(&Schedule::start_date, "2028-02-29"), {}},
+      {"start date 29 February otherwise",
+       sched(&Schedule::start_date, "2027-02-29"),
+       {"schedule.startDate"}},
+      {"start date 31 April", sched(&Schedule::start_date, "2026-04-31"), {"schedule.startDate"}},
+      {"start date as 2026/12/20",
+       sched(&Schedule::start_date, "2026/12/20"),
+       {"schedule.startDate"}},
+      {"end date with a one-time full export",
+       sched(&Schedule::end_date, "2026-12-31"),
+       {"schedule.endDate"}},
+      {"end date missing for a daily export",
+       sched(&Schedule::frequency, "DAILY"),
+       {"schedule.endDate"}},
+      {"end date before the start",
+       both(sched(&Schedule::frequency, "DAILY"), sched(&Schedule::end_date, "2026-12-19")),
+       {"schedule.endDate"}},
+      {"end date equal to the start",
+       both(sched(&Schedule::frequency, "DAILY"), sched(&Schedule::end_date, "2026-12-20")),
+       {}},
+      {"end date not a date",
+       both(sched(&Schedule::frequency, "DAILY"), sched(&Schedule::end_date, "2026-13-01")),
+       {"schedule.endDate"}},
+      {"id missing", set(&Audience::id, ""), {"id"}},
+  };
+  for (const auto& row : table) {
+    CAPTURE(row.what);
+    Audience a = valid_full_once();
+    row.change(a);
+    auto v = check_audience(a);
+    CHECK(fields(v) == row.reported);
+    for (const auto& x : v) {
+      CHECK_FALSE(x.problem.empty());
+      CHECK_THAT(x.describe(), Catch::StartsWith("audience " + a.id + ": " + x.field));
+    }
+  }
 }
