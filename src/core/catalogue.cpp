@@ -74,6 +74,7 @@ std::span<const Destination> destinations() {
        "36965a81-b1c6-401b-99f8-22508f1e6a26",
        "fd36aaa4-bf2b-43fb-9387-43785eeeb799",
        Generation::enhanced},
+      {"Data Lake", {"datasets"}, "23598e46-f560-407b-88d5-ea6207e49db0", "", Generation::source},
       {"Profile Store",
        {"ups", "Unified Profile Service"},
        "8a9c3494-9708-43d7-ae3f-cda01e5030e1",

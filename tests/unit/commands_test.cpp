@@ -541,3 +541,126 @@ TEST_CASE("the version and help flags exit 0", "[commands]") {
   CHECK_THAT(h.out, Catch::Contains("--etag"));
   CHECK_THAT(h.out, Catch::Contains("Examples:"));
 }
+
+TEST_CASE("params are checked against the spec before anything is created", "[commands][spec]") {
+  struct Case {
+    std::vector<std::string> args;
+    const char* says;
+  };
+  auto c = GENERATE(
+      Case{{"connection", "create", "--name", "n", "--spec", "Adobe Campaign", "--auth-spec", "S4",
+            "--param", "a=b"},
+           "auth spec 'S4' is not one of Adobe Campaign's: S3, SFTP with Password, SFTP with SSH "
+           "Key, Azure Blob"},
+      Case{{"connection", "create", "--name", "n", "--spec", "Adobe Campaign", "--auth-spec",
+            "SFTP with Password", "--param", "host=h"},
+           "auth spec 'SFTP with Password' of Adobe Campaign: missing domain, username, password"},
+      Case{{"connection", "create", "--name", "n", "--spec", "Adobe Campaign", "--auth-spec",
+            "SFTP with SSH Key", "--param", "domain=d", "--param", "host=h", "--param",
+            "username=u", "--param", "sshKey=k", "--param", "port=ssh"},
+           "port must be an integer"},
+      Case{{"target", "create", "--name", "t", "--base-connection",
+            "1ed86558-59b5-42f7-9865-5859b552f7f4", "--spec", "Adobe Campaign", "--mode", "S3",
+            "--bucket", "acme-exports"},
+           "target spec of Adobe Campaign: missing path (required when mode=S3)"},
+      Case{{"target", "create", "--name", "t", "--base-connection",
+            "1ed86558-59b5-42f7-9865-5859b552f7f4", "--spec", "Adobe Campaign", "--mode", "GCS"},
+           "mode 'GCS' is not one of S3, AZURE_BLOB, FTP"});
+  CAPTURE(c.args);
+  auto f = fake();
+  test::stub_connection_spec(*f, "0b23e41a-cb4a-4321-a78f-3b654f5d7d97");
+  auto r = run_cli(with_credentials(c.args), f);
+  CHECK(r.code == 2);
+  CHECK_THAT(r.err, Catch::Contains(c.says));
+  CHECK(f->sent.size() == 1);  // the spec read; no create
+}
+
+TEST_CASE("an unknown param is sent, with a warning", "[commands][spec]") {
+  auto f = fake();
+  test::stub_connection_spec(*f, "64ef4b8b-a6e0-41b5-9677-3805d1ee5dd0");
+  f->on(Method::post, "/targetConnections", 201, R"({"id":"t","etag":"\"e\""})");
+  auto r =
+      run_cli(with_credentials({"target", "create", "--name", "t", "--base-connection",
+                                "1ed86558-59b5-42f7-9865-5859b552f7f4", "--spec", "SFTP",
+                                "--remote-path", "/x", "--param", "compresion=GZIP", "-o", "id"}),
+              f);
+  CHECK(r.code == 0);
+  CHECK_THAT(r.err, Catch::Contains("warning: param compresion is not in the target spec of SFTP"));
+}
+
+TEST_CASE("a flow spec that does not fit the connections is refused, with the one to use",
+          "[commands][spec]") {
+  SECTION("a dataset-export flow spec for the Profile Store") {
+    auto f = fake();
+    test::stub_flow_checks(
+        *f, "269ba276-16fc-47db-92b0-c1049a3c131f", "ed48ae9b-c774-4b6e-88ae-9bc7748b6e97",
+        "8a9c3494-9708-43d7-ae3f-cda01e5030e1", "12ab90c7-519c-4291-bd20-d64186b62da8",
+        "4fce964d-3f37-408f-9778-e597338a21ee");
+    auto r = run_cli(with_credentials({"flow", "create", "--name", "F", "--flow-spec",
+                                       "269ba276-16fc-47db-92b0-c1049a3c131f", "--source",
+                                       "ed48ae9b-c774-4b6e-88ae-9bc7748b6e97", "--target",
+                                       "12ab90c7-519c-4291-bd20-d64186b62da8"}),
+                     f);
+    CHECK(r.code == 2);
+    CHECK_THAT(r.err, Catch::Contains("flow spec Amazon S3 - Dataset (269ba276-16fc-47db-92b0-"
+                                      "c1049a3c131f) reads from Data Lake"));
+    CHECK_THAT(r.err, Catch::Contains("audiences need a flow spec for profile export"));
+  }
+  SECTION("Responsys's flow spec for an Adobe Campaign target") {
+    auto f = fake();
+    test::stub_flow_checks(
+        *f, "51d675ce-e270-408d-91fc-22717bdf2148", "ed48ae9b-c774-4b6e-88ae-9bc7748b6e97",
+        "8a9c3494-9708-43d7-ae3f-cda01e5030e1", "12ab90c7-519c-4291-bd20-d64186b62da8",
+        "0b23e41a-cb4a-4321-a78f-3b654f5d7d97");
+    auto r = run_cli(with_credentials({"flow", "create", "--name", "F", "--flow-spec", "Responsys",
+                                       "--source", "ed48ae9b-c774-4b6e-88ae-9bc7748b6e97",
+                                       "--target", "12ab90c7-519c-4291-bd20-d64186b62da8"}),
+                     f);
+    CHECK(r.code == 2);
+    CHECK_THAT(r.err, Catch::Contains("does not export to Adobe Campaign"));
+    CHECK_THAT(r.err, Catch::Contains("use --flow-spec \"Adobe Campaign\" "
+                                      "(71471eba-b620-49e4-90fd-23f1fa0174d8)"));
+  }
+}
+
+TEST_CASE("an audiences file: each row's settings, flags for what a row leaves empty",
+          "[commands][activate]") {
+  auto f = fake();
+  f->on(Method::get, std::string("/flows/") + kFlow, 200, flow_json("\"e\""));
+  f->on(Method::patch, std::string("/flows/") + kFlow, 200,
+        json{{"id", kFlow}, {"etag", "\"n\""}}.dump());
+  std::string csv = "id,name,exportMode,frequency,startTime,endDate\n" + std::string(kSegment) +
+                    ",Bikers,,,,\n" + kSegment2 +
+                    ",Loyal,FIRST_FULL_THEN_INCREMENTAL,EVERY_6_HOURS,18:00,2026-12-31\n";
+  auto r = run_cli(with_credentials({"flow", "activate", kFlow, "--audiences-file", "a.csv",
+                                     "--start-time", "17:00", "--mandatory", "person.lastName",
+                                     "--dedup-key", "identity:Email", "-o", "json"}),
+                   f, {}, {{"a.csv", csv}});
+  INFO(r.err);
+  CHECK(r.code == 0);
+  json ops = json::parse(f->sent[1].request.body);
+  REQUIRE(ops.size() == 4);
+  json first = ops[0]["value"]["value"];
+  CHECK(first["name"] == "Bikers");
+  CHECK(first["exportMode"] == "DAILY_FULL_EXPORT");  // the default
+  CHECK(first["schedule"] == json{{"frequency", "ONCE"},
+                                  {"triggerType", "SCHEDULED"},
+                                  {"startDate", "2026-11-28"},
+                                  {"startTime", "17:00"}});  // the flag
+  json second = ops[1]["value"]["value"];
+  CHECK(second["schedule"]["startTime"] == "18:00");  // the row wins over the flag
+  CHECK(second["schedule"]["frequency"] == "EVERY_6_HOURS");
+  CHECK(ops[2] == json{{"op", "add"},
+                       {"path", "/transformations/0/params/profileSelectors/mandatoryFields"},
+                       {"value", {"person.lastName"}}});
+  CHECK(ops[3]["value"] ==
+        json::parse(R"([{"fieldType":"IDENTITY","identityNamespace":"Email"}])"));
+  json answer = json::parse(r.out);
+  CHECK(answer["audiences"]["added"] == json::array({kSegment, kSegment2}));
+  CHECK(answer["dedupKeys"] == json::array({"identity:Email"}));
+
+  auto bad = run_cli(with_credentials({"flow", "activate", kFlow, "--audiences-file", "b.csv"}),
+                     fake(), {}, {{"b.csv", "id,when\nx,y\n"}});
+  CHECK(bad.code == 2);
+  CHECK_THAT(bad.err, Catch::Contains("b.csv: line 1: unknown column 'when'"));
+}
