@@ -219,7 +219,7 @@ TEST_CASE("no secret appears in any output, at -vv, in any command", "[integrati
       "--param", "sshKey=@" + key_file});
   go({"connection", "create", "--name", "az", "--spec", "Adobe Campaign", "--auth-spec",
       "Azure Blob", "--param", "connectionString=env:LEAK_AZ"});
-  // Refused by the service: the error path must not leak either.
+  // Refused before sending (params missing): the error path must not leak either.
   go({"connection", "create", "--name", "bad", "--spec", "Adobe Campaign", "--auth-spec", "S3",
       "--param", "secretKey=env:LEAK_S3"},
      false);
