@@ -67,7 +67,7 @@ struct ApplyOptions {
   // final. Without it, a 412 means re-read, re-plan and try again.
   std::optional<std::string> if_match;
   int max_attempts = 8;
-  std::function<void(std::chrono::milliseconds)> sleep;  // default: really sleep
+  std::function<bool(std::chrono::milliseconds)> sleep;  // default: interruptible_sleep
 };
 
 struct Applied {

@@ -3,6 +3,7 @@
 // the pipeline, and turns the answer into a value or an Error. A non-2xx status always becomes an
 // Error here, in one place (error_from_response), whatever shape of error body Adobe sent.
 
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -77,6 +78,8 @@ struct Created {
   std::string id;
   std::string etag;
   nlohmann::json body;
+  // True when the create's answer was lost and the object was found by looking it up.
+  bool found_after_failure = false;
 };
 
 // PATCH answers 200 {id, etag} (API reference) or 202 with no body (the tutorial): etag is empty
@@ -132,7 +135,10 @@ class FlowService {
 
  private:
   Result<Response> exchange(Request req, std::string_view context);
-  Result<Created> create(Request req, std::string_view context);
+  Result<nlohmann::json> read(const Request& req, std::string_view context);
+  Result<Created> create(Collection c, Request req, std::string_view context);
+  Result<std::optional<Created>> find_created(Collection c, const nlohmann::json& identity,
+                                              std::chrono::system_clock::time_point since);
 
   Pipeline& pipeline_;
 };

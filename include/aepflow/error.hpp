@@ -18,6 +18,7 @@ enum class ErrorKind {
   api,           // any other non-2xx answer, or an answer that is not what the service promises
   mismatch,      // a validation found something missing
   internal,      // a bug or an environment failure (I/O)
+  interrupted,   // the user pressed Ctrl-C (SIGINT) or the process was asked to stop
 };
 
 struct Error {
@@ -29,6 +30,9 @@ struct Error {
   std::string request_id;  // from the body or the x-request-id header
   std::string body;        // raw response body, for -vv (redacted before printing)
   std::string context;     // what was being done: "create the dataflow"
+  // Network failures only: true when the request provably never reached the service (connection
+  // refused, host not found), so even a create can be sent again without risk of a duplicate.
+  bool not_sent = false;
 
   // One line: "<context>: HTTP 412 [1404-412] <message> (request id ...)".
   std::string describe() const;

@@ -36,6 +36,9 @@ struct Request {
   QueryParams query;
   Headers headers;
   std::string body;
+  // Set by the builder of a POST whose repetition changes nothing (enable, disable, search), so
+  // the retry policy treats it like a GET.
+  bool repeatable = false;
 };
 
 struct Response {

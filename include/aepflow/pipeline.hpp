@@ -1,7 +1,7 @@
 #pragma once
 // The request pipeline: a short chain of policies in front of a Transport, built in one place.
-//   request id -> auth (bearer token; one refresh and retry on 401) -> standard headers (api key,
-//   org, sandbox) -> log (redacted) -> transport
+//   request id -> retry (what is safe to repeat; retry.hpp) -> auth (bearer token; one refresh
+//   and retry on 401) -> standard headers (api key, org, sandbox) -> log (redacted) -> transport
 // Each policy sees the request on its way out and the response on its way back.
 
 #include <chrono>
@@ -13,6 +13,7 @@
 #include "aepflow/error.hpp"
 #include "aepflow/http.hpp"
 #include "aepflow/log.hpp"
+#include "aepflow/retry.hpp"
 
 namespace aepflow {
 
@@ -57,6 +58,8 @@ struct PipelineOptions {
   std::string user_agent;
   LogSink* log = nullptr;                             // optional
   std::function<std::string()> request_id_generator;  // default: random UUIDs
+  // Retries (see retry.hpp); max_attempts 1 turns them off. The log sink is filled in from `log`.
+  RetryOptions retry;
 };
 
 // The standard pipeline every command uses.

@@ -22,7 +22,13 @@ Exit codes:
   1 API or unexpected error     5 precondition failed (412: stale etag)
   2 bad usage or invalid input  6 network failure or timeout
     (nothing was sent)          7 validation found a mismatch
-  3 authentication or permission (401/403))";
+  3 authentication or permission (401/403)
+                              130 interrupted (Ctrl-C)
+
+Retries:
+  429 always; 5xx, timeouts and dropped connections for reads, deletes, enable/disable
+  and etag-guarded updates; exponential backoff with jitter, or as Retry-After says.
+  A create is sent again only once aepflow has checked it did not happen.)";
 
 Group add_noun(CLI::App& app, const char* name, const char* summary) {
   return Group(app.add_subcommand(name, summary));
@@ -98,6 +104,17 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
   app.add_option("--timeout", g.timeout_seconds, "per-request timeout in seconds")
       ->check(CLI::PositiveNumber)
       ->default_str("60");
+  app.add_option("--connect-timeout", g.connect_timeout_seconds, "connect timeout in seconds")
+      ->check(CLI::PositiveNumber)
+      ->default_str("10");
+  app.add_option("--retries", g.retries,
+                 "attempts after the first for requests that are safe to repeat (0: none)")
+      ->check(CLI::Range(0, 20))
+      ->default_str("4");
+  app.add_option("--retry-max-time", g.retry_max_seconds,
+                 "seconds after which no retry starts (waits count)")
+      ->check(CLI::NonNegativeNumber)
+      ->default_str("120");
   app.add_flag("-y,--yes", g.yes, "change the prod sandbox without asking [AEP_ASSUME_YES=1]");
 
   auto specs = add_noun(app, "specs", "destination connection specs (GET /connectionSpecs)");

@@ -115,13 +115,18 @@ Result<std::shared_ptr<Transport>> Context::transport() {
   if (transport_) return transport_;
   auto s = settings();
   if (!s) return std::unexpected(s.error());
-  if (!(globals.timeout_seconds > 0) || !std::isfinite(globals.timeout_seconds)) {
-    return usage("--timeout must be a positive number of seconds");
+  for (auto [value, flag] : {std::pair{globals.timeout_seconds, "--timeout"},
+                             std::pair{globals.connect_timeout_seconds, "--connect-timeout"}}) {
+    if (!(value > 0) || !std::isfinite(value) || value > 86400) {
+      return usage(std::string(flag) + " must be a number of seconds above 0, at most 86400");
+    }
   }
   CurlOptions curl;
   curl.total_timeout =
       std::chrono::milliseconds(static_cast<long long>(globals.timeout_seconds * 1000));
-  curl.connect_timeout = std::min(curl.total_timeout, std::chrono::milliseconds(10'000));
+  curl.connect_timeout = std::min(
+      curl.total_timeout,
+      std::chrono::milliseconds(static_cast<long long>(globals.connect_timeout_seconds * 1000)));
   curl.user_agent = "aepflow/" AEPFLOW_VERSION;
   if (const Setting& ca = (**s)["ca_bundle"]; ca.set()) {
     auto readable = io.read_file(ca.value);
@@ -214,6 +219,11 @@ Result<FlowService*> Context::service() {
   p.tokens = tokens_.get();
   p.user_agent = "aepflow/" AEPFLOW_VERSION;
   p.log = log();
+  p.retry.max_attempts = globals.retries + 1;
+  p.retry.max_elapsed = std::chrono::milliseconds(
+      static_cast<long long>(std::min(globals.retry_max_seconds, 86400.0) * 1000));
+  p.retry.sleep = io.sleep;
+  p.retry.now = io.now;
   pipeline_ = make_pipeline(std::move(p), *t);
   service_ = std::make_unique<FlowService>(*pipeline_);
   return service_.get();

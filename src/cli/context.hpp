@@ -27,6 +27,9 @@ struct GlobalOptions {
   std::string output;                  // empty: table on a terminal, json otherwise
   int verbosity = 0;
   double timeout_seconds = 60;
+  double connect_timeout_seconds = 10;
+  int retries = 4;                 // attempts after the first, for what is safe to repeat
+  double retry_max_seconds = 120;  // no retry wait ends later than this after the first try
   bool yes = false;
 };
 

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "aepflow/error.hpp"
+#include "aepflow/retry.hpp"
 
 namespace aepflow::cli {
 
@@ -25,6 +26,8 @@ struct Io {
   std::function<std::optional<std::string>(std::string_view question, bool echo)> prompt;
   // Runs a shell command and returns its stdout (for cmd: secret references).
   std::function<Result<std::string>(const std::string& command)> run_command;
+  // Waits (retry backoff, polling); false when interrupted by Ctrl-C.
+  std::function<bool(std::chrono::milliseconds)> sleep = interruptible_sleep;
 };
 
 // The real process environment, files, commands, terminal and clock.

@@ -1,4 +1,5 @@
 // The only top-level try/catch: anything unexpected becomes one line and exit code 1.
+#include <signal.h>
 #include <unistd.h>
 
 #include <exception>
@@ -6,11 +7,28 @@
 
 #include "aepflow/curl_transport.hpp"
 #include "aepflow/exit_codes.hpp"
+#include "aepflow/retry.hpp"
 #include "app.hpp"
+
+namespace {
+
+// The first Ctrl-C asks the command to stop at the next safe point (the request in flight is
+// abandoned, nothing more is sent, the output ends on a whole line) and exit 130; a second one
+// ends the process at once.
+extern "C" void on_interrupt(int) {
+  aepflow::request_interrupt();
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   try {
     std::ios::sync_with_stdio(false);
+    struct sigaction action {};
+    action.sa_handler = on_interrupt;
+    action.sa_flags = SA_RESETHAND;  // a second Ctrl-C ends the process at once
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, nullptr);
     aepflow::cli::Io io{std::cout,
                         std::cerr,
                         isatty(STDOUT_FILENO) == 1,

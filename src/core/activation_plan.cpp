@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <random>
 #include <set>
-#include <thread>
 
 #include "aepflow/etag.hpp"
+#include "aepflow/retry.hpp"
 
 namespace aepflow {
 
@@ -257,8 +257,7 @@ Result<Applied> apply_flow_change(FlowService& service, const std::string& flow_
                                   const std::function<Result<json>(const json& flow)>& plan,
                                   const ApplyOptions& options) {
   static thread_local std::mt19937 rng{std::random_device{}()};
-  auto sleep = options.sleep ? options.sleep
-                             : [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };
+  auto sleep = options.sleep ? options.sleep : interruptible_sleep;
   Applied result;
   for (int attempt = 1;; ++attempt) {
     result.attempts = attempt;
@@ -301,7 +300,9 @@ Result<Applied> apply_flow_change(FlowService& service, const std::string& flow_
     // Someone else changed the flow between the read and the patch: read it again and rebuild
     // the plan, after a random pause so racing writers spread out.
     const long cap = std::min<long>(1000, 25L << std::min(attempt, 6));
-    sleep(std::chrono::milliseconds(std::uniform_int_distribution<long>(0, cap)(rng)));
+    if (!sleep(std::chrono::milliseconds(std::uniform_int_distribution<long>(0, cap)(rng)))) {
+      return fail(ErrorKind::interrupted, "interrupted: nothing was applied");
+    }
   }
 }
 

@@ -1,5 +1,7 @@
 #include "aepflow/client.hpp"
 
+#include <chrono>
+
 #include "aepflow/pipeline.hpp"
 
 namespace aepflow {
@@ -105,15 +107,14 @@ std::unexpected<Error> unexpected_shape(const Response& r, std::string_view cont
   return std::unexpected(std::move(e));
 }
 
-Result<Page> parse_page(const Response& r, std::string_view context) {
-  auto j = parse_json_body(r, context);
-  if (!j) return std::unexpected(j.error());
-  if (!j->is_object() || !j->contains("items") || !(*j)["items"].is_array()) {
-    return unexpected_shape(r, context, "the service's answer has no 'items' list");
+Result<Page> to_page(json j, std::string_view context) {
+  if (!j.is_object() || !j.contains("items") || !j["items"].is_array()) {
+    return fail(ErrorKind::api,
+                std::string(context) + ": the service's answer has no 'items' list");
   }
   Page page;
-  page.items = std::move((*j)["items"]);
-  if (auto links = j->find("_links"); links != j->end() && links->is_object()) {
+  page.items = std::move(j["items"]);
+  if (auto links = j.find("_links"); links != j.end() && links->is_object()) {
     if (auto next = links->find("next"); next != links->end() && next->is_object()) {
       page.next_href = json_text(*next, "href");
     }
@@ -173,11 +174,23 @@ Result<Response> FlowService::exchange(Request req, std::string_view context) {
   return res;
 }
 
+Result<json> FlowService::read(const Request& req, std::string_view context) {
+  // A read that answers 2xx with a body that is not JSON (cut short by a proxy, an HTML page) is
+  // read again a couple of times: reading twice changes nothing.
+  constexpr int kAttempts = 3;
+  for (int attempt = 1;; ++attempt) {
+    auto res = exchange(req, context);
+    if (!res) return std::unexpected(res.error());
+    auto j = parse_json_body(*res, context);
+    if (j || attempt == kAttempts) return j;
+  }
+}
+
 Result<Page> FlowService::list_page(Collection c, const ListQuery& q) {
   std::string context = "list " + std::string(collection_noun(c)) + "s";
-  auto res = exchange(requests::list(c, q), context);
-  if (!res) return std::unexpected(res.error());
-  return parse_page(*res, context);
+  auto j = read(requests::list(c, q), context);
+  if (!j) return std::unexpected(j.error());
+  return to_page(std::move(*j), context);
 }
 
 Result<Page> FlowService::next_page(std::string_view next_href) {
@@ -191,9 +204,9 @@ Result<Page> FlowService::next_page(std::string_view next_href) {
     }
     href.remove_prefix(pipeline_.base_url().size());
   }
-  auto res = exchange(requests::follow(href), "follow the next page");
-  if (!res) return std::unexpected(res.error());
-  return parse_page(*res, "follow the next page");
+  auto j = read(requests::follow(href), "follow the next page");
+  if (!j) return std::unexpected(j.error());
+  return to_page(std::move(*j), "follow the next page");
 }
 
 Result<json> FlowService::list_all(Collection c, const ListQuery& q) {
@@ -213,58 +226,164 @@ Result<json> FlowService::list_all(Collection c, const ListQuery& q) {
 
 Result<json> FlowService::get(Collection c, std::string_view id) {
   std::string context = "get " + std::string(collection_noun(c)) + " " + std::string(id);
-  auto res = exchange(requests::get(c, id), context);
-  if (!res) return std::unexpected(res.error());
-  auto j = parse_json_body(*res, context);
+  auto j = read(requests::get(c, id), context);
   if (!j) return std::unexpected(j.error());
   if (j->is_object() && j->contains("items") && (*j)["items"].is_array()) {
     auto& items = (*j)["items"];
     if (items.empty()) {
       Error e;
       e.kind = ErrorKind::not_found;
-      e.status = res->status;
+      e.status = 200;
       e.context = context;
       e.message = "the service answered with no " + std::string(collection_noun(c));
       return std::unexpected(std::move(e));
     }
     if (!items.front().is_object()) {
-      return unexpected_shape(*res, context, "the service's answer is not an object");
+      return fail(ErrorKind::api, context + ": the service's answer is not an object");
     }
     return std::move(items.front());
   }
   if (j->is_object() && j->contains("id")) return std::move(*j);  // tolerate a bare object
-  return unexpected_shape(*res, context, "the service's answer has no 'items' list");
+  return fail(ErrorKind::api, context + ": the service's answer has no 'items' list");
 }
 
-Result<Created> FlowService::create(Request req, std::string_view context) {
-  auto res = exchange(std::move(req), context);
-  if (!res) return std::unexpected(res.error());
-  auto j = parse_json_body(*res, context);
-  if (!j) return std::unexpected(j.error());
-  if (!j->is_object() || !(*j)["id"].is_string() || (*j)["id"].get<std::string>().empty()) {
-    return unexpected_shape(*res, context, "the service's answer has no 'id'");
+namespace {
+
+// The fields of a create's body that identify what it creates: if an object with all of them
+// appeared after the create was sent, the create happened.
+json identity_of(const std::string& body) {
+  json sent = json::parse(body, nullptr, false);
+  json id = json::object();
+  if (!sent.is_object()) return id;
+  for (const char* key :
+       {"name", "baseConnectionId", "sourceConnectionIds", "targetConnectionIds"}) {
+    if (auto it = sent.find(key); it != sent.end()) id[key] = *it;
   }
-  Created c;
-  c.id = (*j)["id"].get<std::string>();
-  c.etag = json_text(*j, "etag");
-  c.body = std::move(*j);
-  return c;
+  for (const char* key : {"connectionSpec", "flowSpec"}) {
+    if (auto it = sent.find(key); it != sent.end() && it->is_object() && it->contains("id")) {
+      id[key] = {{"id", (*it)["id"]}};
+    }
+  }
+  return id;
+}
+
+bool has_identity(const json& candidate, const json& identity) {
+  const json flat = identity.flatten();  // named: items() of a temporary would dangle
+  for (const auto& [pointer, value] : flat.items()) {
+    json::json_pointer ptr(pointer);
+    if (!candidate.contains(ptr) || candidate.at(ptr) != value) return false;
+  }
+  return true;
+}
+
+std::int64_t epoch_ms(std::chrono::system_clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+}
+
+// How far the service's clock may be behind ours when deciding what was created "since".
+constexpr auto kClockSkew = std::chrono::minutes(5);
+
+}  // namespace
+
+Result<std::optional<Created>> FlowService::find_created(
+    Collection c, const json& identity, std::chrono::system_clock::time_point since) {
+  ListQuery q;
+  q.properties.push_back("createdAt>=" + std::to_string(epoch_ms(since - kClockSkew)));
+  std::string name = identity.value("name", "");
+  // A comma in a filter value is an OR list; such names are matched here only.
+  if (!name.empty() && name.find(',') == std::string::npos) q.properties.push_back("name==" + name);
+  std::optional<Created> found;
+  std::int64_t newest = -1;
+  auto visit = [&](json& items) {
+    for (auto& item : items) {
+      if (!item.is_object() || !has_identity(item, identity)) continue;
+      std::int64_t created = item.value("createdAt", std::int64_t{0});
+      if (created <= newest || !item["id"].is_string()) continue;
+      newest = created;
+      found = Created{item["id"].get<std::string>(), json_text(item, "etag"), item, true};
+    }
+  };
+  auto page = list_page(c, q);
+  if (!page) return std::unexpected(page.error());
+  visit(page->items);
+  for (std::string next = page->next_href; !next.empty();) {
+    auto more = next_page(next);
+    if (!more) return std::unexpected(more.error());
+    visit(more->items);
+    next = more->next_href;
+  }
+  return found;
+}
+
+Result<Created> FlowService::create(Collection c, Request req, std::string_view context) {
+  // The retry policy re-sends a create only when it provably never arrived. Any other failure is
+  // ambiguous: the object may exist. It is looked up before the create is sent again, so an
+  // interrupted create never leaves a duplicate behind.
+  constexpr int kSends = 3;
+  const auto started = std::chrono::system_clock::now();
+  const json identity = identity_of(req.body);
+  Error last;
+  for (int send = 1; send <= kSends; ++send) {
+    bool created_for_sure = false;  // a 2xx whose answer could not be read
+    auto res = pipeline_.send(req);
+    if (res && is_success(res->status)) {
+      auto j = parse_json_body(*res, context);
+      if (j && j->is_object() && (*j)["id"].is_string() && !(*j)["id"].get<std::string>().empty()) {
+        Created created;
+        created.id = (*j)["id"].get<std::string>();
+        created.etag = json_text(*j, "etag");
+        created.body = std::move(*j);
+        return created;
+      }
+      last = j ? unexpected_shape(*res, context, "the service's answer has no 'id'").error()
+               : j.error();
+      created_for_sure = true;
+    } else if (res) {
+      last = error_from_response(*res, context);
+      const int s = res->status;
+      if (s != 500 && s != 502 && s != 503 && s != 504) return std::unexpected(std::move(last));
+    } else {
+      last = with_context(std::move(res.error()), std::string(context));
+      if (last.kind != ErrorKind::network) return std::unexpected(std::move(last));
+    }
+    const std::string noun(collection_noun(c));
+    auto found = find_created(c, identity, started);
+    if (!found) {
+      last.message += "; the " + noun + " may have been created, and looking for it failed (" +
+                      found.error().message + "): list " + noun +
+                      "s by name before creating it again";
+      return std::unexpected(std::move(last));
+    }
+    if (*found) return std::move(**found);
+    if (created_for_sure) {
+      last.message += "; the service said the " + noun +
+                      " was created, but it was not found by name: list " + noun +
+                      "s before creating it again";
+      return std::unexpected(std::move(last));
+    }
+    // Not there: the create did not happen, so sending it again cannot make a duplicate.
+  }
+  last.message +=
+      " (sent " + std::to_string(kSends) + " times, checked each time: nothing was created)";
+  return std::unexpected(std::move(last));
 }
 
 Result<Created> FlowService::create_connection(const NewConnection& c) {
-  return create(requests::create_connection(c), "create base connection");
+  return create(Collection::connections, requests::create_connection(c), "create base connection");
 }
 
 Result<Created> FlowService::create_source_connection(const NewSourceConnection& s) {
-  return create(requests::create_source_connection(s), "create source connection");
+  return create(Collection::source_connections, requests::create_source_connection(s),
+                "create source connection");
 }
 
 Result<Created> FlowService::create_target_connection(const NewTargetConnection& t) {
-  return create(requests::create_target_connection(t), "create target connection");
+  return create(Collection::target_connections, requests::create_target_connection(t),
+                "create target connection");
 }
 
 Result<Created> FlowService::create_flow(const NewFlow& f) {
-  return create(requests::create_flow(f), "create dataflow");
+  return create(Collection::flows, requests::create_flow(f), "create dataflow");
 }
 
 Result<Patched> FlowService::patch_flow(std::string_view flow_id, std::string_view if_match,
@@ -277,7 +396,7 @@ Result<Patched> FlowService::patch_flow(std::string_view flow_id, std::string_vi
   p.id = std::string(flow_id);
   if (res->body.find_first_not_of(" \t\r\n") == std::string::npos) return p;  // 202, no body
   auto j = parse_json_body(*res, context);
-  if (!j) return std::unexpected(j.error());
+  if (!j) return p;  // applied (2xx), but the answer is unreadable: the etag is unknown
   if (j->is_object()) {
     if (std::string id = json_text(*j, "id"); !id.empty()) p.id = id;
     p.etag = json_text(*j, "etag");

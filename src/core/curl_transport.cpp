@@ -6,6 +6,8 @@
 #include <memory>
 #include <mutex>
 
+#include "aepflow/retry.hpp"
+
 namespace aepflow {
 
 namespace {
@@ -36,6 +38,11 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
     headers->push_back({std::string(line.substr(0, colon)), std::string(value)});
   }
   return size * count;
+}
+
+// Ends a transfer in progress when the user presses Ctrl-C.
+int on_progress(void*, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  return interrupt_requested() ? 1 : 0;
 }
 
 class CurlTransport final : public Transport {
@@ -74,6 +81,8 @@ class CurlTransport final : public Transport {
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, &res.headers);
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, on_progress);
     curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
     curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
     curl_easy_setopt(h, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS);
@@ -104,30 +113,45 @@ class CurlTransport final : public Transport {
       curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(req.body.size()));
     }
 
+    if (interrupt_requested()) return fail(ErrorKind::interrupted, "interrupted");
     CURLcode rc = curl_easy_perform(h);
     if (rc != CURLE_OK) {
+      if (rc == CURLE_ABORTED_BY_CALLBACK) return fail(ErrorKind::interrupted, "interrupted");
       std::string detail = error_buffer[0] ? error_buffer : curl_easy_strerror(rc);
       std::string what;
+      bool not_sent = false;
       switch (rc) {
         case CURLE_OPERATION_TIMEDOUT:
           what = "the request timed out";
           break;
         case CURLE_COULDNT_CONNECT:
           what = "could not connect";
+          not_sent = true;
           break;
         case CURLE_COULDNT_RESOLVE_HOST:
+        case CURLE_COULDNT_RESOLVE_PROXY:
           what = "could not resolve the host";
+          not_sent = true;
           break;
         case CURLE_PEER_FAILED_VERIFICATION:
         case CURLE_SSL_CACERT_BADFILE:
         case CURLE_SSL_CONNECT_ERROR:
           what = "TLS failed";
+          not_sent = true;  // the handshake failed: no request bytes were sent
+          break;
+        case CURLE_GOT_NOTHING:
+        case CURLE_PARTIAL_FILE:
+        case CURLE_RECV_ERROR:
+        case CURLE_SEND_ERROR:
+          what = "the connection was dropped";
           break;
         default:
           what = "the request failed";
           break;
       }
-      return fail(ErrorKind::network, what + ": " + detail);
+      auto e = fail(ErrorKind::network, what + ": " + detail);
+      e.error().not_sent = not_sent;
+      return e;
     }
     long status = 0;
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);

@@ -135,6 +135,10 @@ std::unique_ptr<Pipeline> make_pipeline(PipelineOptions options,
                                         std::shared_ptr<Transport> transport) {
   std::vector<std::unique_ptr<Policy>> policies;
   policies.push_back(make_request_id_policy(std::move(options.request_id_generator)));
+  if (options.retry.max_attempts > 1) {
+    if (!options.retry.log) options.retry.log = options.log;
+    policies.push_back(make_retry_policy(std::move(options.retry)));
+  }
   if (options.tokens) policies.push_back(make_auth_policy(*options.tokens));
   policies.push_back(make_headers_policy(std::move(options.credentials), options.user_agent));
   if (options.log) policies.push_back(make_log_policy(*options.log, options.base_url));

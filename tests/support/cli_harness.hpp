@@ -61,6 +61,7 @@ inline CliRun run_cli(
                         if (command == "print-secret") return std::string("secret-from-command\n");
                         return aepflow::usage("the secret command failed (exit status 127)");
                       }};
+  io.sleep = [](std::chrono::milliseconds) { return true; };  // retries and polls do not wait
   CliRun r;
   r.code = aepflow::cli::run(args, io, [fake](const aepflow::CurlOptions&) { return fake; });
   r.out = out.str();

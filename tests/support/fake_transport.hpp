@@ -26,12 +26,21 @@ class FakeTransport final : public aepflow::Transport {
     return *this;
   }
   // Fails the next request with this method and path without an HTTP answer.
+  // `not_sent`: the failure provably happened before the request left (connection refused).
   FakeTransport& fail(aepflow::Method method, std::string path, aepflow::ErrorKind kind,
-                      std::string message) {
+                      std::string message, bool not_sent = false) {
     aepflow::Error e;
     e.kind = kind;
     e.message = std::move(message);
+    e.not_sent = not_sent;
     stubs_.push_back({method, std::move(path), {}, e});
+    return *this;
+  }
+
+  // Repeats the stub registered last, so it answers `n` requests in all (retries see the same).
+  FakeTransport& times(int n) {
+    for (int i = 1; i < n; ++i)
+      stubs_.push_back(stubs_.back());
     return *this;
   }
 

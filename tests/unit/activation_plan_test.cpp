@@ -296,7 +296,10 @@ TEST_CASE("apply: a 412 means read again, plan again, send again", "[plan][etag]
   FlowService service(*pipeline);
   std::vector<std::chrono::milliseconds> slept;
   ApplyOptions options;
-  options.sleep = [&](std::chrono::milliseconds d) { slept.push_back(d); };
+  options.sleep = [&](std::chrono::milliseconds d) {
+    slept.push_back(d);
+    return true;
+  };
   auto planner = [&](const json& flow) -> Result<json> {
     auto plan = plan_activation(flow, request_for({kA, kB}));
     if (!plan) return std::unexpected(plan.error());

@@ -21,6 +21,7 @@ struct Fixture {
     o.base_url = "https://h.test/base";
     o.credentials = {"k", "o@AdobeOrg", "prod"};
     o.tokens = &token;
+    o.retry.sleep = [](std::chrono::milliseconds) { return true; };
     pipeline = make_pipeline(o, fake);
     service = std::make_unique<FlowService>(*pipeline);
   }
@@ -42,17 +43,24 @@ TEST_CASE("a create answers its id and the etag with its quotes", "[client]") {
 TEST_CASE("a create whose answer has no id is an error, not a silent success", "[client]") {
   Fixture f;
   f.fake->on(Method::post, "/connections", 201, R"({"etag":"\"x\""})");
-  auto c = f.service->create_connection({});
+  // It was created (201): looked up by name, never sent again.
+  f.fake->on(Method::get, "/connections", 200, R"({"items":[]})");
+  NewConnection nc;
+  nc.name = "lost";
+  auto c = f.service->create_connection(nc);
   REQUIRE_FALSE(c);
   CHECK(c.error().kind == ErrorKind::api);
   CHECK_THAT(c.error().message, Catch::Contains("no 'id'"));
+  CHECK_THAT(c.error().message, Catch::Contains("was created, but it was not found by name"));
   CHECK(c.error().context == "create base connection");
+  CHECK(f.fake->sent.size() == 2);
 }
 
 TEST_CASE("a 200 with a body that is not JSON is an error", "[client]") {
   Fixture f;
   f.fake->on(Method::get, "/flows/x", 200, "<html>proxy login</html>",
              {{"Content-Type", "text/html"}});
+  f.fake->times(3);  // read three times before giving up
   auto g = f.service->get(Collection::flows, "x");
   REQUIRE_FALSE(g);
   CHECK_THAT(g.error().message, Catch::Contains("not JSON (text/html, 24 bytes)"));

@@ -31,6 +31,7 @@ PipelineOptions options(LogSink* log = nullptr) {
   o.user_agent = "aepflow/test";
   o.log = log;
   o.request_id_generator = [] { return std::string("req-1"); };
+  o.retry.max_attempts = 1;  // retries have their own tests (retry_test.cpp)
   return o;
 }
 

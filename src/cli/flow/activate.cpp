@@ -215,6 +215,7 @@ Result<void> run(const Options& o, Context& ctx) {
   auto request = build_request(o, ctx.io);
   if (!request) return std::unexpected(request.error());
   ApplyOptions apply;
+  apply.sleep = ctx.io.sleep;
   if (!o.etag.empty()) {
     auto normalized = normalize_etag(o.etag);
     if (!normalized) return std::unexpected(normalized.error());

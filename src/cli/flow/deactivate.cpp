@@ -24,12 +24,15 @@ Result<void> run(const Options& o, Context& ctx) {
   if (!service) return std::unexpected(service.error());
   if (auto ok = ctx.confirm_change("remove exports from dataflow " + o.flow_id); !ok) return ok;
   DeactivationPlan last;
-  auto applied = apply_flow_change(**service, o.flow_id,
-                                   [&](const nlohmann::json& flow) -> Result<nlohmann::json> {
-                                     last = plan_deactivation(flow, o.audiences, o.attributes);
-                                     return last.ops;
-                                   },
-                                   {});
+  ApplyOptions apply;
+  apply.sleep = ctx.io.sleep;
+  auto applied = apply_flow_change(
+      **service, o.flow_id,
+      [&](const nlohmann::json& flow) -> Result<nlohmann::json> {
+        last = plan_deactivation(flow, o.audiences, o.attributes);
+        return last.ops;
+      },
+      apply);
   if (!applied) return std::unexpected(applied.error());
   for (const auto& id : last.not_found)
     ctx.warn("audience " + id + " is not on the dataflow");
