@@ -66,6 +66,43 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   app.add_flag("--log", log, "log each request to stderr");
+  std::uint64_t seed = 0;
+  auto* seed_opt = app.add_option("--seed", seed, "seed for faults and runs, to repeat a run");
+  std::vector<std::string> fault_specs;
+  app.add_option("--fault", fault_specs,
+                 "inject a fault (repeatable): KEY=VALUE,... with action=status|touch|latency|"
+                 "drop-before|drop-after|truncate|<status>, status, method, path (glob), rate, "
+                 "retryAfter, latency (ms), times");
+  double chaos = 0;
+  int chaos_retry_after = 1;
+  app.add_option("--chaos", chaos,
+                 "share of requests (0-1) that get a fault of a random kind: 429, 500, 502, 503, "
+                 "504, latency, dropped before or after the work, truncated body")
+      ->check(CLI::Range(0.0, 1.0));
+  app.add_option("--chaos-retry-after", chaos_retry_after,
+                 "Retry-After seconds on the 429s and 503s of --chaos")
+      ->capture_default_str();
+  double rate_limit = 0;
+  app.add_option("--rate-limit", rate_limit,
+                 "requests per second per API key; more are answered 429 with Retry-After")
+      ->check(CLI::NonNegativeNumber);
+  double run_interval = 60, run_duration = 10, run_failure_rate = 0.1;
+  app.add_option("--run-interval", run_interval,
+                 "seconds between the runs of an enabled flow with audiences (0: no runs)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  app.add_option("--run-duration", run_duration, "seconds a run takes, give or take 40%")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  app.add_option("--run-failure-rate", run_failure_rate, "share of runs that fail")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  int seed_flows = 0;
+  std::string seed_sandbox = "prod";
+  app.add_option("--seed-flows", seed_flows, "destination flows to create at start")
+      ->check(CLI::Range(0, 1'000'000));
+  app.add_option("--seed-sandbox", seed_sandbox, "sandbox of the seeded flows")
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
   emulator::Options options;
@@ -74,6 +111,31 @@ int main(int argc, char** argv) {
   options.sandboxes = {sandboxes.begin(), sandboxes.end()};
   options.patch_status = patch_status;
   options.token_ttl = std::chrono::seconds(token_ttl);
+  if (seed_opt->count() > 0) options.seed = seed;
+  for (const auto& spec : fault_specs) {
+    std::string error;
+    auto f = emulator::parse_fault(spec, error);
+    if (!f) {
+      std::cerr << "aepflow-emulator: --fault: " << error << '\n';
+      return 2;
+    }
+    options.faults.push_back(*f);
+  }
+  options.chaos_rate = chaos;
+  options.chaos_retry_after = chaos_retry_after;
+  options.rate_limit = rate_limit;
+  auto ms = [](double seconds) {
+    return std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
+  };
+  options.runs.interval = ms(run_interval);
+  options.runs.duration = ms(run_duration);
+  options.runs.failure_rate = run_failure_rate;
+  options.seed_flows = seed_flows;
+  options.seed_sandbox = seed_sandbox;
+  if (!options.sandboxes.count(seed_sandbox)) {
+    std::cerr << "aepflow-emulator: --seed-sandbox " << seed_sandbox << " is not a --sandbox\n";
+    return 2;
+  }
   if (!clients_file.empty()) {
     std::ifstream in(clients_file);
     if (!in) {
@@ -93,35 +155,41 @@ int main(int argc, char** argv) {
     }
     options.clients[c.substr(0, colon)] = c.substr(colon + 1);
   }
-  emulator::Service service(options, [] { return std::chrono::system_clock::now(); });
+  std::unique_ptr<emulator::Service> service_ptr;
+  try {
+    service_ptr = std::make_unique<emulator::Service>(
+        options, [] { return std::chrono::system_clock::now(); });
+  } catch (const std::exception& e) {
+    std::cerr << "aepflow-emulator: " << e.what() << '\n';
+    return 1;
+  }
+  emulator::Service& service = *service_ptr;
 
   httplib::Server server;
   auto handle = [&](const httplib::Request& hreq, httplib::Response& hres) {
     if (hreq.path == "/__emulator/stats") {
       auto s = service.stats();
-      nlohmann::json stats = {{"requests", s.requests},
-                              {"reads", s.reads},
-                              {"writes", s.writes},
-                              {"tokenRequests", s.token_requests},
-                              {"tokens", s.tokens}};
+      nlohmann::json stats = {{"requests", s.requests},   {"reads", s.reads},
+                              {"writes", s.writes},       {"tokenRequests", s.token_requests},
+                              {"tokens", s.tokens},       {"faults", s.faults},
+                              {"throttled", s.throttled}, {"runs", s.runs}};
       hres.set_content(stats.dump(), "application/json");
       return;
     }
+    if (hreq.path == "/__emulator/faults" && hreq.method == "DELETE") {
+      service.clear_faults();
+      hres.status = 204;
+      return;
+    }
     if (hreq.path == "/__emulator/faults" && hreq.method == "POST") {
-      auto j = nlohmann::json::parse(hreq.body, nullptr, false);
-      if (!j.is_object()) {
+      std::string error;
+      auto f = emulator::parse_fault_json(nlohmann::json::parse(hreq.body, nullptr, false), error);
+      if (!f) {
         hres.status = 400;
-        hres.set_content(R"({"message":"expected {method, pathPrefix, action, status, times}"})",
-                         "application/json");
+        hres.set_content(nlohmann::json{{"message", error}}.dump(), "application/json");
         return;
       }
-      emulator::Fault f;
-      f.method = j.value("method", "");
-      f.path_prefix = j.value("pathPrefix", "");
-      f.action = j.value("action", "status");
-      f.status = j.value("status", 500);
-      f.times = j.value("times", 1);
-      service.add_fault(std::move(f));
+      service.add_fault(std::move(*f));
       hres.status = 204;
       return;
     }
@@ -136,13 +204,22 @@ int main(int argc, char** argv) {
       return;
     }
     auto res = service.handle(to_request(hreq));
+    if (res.delay.count() > 0) std::this_thread::sleep_for(res.delay);
     hres.status = res.status;
     for (const auto& [k, v] : res.headers) {
       if (k != "Content-Type") hres.set_header(k, v);
     }
-    if (!res.body.empty()) {
-      auto ct = res.headers.find("Content-Type");
-      hres.set_content(res.body, ct == res.headers.end() ? "application/json" : ct->second);
+    auto ct = res.headers.find("Content-Type");
+    const std::string type = ct == res.headers.end() ? "application/json" : ct->second;
+    using Delivery = emulator::Response::Delivery;
+    if (res.delivery == Delivery::drop) {
+      // Promise a body and close the connection before sending it: the client sees a transfer
+      // cut off, and cannot tell whether the work was done.
+      hres.set_content_provider(std::max<std::size_t>(res.body.size(), 64), type,
+                                [](std::size_t, std::size_t, httplib::DataSink&) { return false; });
+    } else if (!res.body.empty()) {
+      if (res.delivery == Delivery::truncate) res.body.resize(res.body.size() / 2);
+      hres.set_content(res.body, type);
     }
     if (log) {
       std::cerr << hreq.method << ' ' << hreq.path << ' ' << res.status << '\n';

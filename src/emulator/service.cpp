@@ -1,6 +1,7 @@
 #include "service.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <random>
 
@@ -30,6 +31,14 @@ struct Collection {
 struct Sandbox {
   std::string id;
   std::map<std::string, Collection> collections;
+  std::vector<Run> runs;                            // in start order
+  std::map<std::string, std::int64_t> next_run_ms;  // flow ID -> when its next run starts
+};
+
+// A token bucket per API key: `rate` requests per second, bursts up to `rate`.
+struct Bucket {
+  double tokens = 0;
+  std::chrono::steady_clock::time_point at;
 };
 
 std::string lower(std::string s) {
@@ -145,7 +154,9 @@ Response ims_error(int status, const std::string& error, const std::string& desc
 
 struct Service::State {
   Options options;
-  std::vector<Fault> faults;
+  FaultPlan faults{0};
+  std::mt19937_64 run_rng{0};
+  std::map<std::string, Bucket> buckets;
   std::map<std::string, std::chrono::system_clock::time_point> issued_tokens;
   std::function<std::chrono::system_clock::time_point()> clock;
   mutable std::mutex mutex;
@@ -927,29 +938,126 @@ struct Service::State {
 
   // ---- routing --------------------------------------------------------------------------------
 
-  // Applies the first matching fault; an answer when it replaces the request's own.
-  std::optional<Response> inject(const Request& req, const std::string& rid) {
-    for (auto it = faults.begin(); it != faults.end(); ++it) {
-      if ((!it->method.empty() && it->method != req.method) ||
-          !req.path.starts_with(it->path_prefix)) {
-        continue;
-      }
-      Fault f = *it;
-      if (--it->times <= 0) faults.erase(it);
-      if (f.action == "touch") {
-        touch(req);
-        return std::nullopt;
-      }
-      if (f.status == 412) {
-        return reply(flow_error(412, "1404", "Version not matching",
-                                "Supplied version does not match the current version on entity "
-                                "(injected)",
-                                rid));
-      }
-      return reply(flow_error(f.status, std::to_string(f.status), "Injected fault",
-                              "injected by the emulator", rid));
+  // The rate limit: true when this API key has a request left in this second.
+  bool admit(const Request& req, int& retry_after) {
+    if (options.rate_limit <= 0) return true;
+    auto key = req.headers.find("x-api-key");
+    if (key == req.headers.end()) return true;
+    const auto now = std::chrono::steady_clock::now();
+    auto [it, fresh] = buckets.try_emplace(key->second, Bucket{options.rate_limit, now});
+    Bucket& b = it->second;
+    const double elapsed = std::chrono::duration<double>(now - b.at).count();
+    b.tokens = std::min(options.rate_limit, b.tokens + elapsed * options.rate_limit);
+    b.at = now;
+    if (b.tokens >= 1) {
+      b.tokens -= 1;
+      return true;
     }
-    return std::nullopt;
+    retry_after = std::max(1, static_cast<int>(std::ceil((1 - b.tokens) / options.rate_limit)));
+    return false;
+  }
+
+  Response injected_status(const Injection& in, const std::string& rid) {
+    Response r;
+    if (in.status == 412) {
+      r = reply(flow_error(412, "1404", "Version not matching",
+                           "Supplied version does not match the current version on entity "
+                           "(injected)",
+                           rid));
+    } else if (in.status == 429) {
+      r = reply(gateway_error(429, "429050", "Too many requests (injected)"));
+    } else {
+      r = reply(flow_error(in.status, std::to_string(in.status), "Injected fault",
+                           "injected by the emulator", rid));
+    }
+    if (in.retry_after >= 0 && (in.status == 429 || in.status == 503)) {
+      r.headers["Retry-After"] = std::to_string(in.retry_after);
+    }
+    return r;
+  }
+
+  // Handles a request with whatever fault fires for it.
+  Response route_with_faults(const Request& req, const std::string& rid) {
+    int retry_after = 1;
+    if (!admit(req, retry_after)) {
+      ++stats.throttled;
+      Response r = reply(gateway_error(429, "429050", "Too many requests"));
+      r.headers["Retry-After"] = std::to_string(retry_after);
+      return r;
+    }
+    auto in = faults.pick(req.method, req.path);
+    if (!in) return route(req, rid);
+    ++stats.faults;
+    Response r;
+    switch (in->action) {
+      case FaultAction::status:
+        return injected_status(*in, rid);
+      case FaultAction::touch:
+        touch(req);
+        return route(req, rid);
+      case FaultAction::drop_before:
+        r.delivery = Response::Delivery::drop;
+        return r;
+      case FaultAction::latency:
+        r = route(req, rid);
+        r.delay = in->latency;
+        return r;
+      case FaultAction::drop_after:
+        r = route(req, rid);
+        r.delivery = Response::Delivery::drop;
+        return r;
+      case FaultAction::truncate:
+        r = route(req, rid);
+        r.delivery = Response::Delivery::truncate;
+        return r;
+    }
+    return route(req, rid);
+  }
+
+  // ---- runs -----------------------------------------------------------------------------------
+
+  // Starts the runs that are due: every interval, for each enabled flow with audiences.
+  void advance_runs() {
+    const auto interval = options.runs.interval.count();
+    if (interval <= 0) return;
+    const std::int64_t now = now_ms();
+    for (auto& [name, sb] : sandboxes) {
+      for (const auto& [id, flow] : sb.collections["flows"].by_id) {
+        auto [next, fresh] =
+            sb.next_run_ms.try_emplace(id, flow.value("createdAt", now) + interval);
+        if (next->second > now) continue;
+        // Far behind (an emulator left idle): only the last few runs are made up.
+        if (now - next->second > 20 * interval) next->second = now - 20 * interval;
+        for (; next->second <= now; next->second += interval) {
+          if (flow.value("state", "") != "enabled" || exported_audiences(flow).empty()) continue;
+          sb.runs.push_back(
+              plan_run(run_rng, flow, next->second, options.runs, uuid(), new_etag()));
+          ++stats.runs;
+        }
+      }
+    }
+  }
+
+  Response runs(const Request& req, Sandbox& sb, const std::vector<std::string>& parts,
+                const std::string& rid) {
+    if (req.method != "GET") return method_not_allowed(rid);
+    const std::int64_t now = now_ms();
+    if (parts.size() == 2) {
+      for (const auto& r : sb.runs) {
+        if (r.id == parts[1]) return reply(200, {{"items", {render_run(r, now)}}});
+      }
+      return reply(not_found("runs", parts[1], rid));
+    }
+    if (parts.size() != 1) return reply(not_found("endpoint", req.path, rid));
+    std::vector<json> rendered;
+    rendered.reserve(sb.runs.size());
+    for (auto it = sb.runs.rbegin(); it != sb.runs.rend(); ++it)
+      rendered.push_back(render_run(*it, now));
+    std::vector<const json*> all;
+    all.reserve(rendered.size());
+    for (const auto& r : rendered)
+      all.push_back(&r);
+    return list(all, req, "/runs", rid);
   }
 
   // Bumps the etag of the entity a request addresses, in every sandbox that holds it.
@@ -967,7 +1075,6 @@ struct Service::State {
   }
 
   Response route(const Request& req, const std::string& rid) {
-    if (auto injected = inject(req, rid)) return *injected;
     if (req.path == "/ims/token/v3") {
       if (req.method != "POST") return method_not_allowed(rid);
       return issue_token(req);
@@ -996,11 +1103,7 @@ struct Service::State {
       }
       return reply(not_found("endpoint", req.path, rid));
     }
-    if (collection == "runs") {
-      if (req.method != "GET") return method_not_allowed(rid);
-      if (parts.size() == 1) return list({}, req, "/runs", rid);
-      return reply(not_found("runs", parts.size() > 1 ? parts[1] : "", rid));
-    }
+    if (collection == "runs") return runs(req, sandbox(sandbox_name), parts, rid);
     if (std::find(std::begin(kCollections), std::end(kCollections), collection) ==
         std::end(kCollections)) {
       return reply(not_found("endpoint", req.path, rid));
@@ -1060,6 +1163,75 @@ Service::Service(Options options, std::function<std::chrono::system_clock::time_
   state_->clock = std::move(clock);
   state_->connection_specs = json::parse(emulator_connection_specs_json);
   state_->flow_specs = json::parse(emulator_flow_specs_json);
+  const std::uint64_t seed = state_->options.seed.value_or(std::random_device{}());
+  state_->faults = FaultPlan(seed);
+  state_->run_rng.seed(seed ^ 0x9e3779b97f4a7c15ULL);
+  for (const auto& f : state_->options.faults)
+    state_->faults.add(f);
+  if (state_->options.chaos_rate > 0) {
+    state_->faults.add_chaos(state_->options.chaos_rate, state_->options.chaos_retry_after);
+  }
+  seed_flows();
+}
+
+// Creates options.seed_flows destination flows through the same routes a client uses, so they
+// are exactly what a client would have made; the stats start at zero afterwards.
+void Service::seed_flows() {
+  const int n = state_->options.seed_flows;
+  if (n <= 0) return;
+  Request base;
+  base.method = "POST";
+  base.headers = {{"authorization", "Bearer " + *state_->options.access_tokens.begin()},
+                  {"x-api-key", *state_->options.api_keys.begin()},
+                  {"x-gw-ims-org-id", "SEED@AdobeOrg"},
+                  {"x-sandbox-name", state_->options.seed_sandbox},
+                  {"content-type", "application/json"}};
+  auto post = [&](const std::string& path, const json& body) -> std::string {
+    Request r = base;
+    r.path = path;
+    r.body = body.dump();
+    Response res = state_->route(r, state_->uuid());
+    if (res.status != 201) throw std::runtime_error("seeding " + path + " failed: " + res.body);
+    return json::parse(res.body)["id"].get<std::string>();
+  };
+  const json profile_spec = {{"id", "8a9c3494-9708-43d7-ae3f-cda01e5030e1"}, {"version", "1.0"}};
+  const json s3_spec = {{"id", "4890fc95-5a1f-4983-94bb-e060c08e3f81"}, {"version", "1.0"}};
+  const std::string ups =
+      post("/connections", {{"name", "Seeded Profile Store"}, {"connectionSpec", profile_spec}});
+  const std::string source = post(
+      "/sourceConnections",
+      {{"name", "Seeded source"}, {"baseConnectionId", ups}, {"connectionSpec", profile_spec}});
+  const std::string s3 =
+      post("/connections", {{"name", "Seeded Amazon S3"},
+                            {"connectionSpec", s3_spec},
+                            {"auth",
+                             {{"specName", "Access Key"},
+                              {"params",
+                               {{"s3AccessKey", "AKIASEEDEDKEY2345672"},
+                                {"s3SecretKey", "seededSecretKey0000000000000000000000000"}}}}}});
+  const std::string target = post("/targetConnections", {{"name", "Seeded bucket"},
+                                                         {"baseConnectionId", s3},
+                                                         {"connectionSpec", s3_spec},
+                                                         {"params",
+                                                          {{"mode", "S3"},
+                                                           {"bucketName", "seeded-exports"},
+                                                           {"path", "audiences"},
+                                                           {"format", "CSV"}}}});
+  for (int i = 1; i <= n; ++i) {
+    char name[48];
+    std::snprintf(name, sizeof name, "Seeded flow %05d", i);
+    post("/flows",
+         {{"name", name},
+          {"flowSpec", {{"id", "71471eba-b620-49e4-90fd-23f1fa0174d8"}, {"version", "1.0"}}},
+          {"sourceConnectionIds", {source}},
+          {"targetConnectionIds", {target}},
+          {"transformations",
+           {{{"name", "GeneralTransform"},
+             {"params",
+              {{"segmentSelectors", {{"selectors", json::array()}}},
+               {"profileSelectors", {{"selectors", json::array()}}}}}}}}});
+  }
+  state_->stats = {};
 }
 
 Service::~Service() = default;
@@ -1072,7 +1244,8 @@ Response Service::handle(const Request& req) {
   ++state_->stats.requests;
   Response r;
   try {
-    r = state_->route(req, rid);
+    state_->advance_runs();
+    r = state_->route_with_faults(req, rid);
   } catch (const std::exception& e) {
     r = reply(flow_error(500, "1500", "Internal Server Error", e.what(), rid));
   }
@@ -1094,7 +1267,12 @@ void Service::reset() {
 
 void Service::add_fault(Fault f) {
   std::lock_guard lock(state_->mutex);
-  state_->faults.push_back(std::move(f));
+  state_->faults.add(std::move(f));
+}
+
+void Service::clear_faults() {
+  std::lock_guard lock(state_->mutex);
+  state_->faults.clear();
 }
 
 void Service::revoke_tokens() {

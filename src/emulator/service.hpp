@@ -10,9 +10,13 @@
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
+
+#include "faults.hpp"
+#include "runs.hpp"
 
 namespace emulator {
 
@@ -24,6 +28,14 @@ struct Options {
   // OAuth server-to-server clients (client ID -> secret) the IMS endpoint issues tokens to.
   std::map<std::string, std::string> clients{{"emulator-client", "emulator-client-secret"}};
   std::chrono::seconds token_ttl{86400};
+  std::optional<std::uint64_t> seed;  // for faults and runs; none: a random one
+  std::vector<Fault> faults;
+  double chaos_rate = 0;      // every kind of fault on this share of requests
+  int chaos_retry_after = 1;  // seconds, on the 429s and 503s of the chaos mix
+  double rate_limit = 0;      // requests per second per API key; 0: unlimited
+  RunOptions runs;
+  int seed_flows = 0;  // destination flows created at start, for listing at scale
+  std::string seed_sandbox = "prod";
 };
 
 struct Request {
@@ -38,18 +50,10 @@ struct Response {
   int status = 200;
   std::string body;  // empty: no body
   std::map<std::string, std::string> headers;
-};
-
-// A fault the emulator injects into matching requests, for tests of recovery paths.
-struct Fault {
-  std::string method;       // "PATCH"; empty: any
-  std::string path_prefix;  // "/flows/"; empty: any
-  // "status": answer `status` with the service's body for it, doing nothing else.
-  // "touch": change the addressed entity's etag first, as a concurrent writer would, then handle
-  //          the request normally (a PATCH carrying the old etag then gets a genuine 412).
-  std::string action = "status";
-  int status = 500;
-  int times = 1;  // how many matching requests it affects
+  // How the HTTP layer delivers it: as is, cut off mid-answer (connection closed), or with only
+  // the first half of the body; after waiting `delay`.
+  enum class Delivery { normal, drop, truncate } delivery = Delivery::normal;
+  std::chrono::milliseconds delay{0};
 };
 
 struct Stats {
@@ -58,6 +62,9 @@ struct Stats {
   long writes = 0;          // POST, PATCH, PUT, DELETE that passed the header checks
   long token_requests = 0;  // POST /ims/token/v3, answered or refused
   long tokens = 0;          // access tokens issued
+  long faults = 0;          // requests a fault was injected into
+  long throttled = 0;       // requests refused by the rate limit
+  long runs = 0;            // dataflow runs started
 };
 
 class Service {
@@ -71,8 +78,10 @@ class Service {
   // Makes every issued access token invalid, as if IMS had revoked them (tests of the 401 path).
   void revoke_tokens();
   void add_fault(Fault f);
+  void clear_faults();
 
  private:
+  void seed_flows();
   struct State;
   std::unique_ptr<State> state_;
 };

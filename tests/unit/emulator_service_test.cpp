@@ -597,3 +597,198 @@ TEST_CASE("emulator: revoked tokens are refused", "[emulator][ims]") {
   e.service.revoke_tokens();
   CHECK(e.call("GET", "/flows", nullptr, {{"authorization", "Bearer " + token}}).status == 401);
 }
+
+// ---- faults, rate limits, runs, seeding --------------------------------------------------------
+
+TEST_CASE("emulator: fault specs from flags and from JSON, globs on paths", "[emulator][faults]") {
+  using emulator::FaultAction;
+  std::string error;
+  auto f =
+      emulator::parse_fault("action=503,method=POST,path=/flows*,rate=0.5,retryAfter=2", error);
+  REQUIRE(f);
+  CHECK(f->action == FaultAction::status);
+  CHECK(f->status == 503);
+  CHECK(f->method == "POST");
+  CHECK(f->rate == 0.5);
+  CHECK(f->retry_after == 2);
+  auto j = emulator::parse_fault_json(
+      json{{"action", "touch"}, {"pathPrefix", "/flows/"}, {"times", 1}}, error);
+  REQUIRE(j);
+  CHECK(j->action == FaultAction::touch);
+  CHECK(j->path == "/flows/*");
+  CHECK_FALSE(emulator::parse_fault("action=explode", error));
+  CHECK_THAT(error, Catch::Contains("unknown fault action 'explode'"));
+  CHECK_FALSE(emulator::parse_fault("rate=2", error));
+  CHECK_THAT(error, Catch::Contains("'rate'"));
+  CHECK_FALSE(emulator::parse_fault("colour=red", error));
+  CHECK_FALSE(emulator::parse_fault("action", error));
+
+  CHECK(emulator::glob_match("*", "/flows"));
+  CHECK(emulator::glob_match("/flows*", "/flows/abc/action"));
+  CHECK(emulator::glob_match("*/action", "/flows/abc/action"));
+  CHECK(emulator::glob_match("/flows/*/action", "/flows/abc/action"));
+  CHECK_FALSE(emulator::glob_match("/flows/*/action", "/flows/abc"));
+  CHECK_FALSE(emulator::glob_match("/flows", "/flows/abc"));
+}
+
+TEST_CASE("emulator: each kind of fault does what it says to the request", "[emulator][faults]") {
+  Emu e;
+  const json conn = {{"name", "c"}, {"connectionSpec", {{"id", Emu::kUps}, {"version", "1.0"}}}};
+  auto count = [&] { return Emu::body(e.call("GET", "/connections?count=true"))["count"]; };
+  auto add = [&](const std::string& spec) {
+    std::string error;
+    auto f = emulator::parse_fault(spec, error);
+    REQUIRE(f);
+    e.service.add_fault(*f);
+  };
+  using Delivery = emulator::Response::Delivery;
+
+  add("action=429,method=POST,path=/connections,times=1,retryAfter=3");
+  auto r = e.call("POST", "/connections", conn);
+  CHECK(r.status == 429);
+  CHECK(r.headers["Retry-After"] == "3");
+  CHECK(count() == 0);
+
+  add("action=drop-before,method=POST,times=1");
+  CHECK(e.call("POST", "/connections", conn).delivery == Delivery::drop);
+  CHECK(count() == 0);  // nothing was done
+
+  add("action=drop-after,method=POST,times=1");
+  CHECK(e.call("POST", "/connections", conn).delivery == Delivery::drop);
+  CHECK(count() == 1);  // done, but the answer is lost
+
+  add("action=truncate,method=GET,path=/connections,times=1");
+  auto t = e.call("GET", "/connections");
+  CHECK(t.delivery == Delivery::truncate);
+  CHECK(t.status == 200);
+
+  add("action=latency,latency=250,times=1");
+  CHECK(e.call("GET", "/connections").delay == std::chrono::milliseconds(250));
+
+  // Used up: requests are normal again, and the stats count what was injected.
+  auto normal = e.call("POST", "/connections", conn);
+  CHECK(normal.status == 201);
+  CHECK(normal.delivery == Delivery::normal);
+  CHECK(e.service.stats().faults == 5);
+
+  add("action=500,path=/flows*");
+  CHECK(e.call("GET", "/flows").status == 500);
+  CHECK(e.call("GET", "/connections").status == 200);
+  e.service.clear_faults();
+  CHECK(e.call("GET", "/flows").status == 200);
+}
+
+TEST_CASE("emulator: the chaos mix hits its share of requests, every kind, repeatably by seed",
+          "[emulator][faults]") {
+  auto run = [](std::uint64_t seed) {
+    emulator::Options o;
+    o.seed = seed;
+    o.chaos_rate = 0.2;
+    Emu e(o);
+    std::vector<std::string> outcomes;
+    for (int i = 0; i < 3000; ++i) {
+      auto r = e.call("GET", "/connections");
+      outcomes.push_back(std::to_string(r.status) + "/" +
+                         std::to_string(static_cast<int>(r.delivery)) + "/" +
+                         std::to_string(r.delay.count()));
+    }
+    return outcomes;
+  };
+  auto a = run(7), b = run(7), c = run(8);
+  CHECK(a == b);
+  CHECK(a != c);
+  std::map<std::string, int> kinds;
+  int faulted = 0;
+  for (const auto& o : a) {
+    if (o != "200/0/0") ++faulted;
+    ++kinds[o];
+  }
+  CHECK(faulted > 3000 * 0.16);
+  CHECK(faulted < 3000 * 0.24);
+  // 429, 500, 502, 503, 504, latency, dropped (before and after look alike here), truncated.
+  for (const char* k :
+       {"429/0/0", "500/0/0", "502/0/0", "503/0/0", "504/0/0", "200/0/300", "200/2/0"}) {
+    CHECK(kinds[k] > 20);
+  }
+  CHECK(kinds["0/1/0"] + kinds["200/1/0"] > 40);  // drop before (no answer) and after (200)
+}
+
+TEST_CASE("emulator: a rate limit per API key answers 429 with Retry-After", "[emulator][faults]") {
+  emulator::Options o;
+  o.rate_limit = 5;
+  Emu e(o);
+  for (int i = 0; i < 5; ++i)
+    CHECK(e.call("GET", "/flows").status == 200);
+  auto r = e.call("GET", "/flows");
+  CHECK(r.status == 429);
+  CHECK(r.headers["Retry-After"] == "1");
+  CHECK(Emu::body(r)["error_code"] == "429050");
+  // Another key has its own allowance.
+  CHECK(e.call("GET", "/flows", nullptr, {{"x-api-key", "emulator-client"}}).status == 200);
+  CHECK(e.service.stats().throttled == 1);
+}
+
+TEST_CASE("emulator: enabled flows with audiences run on the compressed clock",
+          "[emulator][runs]") {
+  emulator::Options o;
+  o.seed = 3;
+  o.runs.interval = std::chrono::seconds(60);
+  o.runs.duration = std::chrono::seconds(10);
+  o.runs.failure_rate = 0.5;
+  Emu e(o);
+  auto ids = e.tutorial();
+  const std::string flow = ids[4];
+  auto idle = e.tutorial();  // a flow with no audiences never runs
+  e.now += 61;
+  CHECK(Emu::body(e.call("GET", "/runs?property=flowId==" + flow))["items"].empty());
+
+  auto etag = e.get_flow(flow)["etag"].get<std::string>();
+  REQUIRE(
+      e.call("PATCH", "/flows/" + flow, add_segment(segment("seg-1", kOnce)), {{"if-match", etag}})
+          .status == 200);
+  e.now += 60;
+  auto first = Emu::body(e.call("GET", "/runs?property=flowId==" + flow));
+  REQUIRE(first["items"].size() == 1);
+  json run = first["items"][0];
+  CHECK(run["flowId"] == flow);
+  CHECK(run["metrics"]["statusSummary"]["status"] == "processing");
+  CHECK_FALSE(run["metrics"]["durationSummary"].contains("completedAtUTC"));
+  CHECK(run["metrics"]["recordSummary"]["sourceSummaries"][0]["entitySummaries"][0]["id"] ==
+        "segment:seg-1");
+
+  e.now += 15;  // 10 s give or take 40%: done
+  run = Emu::body(e.call("GET", "/runs/" + run["id"].get<std::string>()))["items"][0];
+  const std::string status = run["metrics"]["statusSummary"]["status"];
+  CHECK((status == "success" || status == "failed"));
+  CHECK(run["metrics"]["durationSummary"].contains("completedAtUTC"));
+  if (status == "failed") {
+    CHECK(run["metrics"]["statusSummary"]["errors"][0]["code"] == "ACTIVATION_BATCH-0000-FAILED");
+  }
+
+  e.now += 600;  // ten more intervals; with half failing, both outcomes appear
+  auto all = Emu::body(e.call("GET", "/runs?property=flowId==" + flow));
+  CHECK(all["items"].size() == 11);
+  CHECK(Emu::body(e.call("GET", "/runs?property=flowId==" + idle[4]))["items"].empty());
+  auto failed = Emu::body(e.call(
+      "GET", "/runs?property=flowId==" + flow + "&property=metrics.statusSummary.status==failed"));
+  CHECK_FALSE(failed["items"].empty());
+  CHECK(failed["items"].size() < all["items"].size());
+
+  // Disabled: no more runs.
+  REQUIRE(e.call("POST", "/flows/" + flow + "/action?op=disable").status == 200);
+  e.now += 600;
+  CHECK(Emu::body(e.call("GET", "/runs?property=flowId==" + flow))["items"].size() == 11);
+  CHECK(e.call("GET", "/runs/not-a-run").status == 404);
+}
+
+TEST_CASE("emulator: seeded flows for listing at scale", "[emulator]") {
+  emulator::Options o;
+  o.seed_flows = 250;
+  Emu e(o);
+  CHECK(Emu::body(e.call("GET", "/flows?count=true"))["count"] == 250);
+  CHECK(Emu::body(e.call("GET", "/flows?count=true", nullptr, {}, "dev"))["count"] == 0);
+  CHECK(e.service.stats().requests == 2);  // seeding is not counted
+  auto page = Emu::body(e.call("GET", "/flows?property=name==Seeded flow 00007"));
+  REQUIRE(page["items"].size() == 1);
+  CHECK(page["items"][0]["inheritedAttributes"]["properties"]["isDestinationFlow"] == true);
+}
