@@ -25,7 +25,10 @@ enum class Collection {
   source_connections,
   target_connections,
   flows,
+  runs,
 };
+
+enum class FlowAction { enable, disable };
 
 std::string_view collection_path(Collection c);  // "/connections"
 std::string_view collection_noun(Collection c);  // "base connection"
@@ -104,6 +107,8 @@ Request create_connection(const NewConnection& c);
 Request create_source_connection(const NewSourceConnection& s);
 Request create_target_connection(const NewTargetConnection& t);
 Request create_flow(const NewFlow& f);
+Request remove(Collection c, std::string_view id);
+Request flow_action(std::string_view flow_id, FlowAction action);
 // `if_match` is sent as given: normalise it with normalize_etag first.
 Request patch_flow(std::string_view flow_id, std::string_view if_match, const nlohmann::json& ops);
 }  // namespace requests
@@ -132,6 +137,14 @@ class FlowService {
   Result<Created> create_flow(const NewFlow& f);
   Result<Patched> patch_flow(std::string_view flow_id, std::string_view if_match,
                              const nlohmann::json& ops);
+  // DELETE: 202 or 204 (the references disagree), either is success.
+  Result<void> remove(Collection c, std::string_view id);
+  // POST /flows/{id}/action?op=enable|disable; answers {id, etag}.
+  Result<Patched> flow_action(std::string_view flow_id, FlowAction action);
+  // Any request through the same pipeline (auth, headers, retries, log); every status is an
+  // answer, not an error. For `aepflow api`.
+  Result<Response> send(Request req);
+  const std::string& base_url() const;
 
  private:
   Result<Response> exchange(Request req, std::string_view context);

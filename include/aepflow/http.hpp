@@ -45,6 +45,7 @@ struct Response {
   int status = 0;
   Headers headers;
   std::string body;
+  int attempts = 1;  // how many times the request was sent to get this answer (retries)
 };
 
 // Percent-encodes everything but RFC 3986 unreserved characters.

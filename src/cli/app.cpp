@@ -123,20 +123,37 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
   auto flowspecs = add_noun(app, "flowspecs", "dataflow specs (GET /flowSpecs)");
   add_flowspecs_list(flowspecs, ctx);
   add_flowspecs_get(flowspecs, ctx);
-  auto connection = add_noun(app, "connection", "base connections (POST /connections)");
+  auto connection = add_noun(app, "connection", "base connections: create, list, delete");
   add_connection_create(connection, ctx);
-  auto source = add_noun(app, "source", "source connections (POST /sourceConnections)");
+  add_connection_list(connection, ctx);
+  add_delete_command(connection, ctx, Collection::connections);
+  auto source = add_noun(app, "source", "source connections: create, list, delete");
   add_source_create(source, ctx);
-  auto target = add_noun(app, "target", "target connections (POST /targetConnections)");
+  add_source_list(source, ctx);
+  add_delete_command(source, ctx, Collection::source_connections);
+  auto target = add_noun(app, "target", "target connections: create, list, delete");
   add_target_create(target, ctx);
-  auto flow =
-      add_noun(app, "flow", "dataflows: create, activate, deactivate, audiences, get, validate");
+  add_target_list(target, ctx);
+  add_delete_command(target, ctx, Collection::target_connections);
+  auto flow = add_noun(app, "flow",
+                       "dataflows: create, activate, deactivate, audiences, get, validate, list, "
+                       "enable, disable, delete");
   add_flow_create(flow, ctx);
   add_flow_activate(flow, ctx);
   add_flow_get(flow, ctx);
   add_flow_validate(flow, ctx);
   add_flow_audiences(flow, ctx);
   add_flow_deactivate(flow, ctx);
+  add_flow_list(flow, ctx);
+  add_flow_enable(flow, ctx);
+  add_flow_disable(flow, ctx);
+  add_delete_command(flow, ctx, Collection::flows);
+  auto runs = add_noun(app, "runs", "dataflow runs: list, get, watch (GET /runs)");
+  add_runs_list(runs, ctx);
+  add_runs_get(runs, ctx);
+  add_runs_watch(runs, ctx);
+  Group top(&app);
+  add_api(top, ctx);
   auto auth = add_noun(app, "auth", "OAuth server-to-server tokens: login, status, token, logout");
   add_auth_login(auth, ctx);
   add_auth_status(auth, ctx);

@@ -55,6 +55,22 @@ Result<nlohmann::json> list_catalogue(Context& ctx, Collection c, std::string_vi
   return matching;
 }
 
+void print_item(Context& ctx, const nlohmann::json& item,
+                const std::function<void(Output&)>& table) {
+  auto& out = ctx.out();
+  switch (out.format()) {
+    case Format::id:
+      out.id(text_of(item, "id"));
+      break;
+    case Format::json:
+      out.json(item);
+      break;
+    case Format::table:
+      table(out);
+      break;
+  }
+}
+
 void print_list(Context& ctx, const nlohmann::json& items, const Row& header,
                 const std::function<Row(const nlohmann::json&)>& row) {
   auto& out = ctx.out();

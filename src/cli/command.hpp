@@ -28,6 +28,10 @@ Result<nlohmann::json> fetch(Context& ctx, Collection c, std::string_view what,
 // Every item of a spec catalogue whose name contains `name_filter` (case-insensitive; empty: all).
 Result<nlohmann::json> list_catalogue(Context& ctx, Collection c, std::string_view name_filter);
 
+// Prints one object: its ID (-o id), the object (-o json), or what `table` prints.
+void print_item(Context& ctx, const nlohmann::json& item,
+                const std::function<void(Output&)>& table);
+
 // Prints one ID per line (-o id), the items (-o json), or the rows (table).
 void print_list(Context& ctx, const nlohmann::json& items, const Row& header,
                 const std::function<Row(const nlohmann::json&)>& row);

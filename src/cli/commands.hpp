@@ -1,6 +1,7 @@
 #pragma once
 // One registration function per command; each lives in <noun>/<verb>.cpp.
 
+#include "aepflow/client.hpp"
 #include "command_spec.hpp"
 
 namespace aepflow::cli {
@@ -20,6 +21,18 @@ void add_flow_get(Group& parent, Context& ctx);
 void add_flow_validate(Group& parent, Context& ctx);
 void add_flow_audiences(Group& parent, Context& ctx);
 void add_flow_deactivate(Group& parent, Context& ctx);
+void add_flow_list(Group& parent, Context& ctx);
+void add_flow_enable(Group& parent, Context& ctx);
+void add_flow_disable(Group& parent, Context& ctx);
+void add_connection_list(Group& parent, Context& ctx);
+void add_source_list(Group& parent, Context& ctx);
+void add_target_list(Group& parent, Context& ctx);
+// `delete` for any of the four collections (deleting.cpp).
+void add_delete_command(Group& parent, Context& ctx, Collection c);
+void add_runs_list(Group& parent, Context& ctx);
+void add_runs_get(Group& parent, Context& ctx);
+void add_runs_watch(Group& parent, Context& ctx);
+void add_api(Group& parent, Context& ctx);
 void add_auth_login(Group& parent, Context& ctx);
 void add_auth_status(Group& parent, Context& ctx);
 void add_auth_token(Group& parent, Context& ctx);

@@ -244,11 +244,7 @@ Result<void> Context::confirm_change(std::string_view what) {
   if (!s) return std::unexpected(s.error());
   const std::string sandbox = (**s)["sandbox"].value;
   if (sandbox != "prod") return {};
-  if (globals.yes) return {};
-  if (auto env = io.getenv("AEP_ASSUME_YES");
-      env && (*env == "1" || *env == "true" || *env == "yes")) {
-    return {};
-  }
+  if (assumed_yes()) return {};
   if (io.prompt) {
     auto answer = io.prompt(
         "About to " + std::string(what) + " in sandbox prod (production). Continue? [y/N] ",
@@ -258,6 +254,25 @@ Result<void> Context::confirm_change(std::string_view what) {
   }
   return usage("refusing to " + std::string(what) +
                " in sandbox prod without confirmation: pass --yes or set AEP_ASSUME_YES=1");
+}
+
+bool Context::assumed_yes() const {
+  if (globals.yes) return true;
+  auto env = io.getenv("AEP_ASSUME_YES");
+  return env && (*env == "1" || *env == "true" || *env == "yes");
+}
+
+Result<void> Context::confirm_delete(std::string_view what) {
+  if (assumed_yes()) return {};
+  if (io.prompt) {
+    auto answer = io.prompt("Delete " + std::string(what) + " in sandbox " + sandbox() +
+                                "? This cannot be undone. [y/N] ",
+                            /*echo=*/true);
+    if (answer && (*answer == "y" || *answer == "Y" || *answer == "yes")) return {};
+    return usage("cancelled: nothing was deleted");
+  }
+  return usage("refusing to delete " + std::string(what) +
+               " without confirmation: pass --yes or set AEP_ASSUME_YES=1");
 }
 
 }  // namespace aepflow::cli

@@ -59,12 +59,15 @@ class Context {
   Result<ClientCredentialsToken*> client_credentials();
   // Changing the prod sandbox needs --yes, AEP_ASSUME_YES=1, or a yes on the terminal.
   Result<void> confirm_change(std::string_view what);
+  // Deleting needs --yes, AEP_ASSUME_YES=1, or a yes on the terminal, in any sandbox.
+  Result<void> confirm_delete(std::string_view what);
   // A connection or flow spec by ID, fetched once per process.
   Result<const nlohmann::json*> spec(Collection catalogue, const std::string& id);
   // Every secret value this run knows, for scrubbing messages.
   std::vector<std::string> secrets() const;
 
  private:
+  bool assumed_yes() const;
   Result<void> check_endpoint(const std::string& url, std::string_view what) const;
   Result<std::shared_ptr<Transport>> transport();
   LogSink* log();

@@ -28,6 +28,7 @@ struct Io {
   std::function<Result<std::string>(const std::string& command)> run_command;
   // Waits (retry backoff, polling); false when interrupted by Ctrl-C.
   std::function<bool(std::chrono::milliseconds)> sleep = interruptible_sleep;
+  bool err_is_terminal = false;  // live status lines on stderr only when a person watches
 };
 
 // The real process environment, files, commands, terminal and clock.

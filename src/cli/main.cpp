@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
                         [] { return std::chrono::system_clock::now(); },
                         aepflow::cli::terminal_prompt(),
                         aepflow::cli::run_shell_command};
+    io.err_is_terminal = isatty(STDERR_FILENO) == 1;
     std::vector<std::string> args(argv + 1, argv + argc);
     int rc = aepflow::cli::run(args, io, aepflow::make_curl_transport);
     std::cout.flush();

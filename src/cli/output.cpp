@@ -54,4 +54,74 @@ void Output::fields(std::string_view title,
   }
 }
 
+void ListStream::add(const nlohmann::json& item,
+                     const std::function<Row(const nlohmann::json&)>& row) {
+  switch (out_.format()) {
+    case Format::id:
+      if (auto id = item.find("id"); id != item.end() && id->is_string()) {
+        stream_ << id->get_ref<const std::string&>() << '\n';
+      }
+      break;
+    case Format::json: {
+      std::string text = item.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+      std::string indented;
+      indented.reserve(text.size() + 64);
+      for (char c : text) {
+        indented.push_back(c);
+        if (c == '\n') indented.append("  ");
+      }
+      stream_ << (count_ == 0 ? "[\n  " : ",\n  ") << indented;
+      break;
+    }
+    case Format::table:
+      if (width_.empty()) {
+        pending_.push_back(row(item));
+      } else {
+        print_row(row(item));
+      }
+      break;
+  }
+  ++count_;
+}
+
+void ListStream::print_row(const Row& r) {
+  std::string line;
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    line += r[i];
+    if (i + 1 < r.size()) {
+      const std::size_t w = i < width_.size() ? width_[i] : r[i].size();
+      line += std::string(w > r[i].size() ? w - r[i].size() + 2 : 2, ' ');
+    }
+  }
+  stream_ << line << '\n';
+}
+
+void ListStream::end_page() {
+  if (out_.format() != Format::table || !width_.empty()) {
+    stream_.flush();
+    return;
+  }
+  Row upper = header_;
+  for (auto& h : upper) {
+    std::transform(h.begin(), h.end(), h.begin(), [](unsigned char c) { return std::toupper(c); });
+  }
+  width_.assign(upper.size(), 0);
+  pending_.insert(pending_.begin(), upper);
+  for (const auto& r : pending_) {
+    for (std::size_t i = 0; i < r.size() && i < width_.size(); ++i)
+      width_[i] = std::max(width_[i], r[i].size());
+  }
+  for (const auto& r : pending_)
+    print_row(r);
+  pending_.clear();
+  pending_.shrink_to_fit();
+  stream_.flush();
+}
+
+void ListStream::finish() {
+  if (out_.format() == Format::table && width_.empty()) end_page();
+  if (out_.format() == Format::json) stream_ << (count_ == 0 ? "[]\n" : "\n]\n");
+  stream_.flush();
+}
+
 }  // namespace aepflow::cli

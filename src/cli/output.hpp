@@ -2,6 +2,7 @@
 // The output layer: commands hand it data, it prints a table (terminals), JSON (pipes, -o json) or
 // bare IDs (-o id). Data goes to stdout only; messages and logs go to stderr elsewhere.
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
@@ -28,10 +29,35 @@ class Output {
   // "  key  value" lines under an optional title, keys aligned.
   void fields(std::string_view title, const std::vector<std::pair<std::string, std::string>>& kv);
   void line(std::string_view text);
+  std::ostream& stream() { return out_; }
 
  private:
   std::ostream& out_;
   Format format_;
+};
+
+// A list printed as it arrives, page by page, so memory stays flat however long it is: a JSON
+// array written item by item, one ID per line, or a table whose column widths the first page sets.
+class ListStream {
+ public:
+  ListStream(Output& out, Row header)
+      : out_(out), stream_(out.stream()), header_(std::move(header)) {}
+  void add(const nlohmann::json& item, const std::function<Row(const nlohmann::json&)>& row);
+  // Prints what add() held back (the table's first page); call after each page.
+  void end_page();
+  // Closes the JSON array (only when the list is complete: a cut-off list must not parse).
+  void finish();
+  long count() const { return count_; }
+
+ private:
+  void print_row(const Row& r);
+
+  Output& out_;
+  std::ostream& stream_;
+  Row header_;
+  std::vector<Row> pending_;
+  std::vector<std::size_t> width_;
+  long count_ = 0;
 };
 
 }  // namespace aepflow::cli

@@ -406,3 +406,41 @@ Result<Patched> FlowService::patch_flow(std::string_view flow_id, std::string_vi
 }
 
 }  // namespace aepflow
+
+namespace aepflow {
+
+Result<void> FlowService::remove(Collection c, std::string_view id) {
+  std::string context = "delete " + std::string(collection_noun(c)) + " " + std::string(id);
+  auto res = pipeline_.send(requests::remove(c, id));
+  if (!res) return std::unexpected(with_context(std::move(res.error()), context));
+  // A 404 on a second attempt means the first one, whose answer was lost, did the work.
+  if (res->status == 404 && res->attempts > 1) return {};
+  if (!is_success(res->status)) return std::unexpected(error_from_response(*res, context));
+  return {};
+}
+
+Result<Patched> FlowService::flow_action(std::string_view flow_id, FlowAction action) {
+  std::string context = std::string(action == FlowAction::enable ? "enable" : "disable") +
+                        " dataflow " + std::string(flow_id);
+  auto res = exchange(requests::flow_action(flow_id, action), context);
+  if (!res) return std::unexpected(res.error());
+  Patched p;
+  p.status = res->status;
+  p.id = std::string(flow_id);
+  auto j = json::parse(res->body, nullptr, false);
+  if (j.is_object()) {
+    p.etag = json_text(j, "etag");
+    p.body = std::move(j);
+  }
+  return p;
+}
+
+Result<Response> FlowService::send(Request req) {
+  return pipeline_.send(std::move(req));
+}
+
+const std::string& FlowService::base_url() const {
+  return pipeline_.base_url();
+}
+
+}  // namespace aepflow

@@ -19,6 +19,8 @@ std::string_view collection_path(Collection c) {
       return "/targetConnections";
     case Collection::flows:
       return "/flows";
+    case Collection::runs:
+      return "/runs";
   }
   return "/";
 }
@@ -37,6 +39,8 @@ std::string_view collection_noun(Collection c) {
       return "target connection";
     case Collection::flows:
       return "dataflow";
+    case Collection::runs:
+      return "dataflow run";
   }
   return "resource";
 }
@@ -126,6 +130,22 @@ Request create_flow(const NewFlow& f) {
   body["targetConnectionIds"] = json::array({f.target_connection_id});
   body["transformations"] = empty_general_transform();
   return post("/flows", body);
+}
+
+Request remove(Collection c, std::string_view id) {
+  Request r;
+  r.method = Method::delete_;
+  r.path = std::string(collection_path(c)) + "/" + url_encode(id);
+  return r;
+}
+
+Request flow_action(std::string_view flow_id, FlowAction action) {
+  Request r;
+  r.method = Method::post;
+  r.path = "/flows/" + url_encode(flow_id) + "/action";
+  r.query.emplace_back("op", action == FlowAction::enable ? "enable" : "disable");
+  r.repeatable = true;  // enabling twice leaves the flow enabled
+  return r;
 }
 
 Request patch_flow(std::string_view flow_id, std::string_view if_match, const json& ops) {

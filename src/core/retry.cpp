@@ -125,6 +125,7 @@ class RetryPolicy final : public Policy {
     for (int attempt = 1;; ++attempt) {
       Request copy = req;  // each attempt starts from the request as the caller built it
       auto outcome = next(copy);
+      if (outcome) outcome->attempts = attempt;
       if (attempt >= options_.max_attempts || !may_retry(req, outcome)) return outcome;
       std::chrono::milliseconds wait = backoff_delay(attempt, options_, options_.random());
       if (outcome) {

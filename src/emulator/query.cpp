@@ -88,9 +88,17 @@ std::optional<Filter> parse_filter(const std::string& expression) {
 bool matches(const json& item, const Filter& f) {
   std::vector<const json*> found;
   collect(item, f.path, 0, found);
+  // Run statuses come back lowercase while filters in the docs capitalise them ("Failed").
+  const bool fold = !f.path.empty() && f.path.back() == "status";
+  auto folded = [](std::string s) {
+    for (auto& ch : s)
+      ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return s;
+  };
   for (const json* v : found) {
     for (const auto& want : f.values) {
-      int c = compare(*v, want);
+      int c = fold && v->is_string() ? compare(json(folded(v->get<std::string>())), folded(want))
+                                     : compare(*v, want);
       if ((f.op == "==" && c == 0) || (f.op == "!=" && c != 0) || (f.op == ">" && c > 0) ||
           (f.op == "<" && c < 0) || (f.op == ">=" && c >= 0) || (f.op == "<=" && c <= 0)) {
         return true;

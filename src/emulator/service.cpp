@@ -346,8 +346,8 @@ struct Service::State {
     static const char* hex = "0123456789ABCDEF";
     std::string out;
     for (unsigned char c : s) {
-      if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '=' || c == ',' ||
-          c == '[' || c == ']') {
+      if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == ',' || c == '[' ||
+          c == ']') {
         out.push_back(static_cast<char>(c));
       } else {
         out.push_back('%');
@@ -865,10 +865,11 @@ struct Service::State {
     if (!coll.by_id.count(id)) return reply(not_found(collection, id, rid));
     auto users = users_of(sb, collection, id);
     if (!users.empty()) {
-      return reply(bad_request(
-          "1418",
-          "The " + std::string(noun(collection)) + " " + id + " is in use by " + join(users, ", "),
-          rid));
+      // The service names no users: finding them is the client's job.
+      return reply(bad_request("1418",
+                               "The " + std::string(noun(collection)) + " " + id +
+                                   " cannot be deleted while it is in use",
+                               rid));
     }
     coll.by_id.erase(id);
     std::erase(coll.order, id);

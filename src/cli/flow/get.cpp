@@ -15,18 +15,8 @@ struct Options {
 Result<void> run(const Options& o, Context& ctx) {
   auto flow = fetch(ctx, Collection::flows, "flow ID", o.flow_id);
   if (!flow) return std::unexpected(flow.error());
-  auto& out = ctx.out();
-  switch (out.format()) {
-    case Format::id:
-      out.id(text_of(*flow, "id"));
-      break;
-    case Format::json:
-      out.json(*flow);
-      break;
-    case Format::table:
-      print_flow_summary(out, *flow, read_flow_contents(*flow));
-      break;
-  }
+  print_item(ctx, *flow,
+             [&](Output& out) { print_flow_summary(out, *flow, read_flow_contents(*flow)); });
   return {};
 }
 
