@@ -33,7 +33,7 @@ class Emu {
         std::string kv =
             query.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
         auto eq = kv.find('=');
-        r.query.emplace(kv.substr(0, eq), eq == std::string::npos ? "" : kv.substr(eq + 1));
+        r.query.emplace(kv.substr(0, eq), eq == std::string::npos ? "" : decode(kv.substr(eq + 1)));
         if (amp == std::string::npos) break;
         start = amp + 1;
       }
@@ -57,6 +57,20 @@ class Emu {
   }
 
   static json body(const emulator::Response& r) { return json::parse(r.body); }
+
+  // Percent-decoding, as the HTTP server does before the service sees a query value.
+  static std::string decode(const std::string& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == '%' && i + 2 < s.size()) {
+        out.push_back(static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16)));
+        i += 2;
+      } else {
+        out.push_back(s[i]);
+      }
+    }
+    return out;
+  }
 
   // The tutorial's first five steps; returns {base, source, destination, target, flow}.
   std::vector<std::string> tutorial(const std::string& sandbox = "prod") {
