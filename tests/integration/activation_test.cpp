@@ -60,12 +60,6 @@ std::string segment(int i) {
   return buf;
 }
 
-void post_json(const Emulator& emu, const std::string& path, const std::string& body) {
-  auto r = test::run_process(
-      {"curl", "-sf", "-H", "Content-Type: application/json", "-d", body, emu.url() + path});
-  REQUIRE(r.code == 0);
-}
-
 }  // namespace
 
 TEST_CASE("twenty processes activating on one flow at once: all twenty, each once",
@@ -101,7 +95,7 @@ TEST_CASE("a 412 between read and patch is recovered without loss or duplication
       aepflow(emu, {"flow", "activate", flow, "--audience", segment(1), "--start-time", "17:00"})
           .code == 0);
   // Another writer changes the flow just before the next PATCH arrives.
-  post_json(emu, "/__emulator/faults",
+  emu.admin("POST", "/__emulator/faults",
             R"({"method":"PATCH","pathPrefix":"/flows/","action":"touch","times":1})");
   auto r = aepflow(emu, {"flow", "activate", flow, "--audience", segment(1), "--audience",
                          segment(2), "--start-time", "17:00", "-o", "json"});
@@ -115,7 +109,7 @@ TEST_CASE("a 412 between read and patch is recovered without loss or duplication
 
   // With the etag pinned, a 412 is final: exit 5 and nothing applied.
   std::string etag = flow_json(emu, flow)["etag"];
-  post_json(emu, "/__emulator/faults",
+  emu.admin("POST", "/__emulator/faults",
             R"({"method":"PATCH","pathPrefix":"/flows/","action":"touch","times":1})");
   auto pinned = aepflow(emu, {"flow", "activate", flow, "--audience", segment(3), "--start-time",
                               "17:00", "--etag", etag});

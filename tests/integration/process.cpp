@@ -4,6 +4,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -75,7 +76,9 @@ int spawn(std::vector<std::string> argv, const std::map<std::string, std::string
 }  // namespace
 
 Exit run_process(const std::vector<std::string>& argv,
-                 const std::map<std::string, std::string>& env, const std::string& stdin_text) {
+                 const std::map<std::string, std::string>& env, const std::string& stdin_text,
+                 int interrupt_after_ms) {
+  const auto started = std::chrono::steady_clock::now();
   int out[2], err[2], in[2];
   if (pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0 || pipe2(in, O_CLOEXEC) != 0) {
     throw std::runtime_error("pipe failed");
@@ -93,7 +96,19 @@ Exit run_process(const std::vector<std::string>& argv,
   int open_fds = 2;
   char buf[65536];
   while (open_fds > 0) {
-    if (poll(fds, 2, -1) < 0 && errno != EINTR) break;
+    int wait_ms = -1;
+    if (interrupt_after_ms >= 0) {
+      auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
+                         std::chrono::steady_clock::now() - started)
+                         .count();
+      if (elapsed >= interrupt_after_ms) {
+        kill(pid, SIGINT);
+        interrupt_after_ms = -1;
+      } else {
+        wait_ms = static_cast<int>(interrupt_after_ms - elapsed);
+      }
+    }
+    if (poll(fds, 2, wait_ms) < 0 && errno != EINTR) break;
     for (int i = 0; i < 2; ++i) {
       if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
       ssize_t n = read(fds[i].fd, buf, sizeof buf);
@@ -107,8 +122,10 @@ Exit run_process(const std::vector<std::string>& argv,
     }
   }
   int status = 0;
-  waitpid(pid, &status, 0);
+  struct rusage usage {};
+  wait4(pid, &status, 0, &usage);
   result.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  result.max_rss_kb = usage.ru_maxrss;
   return result;
 }
 
@@ -177,6 +194,16 @@ long Emulator::count(const std::string& what) const {
   auto r = run_process({"curl", "-sf", url_ + "/__emulator/stats"});
   if (r.code != 0) throw std::runtime_error("cannot read the emulator's stats");
   return nlohmann::json::parse(r.out).at(what).get<long>();
+}
+
+void Emulator::admin(const std::string& method, const std::string& path,
+                     const std::string& body) const {
+  std::vector<std::string> argv = {"curl", "-sf", "-X", method, url_ + path};
+  if (!body.empty()) {
+    argv.insert(argv.end(), {"-H", "Content-Type: application/json", "-d", body});
+  }
+  auto r = run_process(argv);
+  if (r.code != 0) throw std::runtime_error(method + " " + path + " failed: " + r.err);
 }
 
 Exit aepflow(const Emulator& emu, const std::vector<std::string>& args,

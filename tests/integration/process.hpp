@@ -12,12 +12,14 @@ struct Exit {
   int code = -1;
   std::string out;
   std::string err;
+  long max_rss_kb = 0;  // the process's peak resident memory
 };
 
-// Runs to completion. `env` is added to (and overrides) the test process's environment.
+// Runs to completion. `env` is added to (and overrides) the test process's environment. With
+// `interrupt_after_ms` >= 0, the process gets SIGINT (Ctrl-C) that long after it starts.
 Exit run_process(const std::vector<std::string>& argv,
                  const std::map<std::string, std::string>& env = {},
-                 const std::string& stdin_text = "");
+                 const std::string& stdin_text = "", int interrupt_after_ms = -1);
 
 // The emulator on a free port of 127.0.0.1, stopped when this goes out of scope.
 class Emulator {
@@ -33,6 +35,9 @@ class Emulator {
   std::map<std::string, std::string> env(const std::string& sandbox = "prod") const;
   // Requests the emulator has counted: {"requests", "reads", "writes"}.
   long count(const std::string& what) const;
+  // A call to the emulator's admin API: POST /__emulator/faults with a JSON body, DELETE it...
+  void admin(const std::string& method, const std::string& path,
+             const std::string& body = "") const;
   const std::string& home() const { return home_; }
 
  private:

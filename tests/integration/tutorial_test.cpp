@@ -2,16 +2,16 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "audiences.hpp"
 #include "process.hpp"
 
 using nlohmann::json;
 using test::aepflow;
 using test::Emulator;
+using test::kBiking;
+using test::kLoyalty;
 
 namespace {
-
-constexpr const char* kBiking = "9f7d37fd-7039-4454-94ef-2b0cd6c3206a";
-constexpr const char* kLoyalty = "25768be6-ebd5-45cc-8913-12fb3f348613";
 
 std::string id_of(const test::Exit& r) {
   INFO(r.err);

@@ -326,8 +326,9 @@ TEST_CASE("runs get shows metrics, errors and counts", "[commands][runs]") {
 TEST_CASE("runs watch: 0 on success, 1 with the errors on failure, 6 on timeout",
           "[commands][runs]") {
   auto f = fake();
+  // The newest run is chosen from the list, then followed by its ID until it finishes.
   f->on(Method::get, "/runs", 200, runs_page(run_json("processing", kNowMs, false)));
-  f->on(Method::get, "/runs", 200, runs_page(run_json("success", kNowMs)));
+  f->on(Method::get, std::string("/runs/") + kRun, 200, runs_page(run_json("success", kNowMs)));
   auto ok = run_cli(with_credentials({"runs", "watch", "--flow", kFlow, "-o", "id"}), f);
   CHECK(ok.code == 0);
   CHECK(ok.out == std::string(kRun) + "\n");
@@ -344,7 +345,10 @@ TEST_CASE("runs watch: 0 on success, 1 with the errors on failure, 6 on timeout"
 
   // Never finishes: polls every 10 s for 30 s, then gives up.
   auto h = fake();
-  h->on(Method::get, "/runs", 200, runs_page(run_json("processing", kNowMs, false))).times(4);
+  h->on(Method::get, "/runs", 200, runs_page(run_json("processing", kNowMs, false)));
+  h->on(Method::get, std::string("/runs/") + kRun, 200,
+        runs_page(run_json("processing", kNowMs, false)))
+      .times(3);
   auto slow = run_cli(
       with_credentials({"runs", "watch", "--flow", kFlow, "--timeout", "30s", "--interval", "10s"}),
       h);

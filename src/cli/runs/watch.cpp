@@ -65,38 +65,52 @@ Result<void> run(const Options& o, Context& ctx) {
   StatusLine status(ctx);
   ListQuery q;
   q.properties.push_back("flowId==" + o.flow_id);
-  q.limit = 1;  // newest first: the first item is the newest run
+  q.limit = 1;          // newest first: the first item is the newest run
+  std::string watched;  // the run followed, once chosen; then read by ID, not as "the newest"
   for (;;) {
-    auto page = (*service)->list_page(Collection::runs, q);
-    if (!page) {
-      status.end();
-      return std::unexpected(page.error());
+    std::optional<nlohmann::json> run;
+    if (watched.empty()) {
+      auto page = (*service)->list_page(Collection::runs, q);
+      if (!page) {
+        status.end();
+        return std::unexpected(page.error());
+      }
+      if (!page->items.empty()) {
+        const auto run_started = page->items[0]
+                                     .value("metrics", nlohmann::json::object())
+                                     .value("durationSummary", nlohmann::json::object())
+                                     .value("startedAtUTC", std::int64_t{0});
+        if (!o.next || run_started >= started_ms) {
+          run = std::move(page->items[0]);
+          watched = text_of(*run, "id");
+        }
+      }
+    } else {
+      auto got = (*service)->get(Collection::runs, watched);
+      if (!got) {
+        status.end();
+        return std::unexpected(got.error());
+      }
+      run = std::move(*got);
     }
     const auto waited =
         std::max(slept, std::chrono::duration_cast<milliseconds>(ctx.io.now() - started));
     std::string line;
-    if (!page->items.empty()) {
-      const nlohmann::json& newest = page->items[0];
-      const auto run_started = newest.value("metrics", nlohmann::json::object())
-                                   .value("durationSummary", nlohmann::json::object())
-                                   .value("startedAtUTC", std::int64_t{0});
-      if (!o.next || run_started >= started_ms) {
-        if (run_finished(newest)) {
-          status.end();
-          print_item(ctx, newest, [&](Output& out) { print_run(out, newest); });
-          if (run_status(newest) == "success") return {};
-          Error e;
-          e.kind = ErrorKind::api;
-          e.context = "run " + text_of(newest, "id") + " of dataflow " + o.flow_id;
-          std::string errors = run_errors(newest);
-          e.message = "the run failed" + (errors.empty() ? std::string() : ": " + errors);
-          return std::unexpected(std::move(e));
-        }
-        line = "run " + text_of(newest, "id") + ": " + run_status(newest) + ", watched for " +
-               format_duration(waited);
+    if (run) {
+      if (run_finished(*run)) {
+        status.end();
+        print_item(ctx, *run, [&](Output& out) { print_run(out, *run); });
+        if (run_status(*run) == "success") return {};
+        Error e;
+        e.kind = ErrorKind::api;
+        e.context = "run " + watched + " of dataflow " + o.flow_id;
+        std::string errors = run_errors(*run);
+        e.message = "the run failed" + (errors.empty() ? std::string() : ": " + errors);
+        return std::unexpected(std::move(e));
       }
-    }
-    if (line.empty()) {
+      line =
+          "run " + watched + ": " + run_status(*run) + ", watched for " + format_duration(waited);
+    } else {
       line = std::string("waiting for ") + (o.next ? "the next run" : "a run") + " of dataflow " +
              o.flow_id + ", " + format_duration(waited);
     }
