@@ -12,7 +12,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # generator from the start.
 GENERATOR = $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
 
-.PHONY: all deps build demo test format-check test-plain test-sanitize clean
+.PHONY: all deps build demo test format-check test-plain test-sanitize fuzz-short clean
 
 all: build
 
@@ -26,7 +26,7 @@ build: deps
 demo: build
 	@./scripts/with-emulator.sh $(BUILD)/bin examples/quickstart.sh
 
-test: format-check test-plain test-sanitize
+test: format-check test-plain test-sanitize fuzz-short
 
 format-check: deps
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run --Werror
@@ -42,5 +42,9 @@ test-sanitize: deps
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --test-dir $(SAN_BUILD) --output-on-failure -j $(JOBS)
 
+# A short run of each libFuzzer target (scripts/fuzz.sh for longer ones).
+fuzz-short: deps
+	./scripts/fuzz.sh 20
+
 clean:
-	rm -rf $(BUILD) $(TEST_BUILD) $(SAN_BUILD)
+	rm -rf $(BUILD) $(TEST_BUILD) $(SAN_BUILD) build-fuzz

@@ -7,6 +7,11 @@ target_compile_options(aepflow_options INTERFACE
 if(AEPFLOW_WERROR)
   target_compile_options(aepflow_options INTERFACE -Werror)
 endif()
+if(AEPFLOW_FUZZ)
+  # Coverage for libFuzzer on all the code, with the sanitizers that turn bugs into crashes.
+  target_compile_options(aepflow_options INTERFACE -fsanitize=fuzzer-no-link)
+  set(AEPFLOW_SANITIZE ON)
+endif()
 if(AEPFLOW_SANITIZE)
   target_compile_options(aepflow_options INTERFACE
     -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)

@@ -9,6 +9,10 @@ packages=(
   catch2 libcpp-httplib-dev libtomlplusplus-dev
   curl
 )
+# --fuzz: also clang 19 and its libFuzzer runtime (clang 14 cannot compile std::expected).
+if [ "${1:-}" = "--fuzz" ]; then
+  packages+=(clang-19 libclang-rt-19-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -17,8 +17,11 @@ std::vector<std::string> users_of(FlowService& service, Collection c, const std:
   std::vector<std::pair<Collection, std::string>> queries;
   switch (c) {
     case Collection::connections:
-      queries = {{Collection::source_connections, "baseConnectionId==" + id},
-                 {Collection::target_connections, "baseConnectionId==" + id}};
+      queries = {
+          {Collection::flows, "inheritedAttributes.sourceConnections[].baseConnection.id==" + id},
+          {Collection::flows, "inheritedAttributes.targetConnections[].baseConnection.id==" + id},
+          {Collection::source_connections, "baseConnectionId==" + id},
+          {Collection::target_connections, "baseConnectionId==" + id}};
       break;
     case Collection::source_connections:
       queries = {{Collection::flows, "sourceConnectionIds[]==" + id}};

@@ -81,7 +81,9 @@ TEST_CASE("2,500 flows: --all lists every one exactly once, page by page, in fla
           "[integration][list]") {
   Emulator emu({"--seed-flows", "2500"});
   // No quarantine of freed memory under AddressSanitizer, so peak memory means the same there.
-  std::map<std::string, std::string> env = {{"ASAN_OPTIONS", "quarantine_size_mb=0"}};
+  const char* asan = std::getenv("ASAN_OPTIONS");
+  std::map<std::string, std::string> env = {
+      {"ASAN_OPTIONS", std::string(asan ? asan : "").append(":quarantine_size_mb=0")}};
   auto all = aepflow(emu, {"flow", "list", "--all", "-o", "id"}, env);
   INFO(all.err);
   REQUIRE(all.code == 0);
@@ -198,6 +200,12 @@ TEST_CASE("runs: an activated flow runs, and watch reports the run", "[integrati
   auto refused = aepflow(emu, {"target", "delete", in_use.out.substr(0, 36)});
   CHECK(refused.code == 1);
   CHECK_THAT(refused.err, Catch::Contains("It is used by dataflow " + flow));
+  auto dest = aepflow(emu, {"connection", "list", "--name", "soak-0-dest", "-o", "id"});
+  auto base_refused = aepflow(emu, {"connection", "delete", dest.out.substr(0, 36)});
+  CHECK(base_refused.code == 1);
+  CHECK_THAT(base_refused.err, Catch::Contains("It is used by dataflow " + flow) &&
+                                   Catch::Contains(", target connection ") &&
+                                   Catch::Contains("delete those first"));
   CHECK(aepflow(emu, {"flow", "delete", flow}).code == 0);
   CHECK(aepflow(emu, {"flow", "get", flow}).code == 4);
   CHECK(aepflow(emu, {"target", "delete", in_use.out.substr(0, 36)}).code == 0);
