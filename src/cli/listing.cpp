@@ -69,7 +69,10 @@ Result<void> stream_list(Context& ctx, Collection c, ListQuery query, ListRange 
   ListStream stream(ctx.out(), header);
   auto page = (*service)->list_page(c, query);
   while (true) {
-    if (!page) return std::unexpected(page.error());
+    if (!page) {
+      stream.abandon();
+      return std::unexpected(page.error());
+    }
     for (const auto& item : page->items) {
       if (range.limit && stream.count() >= *range.limit) break;
       stream.add(item, row);

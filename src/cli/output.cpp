@@ -118,6 +118,12 @@ void ListStream::end_page() {
   stream_.flush();
 }
 
+void ListStream::abandon() {
+  if (out_.format() == Format::table && width_.empty()) end_page();
+  if (out_.format() == Format::json && count_ > 0) stream_ << '\n';
+  stream_.flush();
+}
+
 void ListStream::finish() {
   if (out_.format() == Format::table && width_.empty()) end_page();
   if (out_.format() == Format::json) stream_ << (count_ == 0 ? "[]\n" : "\n]\n");

@@ -47,6 +47,8 @@ class ListStream {
   void end_page();
   // Closes the JSON array (only when the list is complete: a cut-off list must not parse).
   void finish();
+  // Ends the output on a whole line, leaving a JSON array open: the list is incomplete.
+  void abandon();
   long count() const { return count_; }
 
  private:

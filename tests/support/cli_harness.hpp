@@ -35,7 +35,8 @@ inline std::vector<std::string> with_credentials(std::vector<std::string> args) 
 inline CliRun run_cli(
     const std::vector<std::string>& args, std::shared_ptr<FakeTransport> fake,
     std::map<std::string, std::string> env = {}, std::map<std::string, std::string> files = {},
-    std::function<std::optional<std::string>(std::string_view, bool)> prompt = nullptr) {
+    std::function<std::optional<std::string>(std::string_view, bool)> prompt = nullptr,
+    std::function<void(aepflow::cli::Io&)> adjust = nullptr) {
   env.emplace("AEP_TEST_TOKEN", "test-token-SECRET");
   std::ostringstream out, err;
   aepflow::cli::Io io{out,
@@ -62,6 +63,7 @@ inline CliRun run_cli(
                         return aepflow::usage("the secret command failed (exit status 127)");
                       }};
   io.sleep = [](std::chrono::milliseconds) { return true; };  // retries and polls do not wait
+  if (adjust) adjust(io);
   CliRun r;
   r.code = aepflow::cli::run(args, io, [fake](const aepflow::CurlOptions&) { return fake; });
   r.out = out.str();

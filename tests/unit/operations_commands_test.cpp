@@ -155,6 +155,7 @@ TEST_CASE("a list that fails part way does not look complete", "[commands][list]
   auto r = run_cli(with_credentials({"flow", "list", "--all", "-o", "json"}), f);
   CHECK(r.code == 1);
   CHECK_THAT(r.out, Catch::StartsWith("[\n"));
+  CHECK_THAT(r.out, Catch::EndsWith("}\n"));                 // ends on a whole line
   CHECK(json::parse(r.out, nullptr, false).is_discarded());  // no closing bracket
   CHECK_THAT(r.err, Catch::Contains("HTTP 500"));
 }
@@ -366,4 +367,14 @@ TEST_CASE("runs watch: 0 on success, 1 with the errors on failure, 6 on timeout"
 
   CHECK(run_cli(with_credentials({"runs", "watch", "--flow", kFlow, "--timeout", "soon"}), fake())
             .code == 2);
+
+  // On a terminal the status line is rewritten in place, and ends with a newline.
+  auto t = fake();
+  t->on(Method::get, "/runs", 200, runs_page(run_json("processing", kNowMs, false)));
+  t->on(Method::get, std::string("/runs/") + kRun, 200, runs_page(run_json("success", kNowMs)));
+  auto live = run_cli(with_credentials({"runs", "watch", "--flow", kFlow}), t, {}, {}, nullptr,
+                      [](cli::Io& io) { io.err_is_terminal = true; });
+  CHECK(live.code == 0);
+  CHECK_THAT(live.err, Catch::StartsWith("\r\x1b[Krun " + std::string(kRun) + ": processing"));
+  CHECK_THAT(live.err, Catch::EndsWith("\n"));
 }

@@ -102,8 +102,9 @@ Result<void> run(const Options& o, Context& ctx) {
     ListStream stream(json_out, {});
     auto res = (*service)->send(*req);
     for (;;) {
-      if (!res) return std::unexpected(with_context(std::move(res.error()), context));
-      if (res->status < 200 || res->status > 299) {
+      if (!res || res->status < 200 || res->status > 299) {
+        stream.abandon();
+        if (!res) return std::unexpected(with_context(std::move(res.error()), context));
         return std::unexpected(error_from_response(*res, context));
       }
       auto page = nlohmann::json::parse(res->body, nullptr, false);
