@@ -66,7 +66,7 @@ struct ApplyOptions {
   // The etag the user vouched for: the change is sent only against that version, and a 412 is
   // final. Without it, a 412 means re-read, re-plan and try again.
   std::optional<std::string> if_match;
-  int max_attempts = 8;
+  int max_attempts = 12;
   std::function<bool(std::chrono::milliseconds)> sleep;  // default: interruptible_sleep
 };
 

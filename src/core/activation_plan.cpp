@@ -299,7 +299,7 @@ Result<Applied> apply_flow_change(FlowService& service, const std::string& flow_
     }
     // Someone else changed the flow between the read and the patch: read it again and rebuild
     // the plan, after a random pause so racing writers spread out.
-    const long cap = std::min<long>(1000, 25L << std::min(attempt, 6));
+    const long cap = std::min<long>(2000, 25L << std::min(attempt, 7));
     if (!sleep(std::chrono::milliseconds(std::uniform_int_distribution<long>(0, cap)(rng)))) {
       return fail(ErrorKind::interrupted, "interrupted: nothing was applied");
     }
