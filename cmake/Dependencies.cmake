@@ -5,6 +5,7 @@ find_package(CLI11 2.1 REQUIRED)
 find_package(spdlog 1.10 REQUIRED)
 find_package(Threads REQUIRED)
 find_package(tomlplusplus 3 REQUIRED)
+find_package(yaml-cpp 0.7 REQUIRED)
 
 # cpp-httplib ships no CMake config on Debian; it has a pkg-config file.
 find_package(PkgConfig REQUIRED)

@@ -23,6 +23,10 @@ struct AudienceSpec {
       trigger_type, start_date, start_time, end_date;
 };
 
+// What a new audience gets for the fields nobody set: the tutorial's filename template,
+// DAILY_FULL_EXPORT, ONCE, SCHEDULED, starting `today` (YYYY-MM-DD, UTC).
+AudienceSpec activation_defaults(std::string today);
+
 // `a` with each unset field taken from `fallback` (the id is kept).
 AudienceSpec with_fallback(AudienceSpec a, const AudienceSpec& fallback);
 // Unset fields become empty.

@@ -111,6 +111,8 @@ Request remove(Collection c, std::string_view id);
 Request flow_action(std::string_view flow_id, FlowAction action);
 // `if_match` is sent as given: normalise it with normalize_etag first.
 Request patch_flow(std::string_view flow_id, std::string_view if_match, const nlohmann::json& ops);
+Request patch(Collection c, std::string_view id, std::string_view if_match,
+              const nlohmann::json& ops);
 }  // namespace requests
 
 // The body of a freshly created flow: one empty GeneralTransform, as the tutorial sends it.
@@ -137,6 +139,9 @@ class FlowService {
   Result<Created> create_flow(const NewFlow& f);
   Result<Patched> patch_flow(std::string_view flow_id, std::string_view if_match,
                              const nlohmann::json& ops);
+  // PATCH of any collection's object (a connection's /auth/params, a target's /params).
+  Result<Patched> patch(Collection c, std::string_view id, std::string_view if_match,
+                        const nlohmann::json& ops);
   // DELETE: 202 or 204 (the references disagree), either is success.
   Result<void> remove(Collection c, std::string_view id);
   // POST /flows/{id}/action?op=enable|disable; answers {id, etag}.

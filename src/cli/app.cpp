@@ -154,6 +154,9 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
   add_runs_watch(runs, ctx);
   Group top(&app);
   add_api(top, ctx);
+  add_plan(top, ctx);
+  add_apply(top, ctx);
+  add_destroy(top, ctx);
   auto auth = add_noun(app, "auth", "OAuth server-to-server tokens: login, status, token, logout");
   add_auth_login(auth, ctx);
   add_auth_status(auth, ctx);

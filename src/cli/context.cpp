@@ -262,17 +262,21 @@ bool Context::assumed_yes() const {
   return env && (*env == "1" || *env == "true" || *env == "yes");
 }
 
-Result<void> Context::confirm_delete(std::string_view what) {
+Result<void> Context::confirm(const std::string& question, const std::string& refusal) {
   if (assumed_yes()) return {};
   if (io.prompt) {
-    auto answer = io.prompt("Delete " + std::string(what) + " in sandbox " + sandbox() +
-                                "? This cannot be undone. [y/N] ",
-                            /*echo=*/true);
+    auto answer = io.prompt(question + " [y/N] ", /*echo=*/true);
     if (answer && (*answer == "y" || *answer == "Y" || *answer == "yes")) return {};
-    return usage("cancelled: nothing was deleted");
+    return usage("cancelled: nothing was changed");
   }
-  return usage("refusing to delete " + std::string(what) +
+  return usage("refusing to " + refusal +
                " without confirmation: pass --yes or set AEP_ASSUME_YES=1");
+}
+
+Result<void> Context::confirm_delete(std::string_view what) {
+  return confirm(
+      "Delete " + std::string(what) + " in sandbox " + sandbox() + "? This cannot be undone.",
+      "delete " + std::string(what));
 }
 
 }  // namespace aepflow::cli

@@ -65,6 +65,10 @@ class Context {
   Result<const nlohmann::json*> spec(Collection catalogue, const std::string& id);
   // Every secret value this run knows, for scrubbing messages.
   std::vector<std::string> secrets() const;
+  void add_secret(std::string value) { secrets_.push_back(std::move(value)); }
+  // Asks `question` on a terminal; without one, needs --yes or AEP_ASSUME_YES=1 (`refusal` says
+  // what was not done).
+  Result<void> confirm(const std::string& question, const std::string& refusal);
 
  private:
   bool assumed_yes() const;

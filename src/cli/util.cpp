@@ -41,6 +41,10 @@ std::string format_utc(std::int64_t epoch_seconds) {
   return buf;
 }
 
+std::string today_utc(std::chrono::system_clock::time_point now) {
+  return format_utc(std::chrono::system_clock::to_time_t(now)).substr(0, 10);
+}
+
 std::optional<std::chrono::milliseconds> parse_duration(std::string_view text) {
   if (text.empty()) return std::nullopt;
   std::size_t digits = 0;

@@ -25,6 +25,9 @@ namespace aepflow::cli {
 // "2026-11-28T21:38:00Z"
 std::string format_utc(std::int64_t epoch_seconds);
 
+// "2026-11-28": the UTC date of `now`.
+std::string today_utc(std::chrono::system_clock::time_point now);
+
 // "90s", "15m", "2h", "7d", or a bare number of seconds; nullopt when not a duration.
 std::optional<std::chrono::milliseconds> parse_duration(std::string_view text);
 // "1h02m", "4m05s", "12s", "850ms".

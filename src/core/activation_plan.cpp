@@ -86,6 +86,16 @@ std::vector<T> missing_from(const std::vector<T>& want, const std::vector<T>& ha
 
 }  // namespace
 
+AudienceSpec activation_defaults(std::string today) {
+  AudienceSpec d;
+  d.filename_template = std::string(default_filename_template);
+  d.export_mode = "DAILY_FULL_EXPORT";
+  d.frequency = "ONCE";
+  d.trigger_type = "SCHEDULED";
+  d.start_date = std::move(today);
+  return d;
+}
+
 AudienceSpec with_fallback(AudienceSpec a, const AudienceSpec& fallback) {
   for (const auto& f : fields()) {
     if (!(a.*f.spec)) a.*f.spec = fallback.*f.spec;

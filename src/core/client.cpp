@@ -388,8 +388,13 @@ Result<Created> FlowService::create_flow(const NewFlow& f) {
 
 Result<Patched> FlowService::patch_flow(std::string_view flow_id, std::string_view if_match,
                                         const json& ops) {
-  std::string context = "update dataflow " + std::string(flow_id);
-  auto res = exchange(requests::patch_flow(flow_id, if_match, ops), context);
+  return patch(Collection::flows, flow_id, if_match, ops);
+}
+
+Result<Patched> FlowService::patch(Collection c, std::string_view flow_id,
+                                   std::string_view if_match, const json& ops) {
+  std::string context = "update " + std::string(collection_noun(c)) + " " + std::string(flow_id);
+  auto res = exchange(requests::patch(c, flow_id, if_match, ops), context);
   if (!res) return std::unexpected(res.error());
   Patched p;
   p.status = res->status;

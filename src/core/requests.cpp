@@ -149,9 +149,13 @@ Request flow_action(std::string_view flow_id, FlowAction action) {
 }
 
 Request patch_flow(std::string_view flow_id, std::string_view if_match, const json& ops) {
+  return patch(Collection::flows, flow_id, if_match, ops);
+}
+
+Request patch(Collection c, std::string_view id, std::string_view if_match, const json& ops) {
   Request r;
   r.method = Method::patch;
-  r.path = "/flows/" + url_encode(flow_id);
+  r.path = std::string(collection_path(c)) + "/" + url_encode(id);
   r.headers.push_back({"Content-Type", "application/json"});
   r.headers.push_back({"If-Match", std::string(if_match)});
   r.body = ops.dump();

@@ -29,15 +29,6 @@ struct Options {
   std::string etag;
 };
 
-std::string today_utc(std::chrono::system_clock::time_point now) {
-  std::time_t t = std::chrono::system_clock::to_time_t(now);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[11];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
-
 bool has_space(std::string_view s) {
   return s.find_first_of(" \t\r\n") != std::string_view::npos;
 }
@@ -79,11 +70,7 @@ void append_unique(std::vector<T>& to, const std::vector<T>& from) {
 Result<ActivationRequest> build_request(const Options& o, const Io& io) {
   ActivationRequest r;
   r.update = o.update;
-  r.new_defaults.filename_template = std::string(default_filename_template);
-  r.new_defaults.export_mode = "DAILY_FULL_EXPORT";
-  r.new_defaults.frequency = "ONCE";
-  r.new_defaults.trigger_type = "SCHEDULED";
-  r.new_defaults.start_date = today_utc(io.now());
+  r.new_defaults = activation_defaults(today_utc(io.now()));
   const AudienceSpec flags = flag_settings(o);
 
   for (const auto& arg : o.audiences) {

@@ -1,0 +1,104 @@
+// aepflow apply -f FILE [--replace] [--yes]
+#include "command.hpp"
+#include "commands.hpp"
+#include "manifest/common.hpp"
+
+namespace aepflow::cli {
+
+namespace {
+
+struct Options {
+  std::string file;
+  bool replace = false;
+};
+
+Result<void> run(const Options& o, Context& ctx) {
+  auto manifest = load_manifest(ctx, o.file);
+  if (!manifest) return std::unexpected(manifest.error());
+  auto service = ctx.service();
+  if (!service) return std::unexpected(service.error());
+
+  // The whole plan first: nothing is written when any part of it is refused.
+  std::vector<PipelinePlan> plans;
+  for (const auto& spec : manifest->pipelines) {
+    auto plan = plan_pipeline(**service, spec);
+    if (!plan) return std::unexpected(with_context(plan.error(), "plan pipeline " + spec.name));
+    plans.push_back(std::move(*plan));
+  }
+  const PlanCounts before = count(plans);
+  if (!before.any_change()) {
+    if (ctx.out().format() == Format::json) {
+      print_plans(ctx, plans, "Apply");
+    } else if (ctx.out().format() == Format::table) {
+      ctx.out().line("No changes: the service matches " + o.file + " (sandbox " + ctx.sandbox() +
+                     ").");
+    }
+    return {};
+  }
+  if (before.replace > 0 && !o.replace) {
+    std::string what;
+    for (const auto& p : plans) {
+      for (const auto* r : p.resources()) {
+        if (r->change != Change::replace) continue;
+        what += (what.empty() ? "" : "; ") + r->kind + " \"" + r->name + "\" (" +
+                (r->details.empty() ? std::string("changed") : r->details.front()) + ")";
+      }
+    }
+    return usage(
+        "these must be replaced (deleted and created again), which apply does only "
+        "with --replace: " +
+        what);
+  }
+  if (ctx.out().format() == Format::table) print_plans(ctx, plans, "Plan");
+  if (auto ok = ctx.confirm("Apply these changes in sandbox " + ctx.sandbox() + "?",
+                            "apply changes in sandbox " + ctx.sandbox());
+      !ok) {
+    return ok;
+  }
+
+  ApplyHooks hooks = apply_hooks(ctx);
+  if (ctx.out().format() == Format::table) {
+    hooks.done = [&ctx](const ResourcePlan& r, const std::string& id) {
+      ctx.out().line(std::string(r.change == Change::update ? "Updated " : "Created ") + r.kind +
+                     " \"" + r.name + "\"" + (id.empty() ? "" : " (" + id + ")"));
+    };
+  }
+  std::vector<PipelinePlan> done;
+  for (std::size_t i = 0; i < manifest->pipelines.size(); ++i) {
+    const auto& spec = manifest->pipelines[i];
+    // Planned again just before: an earlier pipeline may have made what this one shares.
+    auto plan = i == 0 ? std::move(plans[0]) : plan_pipeline(**service, spec);
+    if (!plan) return std::unexpected(with_context(plan.error(), "plan pipeline " + spec.name));
+    if (auto ok = apply_pipeline(**service, spec, *plan, hooks); !ok) {
+      return std::unexpected(with_context(ok.error(), "apply pipeline " + spec.name));
+    }
+    done.push_back(std::move(*plan));
+  }
+  switch (ctx.out().format()) {
+    case Format::table:
+      ctx.out().line("Applied " + o.file + " in sandbox " + ctx.sandbox() + ".");
+      break;
+    case Format::json:
+    case Format::id:
+      print_plans(ctx, done, "Applied");
+      break;
+  }
+  return {};
+}
+
+}  // namespace
+
+void add_apply(Group& parent, Context& ctx) {
+  auto opts = std::make_shared<Options>();
+  auto cmd = parent.command("apply", "make the service match a pipeline file");
+  cmd.option("-f,--file", opts->file, "the pipeline file (YAML or JSON)").required();
+  cmd.flag("--replace", opts->replace,
+           "delete and create again what cannot be changed in place (a new spec, for example)");
+  cmd.examples(
+      "Runs again safely: an applied file makes no write request, an interrupted apply is "
+      "finished.\nExamples:\n  aepflow apply -f destinations.yaml --yes\n"
+      "  aepflow apply -f destinations.yaml --dry-run   # the requests, as curl commands");
+  cmd.run(ctx, [opts, &ctx] { return run(*opts, ctx); });
+}
+
+}  // namespace aepflow::cli

@@ -1,0 +1,27 @@
+#pragma once
+// What plan, apply and destroy share: reading the file, printing a plan, resolving secrets.
+
+#include <string>
+#include <vector>
+
+#include "aepflow/manifest.hpp"
+#include "aepflow/reconcile.hpp"
+#include "context.hpp"
+
+namespace aepflow::cli {
+
+Result<Manifest> load_manifest(Context& ctx, const std::string& file);
+
+// The plans as a readable diff (table) or as data (-o json); `-o id` prints the IDs touched.
+void print_plans(Context& ctx, const std::vector<PipelinePlan>& plans, std::string_view verb);
+
+struct PlanCounts {
+  int create = 0, update = 0, replace = 0, destroy = 0, unchanged = 0;
+  bool any_change() const { return create + update + replace + destroy > 0; }
+};
+PlanCounts count(const std::vector<PipelinePlan>& plans);
+
+// env:VAR and file:PATH values of a params object, resolved; other values unchanged.
+ApplyHooks apply_hooks(Context& ctx);
+
+}  // namespace aepflow::cli

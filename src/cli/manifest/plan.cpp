@@ -1,0 +1,52 @@
+// aepflow plan -f FILE [--detailed-exitcode]
+#include "command.hpp"
+#include "commands.hpp"
+#include "manifest/common.hpp"
+
+namespace aepflow::cli {
+
+namespace {
+
+struct Options {
+  std::string file;
+  bool detailed_exitcode = false;
+};
+
+Result<void> run(const Options& o, Context& ctx) {
+  auto manifest = load_manifest(ctx, o.file);
+  if (!manifest) return std::unexpected(manifest.error());
+  auto service = ctx.service();
+  if (!service) return std::unexpected(service.error());
+  std::vector<PipelinePlan> plans;
+  for (const auto& spec : manifest->pipelines) {
+    auto plan = plan_pipeline(**service, spec);
+    if (!plan) return std::unexpected(with_context(plan.error(), "plan pipeline " + spec.name));
+    plans.push_back(std::move(*plan));
+  }
+  print_plans(ctx, plans, "Plan");
+  if (o.detailed_exitcode && count(plans).any_change()) {
+    Error e;
+    e.kind = ErrorKind::mismatch;
+    e.context = "plan";
+    e.message = "the service differs from " + o.file + " (--detailed-exitcode)";
+    return std::unexpected(std::move(e));
+  }
+  return {};
+}
+
+}  // namespace
+
+void add_plan(Group& parent, Context& ctx) {
+  auto opts = std::make_shared<Options>();
+  auto cmd =
+      parent.command("plan", "show what apply would create, change or leave alone (reads only)");
+  cmd.option("-f,--file", opts->file, "the pipeline file (YAML or JSON)").required();
+  cmd.flag("--detailed-exitcode", opts->detailed_exitcode,
+           "exit 0 when nothing would change, 7 when something would");
+  cmd.examples(
+      "Examples:\n  aepflow plan -f destinations.yaml\n"
+      "  aepflow plan -f destinations.yaml --detailed-exitcode -o json");
+  cmd.run(ctx, [opts, &ctx] { return run(*opts, ctx); });
+}
+
+}  // namespace aepflow::cli

@@ -1,0 +1,445 @@
+#include "aepflow/reconcile.hpp"
+
+#include <algorithm>
+
+#include "aepflow/catalogue.hpp"
+#include "aepflow/etag.hpp"
+#include "aepflow/ids.hpp"
+#include "aepflow/redact.hpp"
+#include "aepflow/resolve.hpp"
+
+namespace aepflow {
+
+using nlohmann::json;
+
+std::string_view to_string(Change c) {
+  switch (c) {
+    case Change::none:
+      return "unchanged";
+    case Change::create:
+      return "create";
+    case Change::update:
+      return "update";
+    case Change::replace:
+      return "replace";
+    case Change::destroy:
+      return "destroy";
+  }
+  return "unchanged";
+}
+
+std::vector<ResourcePlan*> PipelinePlan::resources() {
+  return {&profile_base, &source, &connection, &target, &flow, &exports};
+}
+
+std::vector<const ResourcePlan*> PipelinePlan::resources() const {
+  return {&profile_base, &source, &connection, &target, &flow, &exports};
+}
+
+bool PipelinePlan::changes_anything() const {
+  for (const auto* r : resources()) {
+    if (r->change != Change::none) return true;
+  }
+  return false;
+}
+
+bool PipelinePlan::needs_replace() const {
+  for (const auto* r : resources()) {
+    if (r->change == Change::replace) return true;
+  }
+  return false;
+}
+
+namespace {
+
+std::string text(const json& j, const char* key) {
+  if (!j.is_object()) return {};
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::string spec_id(const json& resource, const char* key = "connectionSpec") {
+  return text(resource.value(key, json::object()), "id");
+}
+
+// A value as text, for comparing what the file says with what the service stores.
+std::string shown(const json& v) {
+  return v.is_string() ? v.get<std::string>() : v.dump();
+}
+
+// The one resource of this name, if any. Two of the same name: an error listing them.
+Result<std::optional<json>> find_named(FlowService& service, Collection c,
+                                       const std::string& name) {
+  ListQuery q;
+  if (name.find(',') == std::string::npos) q.properties.push_back("name==" + name);
+  auto all = service.list_all(c, q);
+  if (!all) return std::unexpected(all.error());
+  std::vector<json> found;
+  for (auto& item : *all) {
+    if (text(item, "name") == name) found.push_back(std::move(item));
+  }
+  if (found.size() > 1) {
+    std::string ids;
+    for (const auto& f : found)
+      ids += (ids.empty() ? "" : ", ") + text(f, "id");
+    return usage(std::to_string(found.size()) + " " + std::string(collection_noun(c)) +
+                 "s are named '" + name + "' (" + ids +
+                 "): aepflow finds resources by name and cannot tell which one the file means; "
+                 "rename or delete all but one");
+  }
+  if (found.empty()) return std::optional<json>{};
+  return std::optional<json>{std::move(found.front())};
+}
+
+Result<void> locate(FlowService& service, ResourcePlan& r) {
+  auto found = find_named(service, r.collection, r.name);
+  if (!found) return std::unexpected(found.error());
+  if (*found) {
+    r.current = std::move(**found);
+    r.id = text(r.current, "id");
+  }
+  return {};
+}
+
+ResourcePlan resource(Collection c, std::string kind, std::string name) {
+  ResourcePlan r;
+  r.collection = c;
+  r.kind = std::move(kind);
+  r.name = std::move(name);
+  return r;
+}
+
+// create when absent; replace when present but a fixed part differs (`fixed` lists them).
+void decide(ResourcePlan& r, const std::vector<std::string>& fixed) {
+  if (r.id.empty()) {
+    r.change = Change::create;
+    return;
+  }
+  if (!fixed.empty()) {
+    r.change = Change::replace;
+    r.details.insert(r.details.end(), fixed.begin(), fixed.end());
+  }
+}
+
+// Differences between the params the file gives and those stored; secrets (references, or
+// fields not known to be harmless when `secrets_hidden`) cannot be compared and are skipped.
+std::vector<std::string> param_changes(const json& want, const json& have, bool secrets_hidden) {
+  std::vector<std::string> out;
+  const json stored = have.is_object() ? have : json::object();
+  for (const auto& [key, value] : want.items()) {
+    if (secrets_hidden && !is_shown_credential_field(key)) continue;
+    if (value.is_string() && (value.get<std::string>().starts_with("env:") ||
+                              value.get<std::string>().starts_with("file:"))) {
+      continue;
+    }
+    auto it = stored.find(key);
+    if (it == stored.end()) {
+      out.push_back("params." + key + ": (absent) -> " + shown(value));
+    } else if (shown(*it) != shown(value)) {
+      out.push_back("params." + key + ": " + shown(*it) + " -> " + shown(value));
+    }
+  }
+  for (const auto& [key, value] : stored.items()) {
+    if (secrets_hidden && !is_shown_credential_field(key)) continue;
+    if (!want.contains(key)) out.push_back("params." + key + ": " + shown(value) + " -> (absent)");
+  }
+  return out;
+}
+
+Expectation expectation_of(const PipelineSpec& spec) {
+  Expectation e;
+  e.audiences = spec.audiences;
+  e.attributes = spec.attributes;
+  e.mandatory = spec.mandatory;
+  e.dedup_keys = spec.dedup_keys;
+  return e;
+}
+
+std::vector<std::string> drift_lines(const Drift& d) {
+  std::vector<std::string> out;
+  for (const auto& a : d.missing_audiences)
+    out.push_back("+ audience " + a);
+  for (const auto& c : d.changed) {
+    out.push_back("~ audience " + c.audience + ": " + c.field + ": " + c.actual + " -> " +
+                  c.expected);
+  }
+  for (const auto& a : d.extra_audiences)
+    out.push_back("- audience " + a);
+  for (const auto& a : d.missing_attributes)
+    out.push_back("+ attribute " + a);
+  for (const auto& a : d.extra_attributes)
+    out.push_back("- attribute " + a);
+  for (const auto& a : d.missing_mandatory)
+    out.push_back("+ mandatory field " + a);
+  for (const auto& a : d.extra_mandatory)
+    out.push_back("- mandatory field " + a + " (left in place: not removed by apply)");
+  for (const auto& a : d.missing_dedup_keys)
+    out.push_back("+ dedup key " + a);
+  for (const auto& a : d.extra_dedup_keys)
+    out.push_back("- dedup key " + a + " (left in place: not removed by apply)");
+  return out;
+}
+
+// Whether anything in the drift is something apply changes.
+bool actionable(const Drift& d) {
+  return !d.missing_audiences.empty() || !d.changed.empty() || !d.extra_audiences.empty() ||
+         !d.missing_attributes.empty() || !d.extra_attributes.empty() ||
+         !d.missing_mandatory.empty() || !d.missing_dedup_keys.empty();
+}
+
+PipelinePlan skeleton(const PipelineSpec& spec) {
+  PipelinePlan p;
+  p.pipeline = spec.name;
+  p.profile_base =
+      resource(Collection::connections, "Profile Store base connection", spec.profile_base_name);
+  p.source = resource(Collection::source_connections, "source connection", spec.source_name);
+  p.connection = resource(Collection::connections, "base connection", spec.connection_name);
+  p.target = resource(Collection::target_connections, "target connection", spec.target_name);
+  p.flow = resource(Collection::flows, "dataflow", spec.flow_name);
+  p.exports = resource(Collection::flows, "exports of dataflow", spec.flow_name);
+  return p;
+}
+
+bool gone(const ResourcePlan& r) {
+  return r.change == Change::create || r.change == Change::replace;
+}
+
+}  // namespace
+
+Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spec) {
+  PipelinePlan p = skeleton(spec);
+  auto conn_spec = resolve_connection_spec(service, spec.destination);
+  if (!conn_spec) return std::unexpected(conn_spec.error());
+  p.connection_spec_id = *conn_spec;
+  auto flow_spec =
+      resolve_flow_spec(service, spec.flow_spec.empty() ? spec.destination : spec.flow_spec);
+  if (!flow_spec) return std::unexpected(flow_spec.error());
+  p.flow_spec_id = *flow_spec;
+
+  for (auto* r : {&p.profile_base, &p.source, &p.connection, &p.target, &p.flow}) {
+    if (auto ok = locate(service, *r); !ok) return std::unexpected(ok.error());
+  }
+  const std::string ups(profile_store_spec_id);
+
+  std::vector<std::string> fixed;
+  if (!p.profile_base.id.empty() && spec_id(p.profile_base.current) != ups) {
+    fixed.push_back("connection spec " + spec_id(p.profile_base.current) + " -> " + ups);
+  }
+  decide(p.profile_base, fixed);
+
+  fixed.clear();
+  if (!p.source.id.empty()) {
+    if (gone(p.profile_base)) {
+      fixed.push_back("its base connection is " + std::string(to_string(p.profile_base.change)) +
+                      "d");
+    } else if (text(p.source.current, "baseConnectionId") != p.profile_base.id) {
+      fixed.push_back("base connection " + text(p.source.current, "baseConnectionId") + " -> " +
+                      p.profile_base.id);
+    }
+  }
+  decide(p.source, fixed);
+
+  fixed.clear();
+  if (!p.connection.id.empty()) {
+    if (spec_id(p.connection.current) != p.connection_spec_id) {
+      fixed.push_back("connection spec " + spec_id(p.connection.current) + " -> " +
+                      p.connection_spec_id);
+    }
+    const json auth = p.connection.current.value("auth", json::object());
+    if (text(auth, "specName") != spec.auth_spec) {
+      fixed.push_back("auth spec " + text(auth, "specName") + " -> " + spec.auth_spec);
+    }
+  }
+  decide(p.connection, fixed);
+  if (p.connection.change == Change::none) {
+    p.connection.details =
+        param_changes(spec.auth_params,
+                      p.connection.current.value("auth", json::object()).value("params", json()),
+                      /*secrets_hidden=*/true);
+    if (!p.connection.details.empty()) p.connection.change = Change::update;
+  }
+
+  fixed.clear();
+  if (!p.target.id.empty()) {
+    if (spec_id(p.target.current) != p.connection_spec_id) {
+      fixed.push_back("connection spec " + spec_id(p.target.current) + " -> " +
+                      p.connection_spec_id);
+    }
+    if (gone(p.connection)) {
+      fixed.push_back("its base connection is " + std::string(to_string(p.connection.change)) +
+                      "d");
+    } else if (text(p.target.current, "baseConnectionId") != p.connection.id) {
+      fixed.push_back("base connection " + text(p.target.current, "baseConnectionId") + " -> " +
+                      p.connection.id);
+    }
+  }
+  decide(p.target, fixed);
+  if (p.target.change == Change::none) {
+    p.target.details = param_changes(spec.target_params, p.target.current.value("params", json()),
+                                     /*secrets_hidden=*/false);
+    if (!p.target.details.empty()) p.target.change = Change::update;
+  }
+
+  fixed.clear();
+  if (!p.flow.id.empty()) {
+    if (spec_id(p.flow.current, "flowSpec") != p.flow_spec_id) {
+      fixed.push_back("flow spec " + spec_id(p.flow.current, "flowSpec") + " -> " + p.flow_spec_id);
+    }
+    for (auto [dep, key] : {std::pair{&p.source, "sourceConnectionIds"},
+                            std::pair{&p.target, "targetConnectionIds"}}) {
+      const json ids = p.flow.current.value(key, json::array());
+      if (gone(*dep)) {
+        fixed.push_back("its " + dep->kind + " is " + std::string(to_string(dep->change)) + "d");
+      } else if (ids != json::array({dep->id})) {
+        fixed.push_back(std::string(key) + " " + ids.dump() + " -> [\"" + dep->id + "\"]");
+      }
+    }
+  }
+  decide(p.flow, fixed);
+
+  p.exports.id = p.flow.id;
+  p.drift = compare(gone(p.flow) ? json::object() : p.flow.current, expectation_of(spec));
+  p.exports.details = drift_lines(p.drift);
+  if (actionable(p.drift)) p.exports.change = gone(p.flow) ? Change::create : Change::update;
+  return p;
+}
+
+Result<PipelinePlan> plan_destroy(FlowService& service, const PipelineSpec& spec) {
+  PipelinePlan p = skeleton(spec);
+  for (auto* r : {&p.profile_base, &p.source, &p.connection, &p.target, &p.flow}) {
+    if (auto ok = locate(service, *r); !ok) return std::unexpected(ok.error());
+    if (!r->id.empty()) r->change = Change::destroy;
+  }
+  return p;
+}
+
+namespace {
+
+Result<std::string> create(FlowService& service, const ResourcePlan& r, const PipelineSpec& spec,
+                           const PipelinePlan& p, const ApplyHooks& hooks) {
+  Result<Created> made = fail(ErrorKind::internal, "nothing to create");
+  if (&r == &p.profile_base) {
+    NewConnection c;
+    c.name = r.name;
+    c.spec.id = std::string(profile_store_spec_id);
+    made = service.create_connection(c);
+  } else if (&r == &p.source) {
+    NewSourceConnection s;
+    s.name = r.name;
+    s.base_connection_id = p.profile_base.id;
+    made = service.create_source_connection(s);
+  } else if (&r == &p.connection) {
+    auto params = hooks.resolve_params(spec.auth_params);
+    if (!params) return std::unexpected(params.error());
+    NewConnection c;
+    c.name = r.name;
+    c.spec.id = p.connection_spec_id;
+    c.auth_spec = spec.auth_spec;
+    c.auth_params = std::move(*params);
+    made = service.create_connection(c);
+  } else if (&r == &p.target) {
+    NewTargetConnection t;
+    t.name = r.name;
+    t.base_connection_id = p.connection.id;
+    t.spec.id = p.connection_spec_id;
+    t.params = spec.target_params;
+    made = service.create_target_connection(t);
+  } else if (&r == &p.flow) {
+    NewFlow f;
+    f.name = r.name;
+    f.flow_spec.id = p.flow_spec_id;
+    f.source_connection_id = p.source.id;
+    f.target_connection_id = p.target.id;
+    made = service.create_flow(f);
+  }
+  if (!made) return std::unexpected(made.error());
+  return made->id;
+}
+
+Result<void> update(FlowService& service, ResourcePlan& r, const PipelineSpec& spec,
+                    const ApplyHooks& hooks) {
+  auto current = service.get(r.collection, r.id);
+  if (!current) return std::unexpected(current.error());
+  auto etag = normalize_etag(text(*current, "etag"));
+  if (!etag) return std::unexpected(etag.error());
+  json ops;
+  if (r.collection == Collection::connections) {
+    auto params = hooks.resolve_params(spec.auth_params);
+    if (!params) return std::unexpected(params.error());
+    ops = json::array({{{"op", "replace"}, {"path", "/auth/params"}, {"value", *params}}});
+  } else {
+    ops = json::array({{{"op", "replace"}, {"path", "/params"}, {"value", spec.target_params}}});
+  }
+  auto patched = service.patch(r.collection, r.id, *etag, ops);
+  if (!patched) return std::unexpected(patched.error());
+  return {};
+}
+
+Result<void> apply_exports(FlowService& service, const PipelineSpec& spec, const PipelinePlan& p,
+                           const ApplyHooks& hooks) {
+  ApplyOptions options;
+  options.sleep = hooks.sleep;
+  // Removals first, by ID, planned against a fresh read (indexes are the flow's own).
+  if (!p.drift.extra_audiences.empty() || !p.drift.extra_attributes.empty()) {
+    auto removed = apply_flow_change(
+        service, p.flow.id,
+        [&](const json& flow) -> Result<json> {
+          // Only what the file does not list, re-derived from this read.
+          Drift now = compare(flow, expectation_of(spec));
+          return plan_deactivation(flow, now.extra_audiences, now.extra_attributes).ops;
+        },
+        options);
+    if (!removed) return std::unexpected(removed.error());
+  }
+  ActivationRequest request;
+  request.audiences = spec.audiences;
+  request.new_defaults = activation_defaults(hooks.today);
+  request.attributes = spec.attributes;
+  request.mandatory = spec.mandatory;
+  request.dedup_keys = spec.dedup_keys;
+  request.update = true;
+  auto added = apply_flow_change(
+      service, p.flow.id,
+      [&](const json& flow) -> Result<json> {
+        auto plan = plan_activation(flow, request);
+        if (!plan) return std::unexpected(plan.error());
+        return plan->ops;
+      },
+      options);
+  if (!added) return std::unexpected(added.error());
+  return {};
+}
+
+}  // namespace
+
+Result<void> apply_pipeline(FlowService& service, const PipelineSpec& spec, PipelinePlan& p,
+                            const ApplyHooks& hooks) {
+  auto note = [&](const ResourcePlan& r) {
+    if (hooks.done) hooks.done(r, r.id);
+  };
+  // Replacements: the old resources go first, dependents before what they depend on.
+  for (auto* r : {&p.flow, &p.target, &p.source, &p.connection, &p.profile_base}) {
+    if (r->change != Change::replace) continue;
+    if (auto ok = service.remove(r->collection, r->id); !ok) return std::unexpected(ok.error());
+    r->id.clear();
+  }
+  for (auto* r : {&p.profile_base, &p.source, &p.connection, &p.target, &p.flow}) {
+    if (r->change == Change::create || r->change == Change::replace) {
+      auto id = create(service, *r, spec, p, hooks);
+      if (!id) return std::unexpected(id.error());
+      r->id = *id;
+      note(*r);
+    } else if (r->change == Change::update) {
+      if (auto ok = update(service, *r, spec, hooks); !ok) return std::unexpected(ok.error());
+      note(*r);
+    }
+  }
+  p.exports.id = p.flow.id;
+  if (p.exports.change != Change::none) {
+    if (auto ok = apply_exports(service, spec, p, hooks); !ok) return std::unexpected(ok.error());
+    note(p.exports);
+  }
+  return {};
+}
+
+}  // namespace aepflow
