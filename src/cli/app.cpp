@@ -116,6 +116,9 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
       ->check(CLI::NonNegativeNumber)
       ->default_str("120");
   app.add_flag("-y,--yes", g.yes, "change the prod sandbox without asking [AEP_ASSUME_YES=1]");
+  app.add_flag("--dry-run", g.dry_run,
+               "send no change: print each write as a curl command (secrets redacted); reads "
+               "are still made");
 
   auto specs = add_noun(app, "specs", "destination connection specs (GET /connectionSpecs)");
   add_specs_list(specs, ctx);

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "aepflow/redact.hpp"
+#include "dry_run.hpp"
 #include "log_sink.hpp"
 #include "params.hpp"
 
@@ -134,6 +136,14 @@ Result<std::shared_ptr<Transport>> Context::transport() {
     curl.ca_bundle = ca.value;
   }
   transport_ = make_transport_(curl);
+  if (globals.dry_run) {
+    transport_ = make_dry_run_transport(transport_, (**s)["base_url"].value, io.out,
+                                        [this](std::string text) {
+                                          for (const auto& secret : secrets_)
+                                            text = scrub(std::move(text), secret);
+                                          return text;
+                                        });
+  }
   return transport_;
 }
 
@@ -257,7 +267,7 @@ Result<void> Context::confirm_change(std::string_view what) {
 }
 
 bool Context::assumed_yes() const {
-  if (globals.yes) return true;
+  if (globals.yes || globals.dry_run) return true;  // a dry run changes nothing
   auto env = io.getenv("AEP_ASSUME_YES");
   return env && (*env == "1" || *env == "true" || *env == "yes");
 }

@@ -31,6 +31,7 @@ struct GlobalOptions {
   int retries = 4;                 // attempts after the first, for what is safe to repeat
   double retry_max_seconds = 120;  // no retry wait ends later than this after the first try
   bool yes = false;
+  bool dry_run = false;  // print writes as curl commands, send none
 };
 
 using TransportFactory = std::function<std::shared_ptr<Transport>(const CurlOptions&)>;
