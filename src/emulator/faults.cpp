@@ -60,9 +60,11 @@ bool apply(Fault& f, const std::string& key, const std::string& value, std::stri
     }
   } else if (key == "times") {
     ok = number(value, f.times);
+  } else if (key == "skip") {
+    ok = number(value, f.skip) && f.skip >= 0;
   } else {
     error = "unknown fault key '" + key +
-            "' (action, method, path, pathPrefix, status, retryAfter, latency, rate, times)";
+            "' (action, method, path, pathPrefix, status, retryAfter, latency, rate, times, skip)";
     return false;
   }
   if (!ok) error = "bad value for fault key '" + key + "': '" + value + "'";
@@ -129,15 +131,15 @@ bool glob_match(std::string_view pattern, std::string_view text) {
 void FaultPlan::add_chaos(double rate, int retry_after) {
   // One draw decides whether a request is hit; the kind is then equally likely among these.
   const std::vector<Fault> kinds = {
-      {"", "*", FaultAction::status, 429, retry_after, {}, 1, -1},
-      {"", "*", FaultAction::status, 500, -1, {}, 1, -1},
-      {"", "*", FaultAction::status, 502, -1, {}, 1, -1},
-      {"", "*", FaultAction::status, 503, retry_after, {}, 1, -1},
-      {"", "*", FaultAction::status, 504, -1, {}, 1, -1},
-      {"", "*", FaultAction::latency, 0, -1, std::chrono::milliseconds(300), 1, -1},
-      {"", "*", FaultAction::drop_before, 0, -1, {}, 1, -1},
-      {"", "*", FaultAction::drop_after, 0, -1, {}, 1, -1},
-      {"", "*", FaultAction::truncate, 0, -1, {}, 1, -1},
+      {"", "*", FaultAction::status, 429, retry_after, {}, 1, -1, 0},
+      {"", "*", FaultAction::status, 500, -1, {}, 1, -1, 0},
+      {"", "*", FaultAction::status, 502, -1, {}, 1, -1, 0},
+      {"", "*", FaultAction::status, 503, retry_after, {}, 1, -1, 0},
+      {"", "*", FaultAction::status, 504, -1, {}, 1, -1, 0},
+      {"", "*", FaultAction::latency, 0, -1, std::chrono::milliseconds(300), 1, -1, 0},
+      {"", "*", FaultAction::drop_before, 0, -1, {}, 1, -1, 0},
+      {"", "*", FaultAction::drop_after, 0, -1, {}, 1, -1, 0},
+      {"", "*", FaultAction::truncate, 0, -1, {}, 1, -1, 0},
   };
   const double each = rate / static_cast<double>(kinds.size());
   // Each kind fires with its share of what is left after the kinds before it did not fire.
@@ -152,6 +154,10 @@ void FaultPlan::add_chaos(double rate, int retry_after) {
 std::optional<Injection> FaultPlan::pick(const std::string& method, const std::string& path) {
   for (auto it = faults_.begin(); it != faults_.end(); ++it) {
     if ((!it->method.empty() && it->method != method) || !glob_match(it->path, path)) continue;
+    if (it->skip > 0) {
+      --it->skip;
+      continue;
+    }
     if (it->rate < 1.0 && std::uniform_real_distribution<double>(0, 1)(rng_) >= it->rate) {
       continue;
     }

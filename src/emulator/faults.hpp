@@ -30,6 +30,7 @@ struct Fault {
   std::chrono::milliseconds latency{200};
   double rate = 1.0;  // chance that a matching request is affected
   long times = -1;    // how many requests it affects; negative: no limit
+  long skip = 0;      // matching requests let through before it starts
 };
 
 // What a fault does to one request.

@@ -72,7 +72,7 @@ int main(int argc, char** argv) {
   app.add_option("--fault", fault_specs,
                  "inject a fault (repeatable): KEY=VALUE,... with action=status|touch|latency|"
                  "drop-before|drop-after|truncate|<status>, status, method, path (glob), rate, "
-                 "retryAfter, latency (ms), times");
+                 "retryAfter, latency (ms), times, skip (matching requests let through first)");
   double chaos = 0;
   int chaos_retry_after = 1;
   app.add_option("--chaos", chaos,

@@ -70,7 +70,9 @@ Result<void> run(const Options& o, Context& ctx) {
     auto plan = i == 0 ? std::move(plans[0]) : plan_pipeline(**service, spec);
     if (!plan) return std::unexpected(with_context(plan.error(), "plan pipeline " + spec.name));
     if (auto ok = apply_pipeline(**service, spec, *plan, hooks); !ok) {
-      return std::unexpected(with_context(ok.error(), "apply pipeline " + spec.name));
+      Error e = ok.error();
+      e.context = "apply pipeline " + spec.name + (e.context.empty() ? "" : ": " + e.context);
+      return std::unexpected(std::move(e));
     }
     done.push_back(std::move(*plan));
   }

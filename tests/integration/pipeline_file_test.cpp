@@ -1,0 +1,226 @@
+// plan, apply and destroy against the emulator: a whole destination from one file, applied
+// again with no write, finished after an interruption at any step, and removed.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <regex>
+
+#include "audiences.hpp"
+#include "process.hpp"
+
+using nlohmann::json;
+using test::aepflow;
+using test::Emulator;
+using test::kBiking;
+using test::kLoyalty;
+
+namespace {
+
+std::string example_file() {
+  return test::source_dir() + "/examples/pipelines/adobe-campaign-s3.yaml";
+}
+
+const std::map<std::string, std::string> kSecrets = {{"S3_ACCESS_ID", "AKIAIOSFODNN7EXAMPLE"},
+                                                     {"S3_SECRET_KEY", "s3-SECRET-pipeline-01"}};
+
+test::Exit run(const Emulator& emu, std::vector<std::string> args) {
+  return aepflow(emu, args, kSecrets);
+}
+
+// A copy of the example with `edit` applied to its text.
+std::string edited(const Emulator& emu, const std::string& name,
+                   const std::function<std::string(std::string)>& edit) {
+  std::ifstream in(example_file());
+  std::string text((std::istreambuf_iterator<char>(in)), {});
+  std::string path = emu.home() + "/" + name;
+  std::ofstream(path) << edit(text);
+  return path;
+}
+
+// Every name across the four collections, with how often it is used.
+std::map<std::string, int> names(const Emulator& emu) {
+  std::map<std::string, int> out;
+  for (const char* noun : {"connection", "source", "target", "flow"}) {
+    auto all = aepflow(emu, {noun, "list", "--all", "-o", "json"});
+    REQUIRE(all.code == 0);
+    for (const auto& item : json::parse(all.out))
+      ++out[item["name"].get<std::string>()];
+  }
+  return out;
+}
+
+void check_complete(const Emulator& emu) {
+  auto n = names(emu);
+  CHECK(n.size() == 5);
+  for (const auto& [name, count] : n) {
+    CAPTURE(name);
+    CHECK(count == 1);
+  }
+  auto flow =
+      aepflow(emu, {"flow", "list", "--name", "activate audiences to Adobe Campaign", "-o", "id"});
+  REQUIRE(flow.out.size() == 37);
+  auto validate =
+      aepflow(emu, {"flow", "validate", flow.out.substr(0, 36), "--expect-audience", kBiking,
+                    "--expect-audience", kLoyalty, "--expect-attribute", "personalEmail.address"});
+  INFO(validate.err);
+  CHECK(validate.code == 0);
+}
+
+}  // namespace
+
+TEST_CASE("apply creates everything, validates, and a second apply writes nothing",
+          "[integration][pipeline]") {
+  Emulator emu;
+  auto plan = run(emu, {"plan", "-f", example_file(), "--detailed-exitcode", "-o", "json"});
+  CHECK(plan.code == 7);
+  CHECK(json::parse(plan.out)["summary"]["create"] == 6);
+  CHECK(emu.count("writes") == 0);  // plan only reads
+
+  auto apply = run(emu, {"apply", "-f", example_file(), "--yes", "-o", "table"});
+  INFO(apply.err);
+  REQUIRE(apply.code == 0);
+  CHECK_THAT(apply.out, Catch::Contains("Applied "));
+  CHECK(emu.count("writes") == 6);  // five creates and one PATCH with every export
+  check_complete(emu);
+
+  const long writes = emu.count("writes");
+  auto again = run(emu, {"apply", "-f", example_file(), "--yes", "-o", "table"});
+  CHECK(again.code == 0);
+  CHECK_THAT(again.out, Catch::StartsWith("No changes"));
+  CHECK(emu.count("writes") == writes);
+  CHECK(run(emu, {"plan", "-f", example_file(), "--detailed-exitcode"}).code == 0);
+
+  // Destroy: flows first, then what they used; nothing left, and nothing more to destroy.
+  auto destroy = run(emu, {"destroy", "-f", example_file(), "--yes", "-o", "table"});
+  INFO(destroy.err);
+  CHECK(destroy.code == 0);
+  CHECK(destroy.out.find("Deleted dataflow") < destroy.out.find("Deleted target connection"));
+  CHECK(names(emu).empty());
+  CHECK_THAT(run(emu, {"destroy", "-f", example_file(), "--yes", "-o", "table"}).out,
+             Catch::StartsWith("Nothing to destroy"));
+}
+
+TEST_CASE("plan shows each kind of change, and apply makes it", "[integration][pipeline]") {
+  Emulator emu;
+  REQUIRE(run(emu, {"apply", "-f", example_file(), "--yes"}).code == 0);
+  const std::string changed = edited(emu, "changed.yaml", [](std::string t) {
+    t = std::regex_replace(t, std::regex("startTime: \"17:00\""), "startTime: \"18:00\"");
+    t = std::regex_replace(t, std::regex("path: campaign/daily"), "path: campaign/weekly");
+    t = std::regex_replace(t, std::regex("      - person.name.lastName\n"), "");
+    auto loyalty = t.find("      - id: 25768be6");
+    return t.erase(loyalty, t.find("    attributes:") - loyalty);
+  });
+  auto plan = run(emu, {"plan", "-f", changed, "-o", "table", "--detailed-exitcode"});
+  CHECK(plan.code == 7);
+  CHECK_THAT(plan.out, Catch::Contains("update    target connection") &&
+                           Catch::Contains("params.path: campaign/daily -> campaign/weekly"));
+  CHECK_THAT(plan.out,
+             Catch::Contains("~ audience " + std::string(kBiking) + ": startTime: 17:00 -> 18:00"));
+  CHECK_THAT(plan.out, Catch::Contains("- audience " + std::string(kLoyalty)));
+  CHECK_THAT(plan.out, Catch::Contains("- attribute person.name.lastName"));
+  CHECK_THAT(plan.out, Catch::Contains("Plan: 0 to create, 2 to update, 0 to replace"));
+
+  const long before = emu.count("writes");
+  REQUIRE(run(emu, {"apply", "-f", changed, "--yes"}).code == 0);
+  // The target's PATCH, one PATCH removing, one PATCH changing the schedule.
+  CHECK(emu.count("writes") == before + 3);
+  CHECK(run(emu, {"plan", "-f", changed, "--detailed-exitcode"}).code == 0);
+  auto flow =
+      aepflow(emu, {"flow", "list", "--name", "activate audiences to Adobe Campaign", "-o", "id"});
+  auto audiences =
+      json::parse(aepflow(emu, {"flow", "get", flow.out.substr(0, 36), "-o", "json"})
+                      .out)["transformations"][0]["params"]["segmentSelectors"]["selectors"];
+  REQUIRE(audiences.size() == 1);
+  CHECK(audiences[0]["value"]["schedule"]["startTime"] == "18:00");
+
+  // A new auth spec cannot be changed in place: refused without --replace, nothing written.
+  const std::string replaced = edited(emu, "replaced.yaml", [](std::string t) {
+    return std::regex_replace(t, std::regex("authSpec: S3"), "authSpec: SFTP with Password");
+  });
+  const long writes = emu.count("writes");
+  auto refused = run(emu, {"apply", "-f", replaced, "--yes"});
+  CHECK(refused.code == 2);
+  CHECK_THAT(refused.err, Catch::Contains("only with --replace") &&
+                              Catch::Contains("auth spec S3 -> SFTP with Password"));
+  CHECK(emu.count("writes") == writes);
+}
+
+TEST_CASE("an apply stopped after any step is finished by the next one, with no duplicate",
+          "[integration][pipeline]") {
+  struct Step {
+    const char* method;
+    const char* path;
+    int skip;  // earlier matching requests that are let through
+  };
+  // Apply's writes in order: Profile Store base, source, destination base, target, flow, exports.
+  const std::vector<Step> steps = {{"POST", "/connections", 0}, {"POST", "/sourceConnections", 0},
+                                   {"POST", "/connections", 1}, {"POST", "/targetConnections", 0},
+                                   {"POST", "/flows", 0},       {"PATCH", "/flows/*", 0}};
+  for (std::size_t k = 0; k < steps.size(); ++k) {
+    for (const char* how : {"stop", "answer-lost"}) {
+      CAPTURE(k, how);
+      Emulator emu;
+      const Step& s = steps[k];
+      json fault = {{"method", s.method}, {"path", s.path}, {"skip", s.skip}};
+      if (std::string(how) == "stop") {
+        // Every later attempt at this step fails: the run ends with steps before it done.
+        fault["action"] = "500";
+      } else {
+        // The step is done but its answer never arrives.
+        fault["action"] = "drop-after";
+        fault["times"] = 1;
+      }
+      emu.admin("POST", "/__emulator/faults", fault.dump());
+      auto first = run(emu, {"apply", "-f", example_file(), "--yes", "--retries", "1"});
+      INFO(first.err);
+      if (std::string(how) == "stop") {
+        CHECK(first.code != 0);
+        CHECK_THAT(first.err, Catch::StartsWith("error: apply pipeline campaign-s3"));
+        CHECK(first.err.find("internal error") == std::string::npos);
+        emu.admin("DELETE", "/__emulator/faults");
+        auto second = run(emu, {"apply", "-f", example_file(), "--yes"});
+        INFO(second.err);
+        CHECK(second.code == 0);
+      } else {
+        CHECK(first.code == 0);
+      }
+      check_complete(emu);
+      const long writes = emu.count("writes");
+      CHECK(run(emu, {"apply", "-f", example_file(), "--yes"}).code == 0);
+      CHECK(emu.count("writes") == writes);
+    }
+  }
+}
+
+TEST_CASE("two resources with the name the file uses: refused, both listed",
+          "[integration][pipeline]") {
+  Emulator emu;
+  for (int i = 0; i < 2; ++i) {
+    REQUIRE(
+        aepflow(emu, {"connection", "create", "--name", "Base connection to Experience Platform"})
+            .code == 0);
+  }
+  auto plan = run(emu, {"plan", "-f", example_file()});
+  CHECK(plan.code == 2);
+  CHECK_THAT(plan.err, Catch::Contains("2 base connections are named 'Base connection to "
+                                       "Experience Platform'") &&
+                           Catch::Contains("rename or delete all but one"));
+}
+
+TEST_CASE("apply --dry-run prints the requests as curl commands and sends no write",
+          "[integration][pipeline][secrets]") {
+  Emulator emu;
+  auto dry = run(emu, {"apply", "-f", example_file(), "--dry-run", "-o", "table"});
+  INFO(dry.err);
+  CHECK(dry.code == 0);
+  CHECK(emu.count("writes") == 0);
+  CHECK_THAT(dry.out, Catch::Contains("curl -X POST '" + emu.url() + "/connections'"));
+  CHECK_THAT(dry.out, Catch::Contains("curl -X PATCH"));
+  CHECK_THAT(dry.out, Catch::Contains("-H \"Authorization: Bearer $AEP_ACCESS_TOKEN\""));
+  for (const auto& [name, secret] : kSecrets) {
+    if (name == "S3_SECRET_KEY") CHECK(dry.out.find(secret) == std::string::npos);
+  }
+  CHECK(dry.out.find("emulator-token") == std::string::npos);
+}
