@@ -232,14 +232,7 @@ TEST_CASE("soak: the tutorial again and again with 20% faults of every kind",
   CHECK(activated.size() * 10 >= static_cast<std::size_t>(runs) * 7);
 
   // Not one duplicate, of anything.
-  std::map<std::string, int> names;
-  for (const char* noun : {"connection", "source", "target", "flow"}) {
-    auto all = aepflow(emu, {noun, "list", "--all", "-o", "json"});
-    REQUIRE(all.code == 0);
-    for (const auto& item : json::parse(all.out))
-      ++names[item["name"].get<std::string>()];
-  }
-  for (const auto& [name, count] : names) {
+  for (const auto& [name, count] : test::resource_names(emu)) {
     CAPTURE(name);
     CHECK(count == 1);
   }

@@ -39,20 +39,8 @@ std::string edited(const Emulator& emu, const std::string& name,
   return path;
 }
 
-// Every name across the four collections, with how often it is used.
-std::map<std::string, int> names(const Emulator& emu) {
-  std::map<std::string, int> out;
-  for (const char* noun : {"connection", "source", "target", "flow"}) {
-    auto all = aepflow(emu, {noun, "list", "--all", "-o", "json"});
-    REQUIRE(all.code == 0);
-    for (const auto& item : json::parse(all.out))
-      ++out[item["name"].get<std::string>()];
-  }
-  return out;
-}
-
 void check_complete(const Emulator& emu) {
-  auto n = names(emu);
+  auto n = test::resource_names(emu);
   CHECK(n.size() == 5);
   for (const auto& [name, count] : n) {
     CAPTURE(name);
@@ -97,7 +85,7 @@ TEST_CASE("apply creates everything, validates, and a second apply writes nothin
   INFO(destroy.err);
   CHECK(destroy.code == 0);
   CHECK(destroy.out.find("Deleted dataflow") < destroy.out.find("Deleted target connection"));
-  CHECK(names(emu).empty());
+  CHECK(test::resource_names(emu).empty());
   CHECK_THAT(run(emu, {"destroy", "-f", example_file(), "--yes", "-o", "table"}).out,
              Catch::StartsWith("Nothing to destroy"));
 }

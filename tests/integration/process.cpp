@@ -206,6 +206,17 @@ void Emulator::admin(const std::string& method, const std::string& path,
   if (r.code != 0) throw std::runtime_error(method + " " + path + " failed: " + r.err);
 }
 
+std::map<std::string, int> resource_names(const Emulator& emu) {
+  std::map<std::string, int> out;
+  for (const char* noun : {"connection", "source", "target", "flow"}) {
+    auto all = aepflow(emu, {noun, "list", "--all", "-o", "json"});
+    if (all.code != 0) throw std::runtime_error(std::string(noun) + " list failed: " + all.err);
+    for (const auto& item : nlohmann::json::parse(all.out))
+      ++out[item["name"].get<std::string>()];
+  }
+  return out;
+}
+
 Exit aepflow(const Emulator& emu, const std::vector<std::string>& args,
              std::map<std::string, std::string> extra_env) {
   std::vector<std::string> argv = {bin_dir() + "/aepflow"};

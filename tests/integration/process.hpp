@@ -50,6 +50,10 @@ class Emulator {
 Exit aepflow(const Emulator& emu, const std::vector<std::string>& args,
              std::map<std::string, std::string> extra_env = {});
 
+// How many times each name is used across connections, sources, targets and flows (listed with
+// aepflow itself); throws when a list fails.
+std::map<std::string, int> resource_names(const Emulator& emu);
+
 std::string bin_dir();
 std::string source_dir();
 
