@@ -37,6 +37,7 @@ struct PipelinePlan {
   // The flow's exports: what is to be added, changed and removed.
   ResourcePlan exports;
   Drift drift;
+  std::vector<std::string> warnings;  // params the connection spec does not know
 
   std::vector<ResourcePlan*> resources();
   std::vector<const ResourcePlan*> resources() const;

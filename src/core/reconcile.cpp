@@ -7,6 +7,7 @@
 #include "aepflow/ids.hpp"
 #include "aepflow/redact.hpp"
 #include "aepflow/resolve.hpp"
+#include "aepflow/spec_check.hpp"
 
 namespace aepflow {
 
@@ -200,6 +201,68 @@ PipelinePlan skeleton(const PipelineSpec& spec) {
   return p;
 }
 
+bool is_reference(const json& v) {
+  return v.is_string() &&
+         (v.get<std::string>().starts_with("env:") || v.get<std::string>().starts_with("file:"));
+}
+
+// Checks params against a schema of the connection spec. A reference stands for a value that is
+// only read when applying: it counts as present, and its form is not checked.
+Result<void> check_against(const json& schema, const json& params, const std::string& what,
+                           std::vector<std::string>& warnings) {
+  json literal = json::object();
+  std::vector<std::string> refs;
+  for (const auto& [k, v] : params.items()) {
+    if (is_reference(v)) {
+      refs.push_back(k);
+    } else {
+      literal[k] = v;
+    }
+  }
+  ParamCheck check = check_params(schema, literal);
+  std::erase_if(check.missing, [&](const std::string& m) {
+    return std::any_of(refs.begin(), refs.end(),
+                       [&](const std::string& r) { return m == r || m.starts_with(r + " "); });
+  });
+  for (const auto& u : check.unknown) {
+    if (std::find(refs.begin(), refs.end(), u) == refs.end()) {
+      warnings.push_back("param " + u + " is not in the " + what);
+    }
+  }
+  if (check.ok()) return {};
+  return usage(what + ": " + check.describe());
+}
+
+// The connection spec's auth and target params, checked before anything is planned.
+Result<void> check_spec(FlowService& service, const PipelineSpec& spec, PipelinePlan& p) {
+  auto cs = service.get(Collection::connection_specs, p.connection_spec_id);
+  if (!cs) return std::unexpected(cs.error());
+  const std::string spec_name = text(*cs, "name");
+  const json auth_specs = cs->value("authSpec", json::array());
+  std::vector<std::string> names;
+  const json* auth = nullptr;
+  for (const auto& a : auth_specs) {
+    names.push_back(text(a, "name"));
+    if (names.back() == spec.auth_spec) auth = &a;
+  }
+  if (!auth) {
+    std::string list;
+    for (const auto& n : names)
+      list += (list.empty() ? "" : ", ") + n;
+    return usage("connection.authSpec '" + spec.auth_spec + "' is not one of " + spec_name +
+                 "'s: " + list);
+  }
+  if (auto ok = check_against(auth->value("spec", json::object()), spec.auth_params,
+                              "auth spec '" + spec.auth_spec + "' of " + spec_name, p.warnings);
+      !ok) {
+    return ok;
+  }
+  const json target = cs->value("targetSpec", json::object());
+  if (!target.contains("spec")) return usage(spec_name + " is a source, not a destination");
+  return check_against(target["spec"], spec.target_params, "target spec of " + spec_name,
+                       p.warnings);
+}
+
 bool gone(const ResourcePlan& r) {
   return r.change == Change::create || r.change == Change::replace;
 }
@@ -215,6 +278,7 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
       resolve_flow_spec(service, spec.flow_spec.empty() ? spec.destination : spec.flow_spec);
   if (!flow_spec) return std::unexpected(flow_spec.error());
   p.flow_spec_id = *flow_spec;
+  if (auto ok = check_spec(service, spec, p); !ok) return std::unexpected(ok.error());
 
   for (auto* r : {&p.profile_base, &p.source, &p.connection, &p.target, &p.flow}) {
     if (auto ok = locate(service, *r); !ok) return std::unexpected(ok.error());

@@ -219,6 +219,12 @@ TEST_CASE("no secret appears in any output, at -vv, in any command", "[integrati
       "--param", "sshKey=@" + key_file});
   go({"connection", "create", "--name", "az", "--spec", "Adobe Campaign", "--auth-spec",
       "Azure Blob", "--param", "connectionString=env:LEAK_AZ"});
+  // Dry runs print requests as curl commands: credentials as variables, secrets redacted.
+  go({"connection", "create", "--name", "dry", "--spec", "Adobe Campaign", "--auth-spec",
+      "SFTP with Password", "--param", "domain=d", "--param", "host=h", "--param", "username=u",
+      "--param", "password=env:LEAK_PW", "--dry-run"});
+  go({"connection", "create", "--name", "dry-az", "--spec", "Adobe Campaign", "--auth-spec",
+      "Azure Blob", "--param", "connectionString=env:LEAK_AZ", "--dry-run"});
   // Refused before sending (params missing): the error path must not leak either.
   go({"connection", "create", "--name", "bad", "--spec", "Adobe Campaign", "--auth-spec", "S3",
       "--param", "secretKey=env:LEAK_S3"},

@@ -125,6 +125,10 @@ TEST_CASE("plan shows each kind of change, and apply makes it", "[integration][p
 
   // A new auth spec cannot be changed in place: refused without --replace, nothing written.
   const std::string replaced = edited(emu, "replaced.yaml", [](std::string t) {
+    t = std::regex_replace(t, std::regex("        accessId: env:S3_ACCESS_ID\n"),
+                           "        domain: example.com\n        host: sftp.example.com\n"
+                           "        username: u\n");
+    t = std::regex_replace(t, std::regex("secretKey: env:S3_SECRET_KEY"), "password: env:PW");
     return std::regex_replace(t, std::regex("authSpec: S3"), "authSpec: SFTP with Password");
   });
   const long writes = emu.count("writes");
@@ -182,6 +186,28 @@ TEST_CASE("an apply stopped after any step is finished by the next one, with no 
   }
 }
 
+TEST_CASE("params the connection spec refuses are found by plan, in the file",
+          "[integration][pipeline]") {
+  Emulator emu;
+  const std::string bad = edited(emu, "bad.yaml", [](std::string t) {
+    t = std::regex_replace(t, std::regex("        bucketName: acme-audience-exports\n"), "");
+    return std::regex_replace(t, std::regex("authSpec: S3"), "authSpec: S4");
+  });
+  auto plan = run(emu, {"plan", "-f", bad});
+  CHECK(plan.code == 2);
+  CHECK_THAT(plan.err, Catch::StartsWith("error: " + bad +
+                                         ":5: pipeline campaign-s3: "
+                                         "connection.authSpec 'S4' is not one of"));
+  const std::string no_bucket = edited(emu, "no-bucket.yaml", [](std::string t) {
+    return std::regex_replace(t, std::regex("        bucketName: acme-audience-exports\n"), "");
+  });
+  auto missing = run(emu, {"apply", "-f", no_bucket, "--yes"});
+  CHECK(missing.code == 2);
+  CHECK_THAT(missing.err,
+             Catch::Contains("target spec of Adobe Campaign") && Catch::Contains("bucketName"));
+  CHECK(emu.count("writes") == 0);
+}
+
 TEST_CASE("two resources with the name the file uses: refused, both listed",
           "[integration][pipeline]") {
   Emulator emu;
@@ -211,4 +237,27 @@ TEST_CASE("apply --dry-run prints the requests as curl commands and sends no wri
     if (name == "S3_SECRET_KEY") CHECK(dry.out.find(secret) == std::string::npos);
   }
   CHECK(dry.out.find("emulator-token") == std::string::npos);
+}
+
+TEST_CASE("each destination's example pipeline file applies, then plans no change",
+          "[integration][pipeline][examples]") {
+  auto file =
+      GENERATE(as<std::string>{}, "adobe-campaign-s3", "adobe-campaign-sftp-password",
+               "adobe-campaign-sftp-key", "adobe-campaign-azure-blob", "oracle-eloqua",
+               "oracle-responsys", "salesforce-marketing-cloud", "amazon-s3", "azure-blob", "sftp");
+  CAPTURE(file);
+  Emulator emu;
+  const std::string path = test::source_dir() + "/examples/pipelines/" + file + ".yaml";
+  std::map<std::string, std::string> env = kSecrets;
+  env.insert({{"SFTP_PASSWORD", "sftp-SECRET-0001"},
+              {"SFTP_SSH_KEY", "-----BEGIN OPENSSH PRIVATE KEY-----\nexample\n"},
+              {"AZURE_BLOB_CONNECTION_STRING",
+               "DefaultEndpointsProtocol=https;AccountName=x;AccountKey=example-only"},
+              {"AMAZON_S3_ACCESS_KEY", "AKIAEXAMPLEKEY234567"},
+              {"AMAZON_S3_SECRET_KEY", "exampleOnlyS3SecretKey000000000000000000"}});
+  auto apply = aepflow(emu, {"apply", "-f", path, "--yes"}, env);
+  INFO(apply.err);
+  REQUIRE(apply.code == 0);
+  CHECK(aepflow(emu, {"plan", "-f", path, "--detailed-exitcode"}, env).code == 0);
+  CHECK(test::resource_names(emu).size() == 5);
 }

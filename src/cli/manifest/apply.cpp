@@ -22,7 +22,9 @@ Result<void> run(const Options& o, Context& ctx) {
   std::vector<PipelinePlan> plans;
   for (const auto& spec : manifest->pipelines) {
     auto plan = plan_pipeline(**service, spec);
-    if (!plan) return std::unexpected(with_context(plan.error(), "plan pipeline " + spec.name));
+    if (!plan) return std::unexpected(in_file(*manifest, spec, plan.error()));
+    for (const auto& w : plan->warnings)
+      ctx.warn("pipeline " + spec.name + ": " + w);
     plans.push_back(std::move(*plan));
   }
   const PlanCounts before = count(plans);
@@ -68,7 +70,7 @@ Result<void> run(const Options& o, Context& ctx) {
     const auto& spec = manifest->pipelines[i];
     // Planned again just before: an earlier pipeline may have made what this one shares.
     auto plan = i == 0 ? std::move(plans[0]) : plan_pipeline(**service, spec);
-    if (!plan) return std::unexpected(with_context(plan.error(), "plan pipeline " + spec.name));
+    if (!plan) return std::unexpected(in_file(*manifest, spec, plan.error()));
     if (auto ok = apply_pipeline(**service, spec, *plan, hooks); !ok) {
       Error e = ok.error();
       e.context = "apply pipeline " + spec.name + (e.context.empty() ? "" : ": " + e.context);

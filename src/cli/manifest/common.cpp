@@ -14,6 +14,12 @@ Result<Manifest> load_manifest(Context& ctx, const std::string& file) {
   return parse_manifest(*text, file);
 }
 
+Error in_file(const Manifest& m, const PipelineSpec& spec, Error e) {
+  std::string where = m.file + ":" + std::to_string(spec.line) + ": pipeline " + spec.name;
+  e.context = e.context.empty() ? where : where + ": " + e.context;
+  return e;
+}
+
 PlanCounts count(const std::vector<PipelinePlan>& plans) {
   PlanCounts c;
   for (const auto& p : plans) {

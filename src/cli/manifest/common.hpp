@@ -12,6 +12,9 @@ namespace aepflow::cli {
 
 Result<Manifest> load_manifest(Context& ctx, const std::string& file);
 
+// An error planning a pipeline, placed in the file: "FILE:LINE: pipeline NAME: ...".
+Error in_file(const Manifest& m, const PipelineSpec& spec, Error e);
+
 // The plans as a readable diff (table) or as data (-o json); `-o id` prints the IDs touched.
 void print_plans(Context& ctx, const std::vector<PipelinePlan>& plans, std::string_view verb);
 

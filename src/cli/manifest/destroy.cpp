@@ -21,7 +21,7 @@ Result<void> run(const Options& o, Context& ctx) {
   std::vector<PipelinePlan> plans;
   for (const auto& spec : manifest->pipelines) {
     auto plan = plan_destroy(**service, spec);
-    if (!plan) return std::unexpected(with_context(plan.error(), "plan pipeline " + spec.name));
+    if (!plan) return std::unexpected(in_file(*manifest, spec, plan.error()));
     plans.push_back(std::move(*plan));
   }
   if (!count(plans).any_change()) {

@@ -20,7 +20,9 @@ Result<void> run(const Options& o, Context& ctx) {
   std::vector<PipelinePlan> plans;
   for (const auto& spec : manifest->pipelines) {
     auto plan = plan_pipeline(**service, spec);
-    if (!plan) return std::unexpected(with_context(plan.error(), "plan pipeline " + spec.name));
+    if (!plan) return std::unexpected(in_file(*manifest, spec, plan.error()));
+    for (const auto& w : plan->warnings)
+      ctx.warn("pipeline " + spec.name + ": " + w);
     plans.push_back(std::move(*plan));
   }
   print_plans(ctx, plans, "Plan");
