@@ -45,8 +45,11 @@ struct PipelinePlan {
   bool needs_replace() const;
 };
 
-// Reads what exists and compares it with the file's pipeline; sends no write.
-Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spec);
+// Checks the file's pipeline (params against the connection spec, every activation rule, with
+// new audiences starting `today` unless the file says otherwise), reads what exists and compares;
+// sends no write.
+Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spec,
+                                   const std::string& today);
 
 // What `destroy` removes for a pipeline: each resource it names that exists, flow first.
 Result<PipelinePlan> plan_destroy(FlowService& service, const PipelineSpec& spec);

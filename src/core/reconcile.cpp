@@ -269,8 +269,21 @@ bool gone(const ResourcePlan& r) {
 
 }  // namespace
 
-Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spec) {
+Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spec,
+                                   const std::string& today) {
   PipelinePlan p = skeleton(spec);
+  std::vector<std::string> violations;
+  for (const auto& a : spec.audiences) {
+    for (const auto& v : check_audience(complete(with_fallback(a, activation_defaults(today))))) {
+      violations.push_back(v.describe());
+    }
+  }
+  if (!violations.empty()) {
+    std::string all;
+    for (const auto& v : violations)
+      all += (all.empty() ? "" : "; ") + v;
+    return usage("audiences break the activation rules: " + all);
+  }
   auto conn_spec = resolve_connection_spec(service, spec.destination);
   if (!conn_spec) return std::unexpected(conn_spec.error());
   p.connection_spec_id = *conn_spec;

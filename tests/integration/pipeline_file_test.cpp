@@ -198,6 +198,13 @@ TEST_CASE("params the connection spec refuses are found by plan, in the file",
   CHECK_THAT(plan.err, Catch::StartsWith("error: " + bad +
                                          ":5: pipeline campaign-s3: "
                                          "connection.authSpec 'S4' is not one of"));
+  const std::string bad_time = edited(emu, "bad-time.yaml", [](std::string t) {
+    return std::regex_replace(t, std::regex("startTime: \"17:00\""), "startTime: \"17:30\"");
+  });
+  auto rules = run(emu, {"apply", "-f", bad_time, "--yes"});
+  CHECK(rules.code == 2);
+  CHECK_THAT(rules.err, Catch::Contains("break the activation rules") &&
+                            Catch::Contains("schedule.startTime"));
   const std::string no_bucket = edited(emu, "no-bucket.yaml", [](std::string t) {
     return std::regex_replace(t, std::regex("        bucketName: acme-audience-exports\n"), "");
   });

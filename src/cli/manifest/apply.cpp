@@ -2,6 +2,7 @@
 #include "command.hpp"
 #include "commands.hpp"
 #include "manifest/common.hpp"
+#include "util.hpp"
 
 namespace aepflow::cli {
 
@@ -21,7 +22,7 @@ Result<void> run(const Options& o, Context& ctx) {
   // The whole plan first: nothing is written when any part of it is refused.
   std::vector<PipelinePlan> plans;
   for (const auto& spec : manifest->pipelines) {
-    auto plan = plan_pipeline(**service, spec);
+    auto plan = plan_pipeline(**service, spec, today_utc(ctx.io.now()));
     if (!plan) return std::unexpected(in_file(*manifest, spec, plan.error()));
     for (const auto& w : plan->warnings)
       ctx.warn("pipeline " + spec.name + ": " + w);
@@ -69,7 +70,8 @@ Result<void> run(const Options& o, Context& ctx) {
   for (std::size_t i = 0; i < manifest->pipelines.size(); ++i) {
     const auto& spec = manifest->pipelines[i];
     // Planned again just before: an earlier pipeline may have made what this one shares.
-    auto plan = i == 0 ? std::move(plans[0]) : plan_pipeline(**service, spec);
+    auto plan =
+        i == 0 ? std::move(plans[0]) : plan_pipeline(**service, spec, today_utc(ctx.io.now()));
     if (!plan) return std::unexpected(in_file(*manifest, spec, plan.error()));
     if (auto ok = apply_pipeline(**service, spec, *plan, hooks); !ok) {
       Error e = ok.error();

@@ -2,6 +2,7 @@
 #include "command.hpp"
 #include "commands.hpp"
 #include "manifest/common.hpp"
+#include "util.hpp"
 
 namespace aepflow::cli {
 
@@ -19,7 +20,7 @@ Result<void> run(const Options& o, Context& ctx) {
   if (!service) return std::unexpected(service.error());
   std::vector<PipelinePlan> plans;
   for (const auto& spec : manifest->pipelines) {
-    auto plan = plan_pipeline(**service, spec);
+    auto plan = plan_pipeline(**service, spec, today_utc(ctx.io.now()));
     if (!plan) return std::unexpected(in_file(*manifest, spec, plan.error()));
     for (const auto& w : plan->warnings)
       ctx.warn("pipeline " + spec.name + ": " + w);
