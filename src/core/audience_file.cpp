@@ -265,7 +265,8 @@ Result<Expectation> parse_audience_file(std::string_view text, std::string_view 
   if (first != std::string_view::npos && (text[first] == '[' || text[first] == '{')) {
     try {
       return parse_json(json::parse(text), file_name);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {
+      // Syntax errors, and numbers too large for any type (out_of_range 406).
       return usage(std::string(file_name) + ": not valid JSON: " + e.what());
     }
   }

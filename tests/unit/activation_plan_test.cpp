@@ -274,6 +274,8 @@ TEST_CASE("audience files: JSON lists, selectors and whole expectations", "[plan
   auto bad = GENERATE(
       Bad{R"([{"id":"a","exprtMode":"X"}])", "e.json: audiences[0]: unknown field 'exprtMode'"},
       Bad{R"([{"name":"x"}])", "audiences[0]: the id is missing"},
+      // Found by the fuzzer: a number too large for any type is an error, not a crash.
+      Bad{R"([{"id":9010896490578e1089}])", "e.json: not valid JSON"},
       Bad{R"([{"id":"a","schedule":{"frequncy":"ONCE"}}])",
           "audiences[0].schedule: unknown field 'frequncy'"},
       Bad{R"([{"id":"a","startTime":1700}])", "startTime must be a string, got 1700"},
