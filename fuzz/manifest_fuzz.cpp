@@ -1,0 +1,13 @@
+// libFuzzer target: arbitrary bytes as a pipeline file. Every input must give a Manifest or an
+// Error naming the file and line, never a crash.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "aepflow/manifest.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  (void)aepflow::parse_manifest(std::string_view(reinterpret_cast<const char*>(data), size),
+                                "fuzz.yaml");
+  return 0;
+}
