@@ -137,6 +137,36 @@ TEST_CASE("plan shows each kind of change, and apply makes it", "[integration][p
   CHECK_THAT(refused.err, Catch::Contains("only with --replace") &&
                               Catch::Contains("auth spec S3 -> SFTP with Password"));
   CHECK(emu.count("writes") == writes);
+
+  // With --replace: the flow, target and base connection are deleted and made again; the
+  // Profile Store connections stay; one of each name remains, and the exports are back.
+  auto old_flow =
+      aepflow(emu, {"flow", "list", "--name", "activate audiences to Adobe Campaign", "-o", "id"});
+  auto env = kSecrets;
+  env["PW"] = "sftp-SECRET-0002";
+  auto replace = aepflow(emu, {"apply", "-f", replaced, "--yes", "--replace"}, env);
+  INFO(replace.err);
+  REQUIRE(replace.code == 0);
+  check_complete(emu);
+  auto new_flow =
+      aepflow(emu, {"flow", "list", "--name", "activate audiences to Adobe Campaign", "-o", "id"});
+  CHECK(new_flow.out != old_flow.out);
+  CHECK(aepflow(emu, {"flow", "get", old_flow.out.substr(0, 36)}).code == 4);
+  CHECK(aepflow(emu, {"plan", "-f", replaced, "--detailed-exitcode"}, env).code == 0);
+}
+
+TEST_CASE("a changed schedule alone is one PATCH", "[integration][pipeline]") {
+  Emulator emu;
+  REQUIRE(run(emu, {"apply", "-f", example_file(), "--yes"}).code == 0);
+  const std::string later = edited(emu, "later.yaml", [](std::string t) {
+    return std::regex_replace(t, std::regex("endDate: \"2026-12-31\""), "endDate: \"2027-01-31\"");
+  });
+  const long writes = emu.count("writes");
+  auto apply = run(emu, {"apply", "-f", later, "--yes"});
+  INFO(apply.err);
+  REQUIRE(apply.code == 0);
+  CHECK(emu.count("writes") == writes + 1);
+  CHECK(run(emu, {"plan", "-f", later, "--detailed-exitcode"}).code == 0);
 }
 
 TEST_CASE("an apply stopped after any step is finished by the next one, with no duplicate",
