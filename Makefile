@@ -12,7 +12,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # generator from the start.
 GENERATOR = $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
 
-.PHONY: all deps build demo test format-check test-plain test-sanitize fuzz-short clean
+.PHONY: all deps build demo test format-check test-plain test-sanitize fuzz-short bench-smoke bench clean
 
 all: build
 
@@ -26,7 +26,7 @@ build: deps
 demo: build
 	@./scripts/with-emulator.sh $(BUILD)/bin examples/quickstart.sh
 
-test: format-check test-plain test-sanitize fuzz-short
+test: format-check test-plain bench-smoke test-sanitize fuzz-short
 
 format-check: deps
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run --Werror
@@ -41,6 +41,14 @@ test-sanitize: deps
 	cmake --build $(SAN_BUILD) -j $(JOBS)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --test-dir $(SAN_BUILD) --output-on-failure -j $(JOBS)
+
+# The benchmark once, on the release build of test-plain, so it cannot rot (no timing is judged).
+bench-smoke: test-plain
+	BENCH_BIN=$(TEST_BUILD)/bin BENCH_OUT=$(TEST_BUILD)/benchmarks.md ./bench/run.sh 1
+
+# The benchmark: writes docs/benchmarks.md.
+bench: deps
+	./bench/run.sh
 
 # A short run of each libFuzzer target (scripts/fuzz.sh for longer ones).
 fuzz-short: deps

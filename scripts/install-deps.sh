@@ -13,6 +13,10 @@ packages=(
 if [ "${1:-}" = "--fuzz" ]; then
   packages+=(clang-19 libclang-rt-19-dev)
 fi
+# --bench: what bench/run.sh drives the curl side with.
+if [ "${1:-}" = "--bench" ]; then
+  packages+=(jq bc)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
