@@ -14,20 +14,12 @@ struct Options {
 };
 
 Result<void> run(const Options& o, Context& ctx) {
-  auto manifest = load_manifest(ctx, o.file);
-  if (!manifest) return std::unexpected(manifest.error());
-  auto service = ctx.service();
-  if (!service) return std::unexpected(service.error());
-
   // The whole plan first: nothing is written when any part of it is refused.
-  std::vector<PipelinePlan> plans;
-  for (const auto& spec : manifest->pipelines) {
-    auto plan = plan_pipeline(**service, spec, today_utc(ctx.io.now()));
-    if (!plan) return std::unexpected(in_file(*manifest, spec, plan.error()));
-    for (const auto& w : plan->warnings)
-      ctx.warn("pipeline " + spec.name + ": " + w);
-    plans.push_back(std::move(*plan));
-  }
+  auto planned = plan_file(ctx, o.file, Goal::match);
+  if (!planned) return std::unexpected(planned.error());
+  auto& plans = planned->plans;
+  const Manifest& manifest = planned->manifest;
+  FlowService& service = *planned->service;
   const PlanCounts before = count(plans);
   if (!before.any_change()) {
     if (ctx.out().format() == Format::json) {
@@ -67,13 +59,13 @@ Result<void> run(const Options& o, Context& ctx) {
     };
   }
   std::vector<PipelinePlan> done;
-  for (std::size_t i = 0; i < manifest->pipelines.size(); ++i) {
-    const auto& spec = manifest->pipelines[i];
+  for (std::size_t i = 0; i < manifest.pipelines.size(); ++i) {
+    const auto& spec = manifest.pipelines[i];
     // Planned again just before: an earlier pipeline may have made what this one shares.
     auto plan =
-        i == 0 ? std::move(plans[0]) : plan_pipeline(**service, spec, today_utc(ctx.io.now()));
-    if (!plan) return std::unexpected(in_file(*manifest, spec, plan.error()));
-    if (auto ok = apply_pipeline(**service, spec, *plan, hooks); !ok) {
+        i == 0 ? std::move(plans[0]) : plan_pipeline(service, spec, today_utc(ctx.io.now()));
+    if (!plan) return std::unexpected(in_file(manifest, spec, plan.error()));
+    if (auto ok = apply_pipeline(service, spec, *plan, hooks); !ok) {
       Error e = ok.error();
       e.context = "apply pipeline " + spec.name + (e.context.empty() ? "" : ": " + e.context);
       return std::unexpected(std::move(e));

@@ -20,6 +20,25 @@ Error in_file(const Manifest& m, const PipelineSpec& spec, Error e) {
   return e;
 }
 
+Result<Planned> plan_file(Context& ctx, const std::string& file, Goal goal) {
+  Planned out;
+  auto manifest = load_manifest(ctx, file);
+  if (!manifest) return std::unexpected(manifest.error());
+  out.manifest = std::move(*manifest);
+  auto service = ctx.service();
+  if (!service) return std::unexpected(service.error());
+  out.service = *service;
+  for (const auto& spec : out.manifest.pipelines) {
+    auto plan = goal == Goal::destroy ? plan_destroy(*out.service, spec)
+                                      : plan_pipeline(*out.service, spec, today_utc(ctx.io.now()));
+    if (!plan) return std::unexpected(in_file(out.manifest, spec, plan.error()));
+    for (const auto& w : plan->warnings)
+      ctx.warn("pipeline " + spec.name + ": " + w);
+    out.plans.push_back(std::move(*plan));
+  }
+  return out;
+}
+
 PlanCounts count(const std::vector<PipelinePlan>& plans) {
   PlanCounts c;
   for (const auto& p : plans) {

@@ -14,16 +14,9 @@ struct Options {
 };
 
 Result<void> run(const Options& o, Context& ctx) {
-  auto manifest = load_manifest(ctx, o.file);
-  if (!manifest) return std::unexpected(manifest.error());
-  auto service = ctx.service();
-  if (!service) return std::unexpected(service.error());
-  std::vector<PipelinePlan> plans;
-  for (const auto& spec : manifest->pipelines) {
-    auto plan = plan_destroy(**service, spec);
-    if (!plan) return std::unexpected(in_file(*manifest, spec, plan.error()));
-    plans.push_back(std::move(*plan));
-  }
+  auto planned = plan_file(ctx, o.file, Goal::destroy);
+  if (!planned) return std::unexpected(planned.error());
+  auto& plans = planned->plans;
   if (!count(plans).any_change()) {
     if (ctx.out().format() == Format::table) {
       ctx.out().line("Nothing to destroy: none of what " + o.file + " describes exists.");
@@ -46,7 +39,7 @@ Result<void> run(const Options& o, Context& ctx) {
     for (auto& p : plans) {
       ResourcePlan& r = p.*member;
       if (r.change != Change::destroy || !deleted.insert(r.id).second) continue;
-      if (auto ok = (*service)->remove(r.collection, r.id); !ok) return ok;
+      if (auto ok = planned->service->remove(r.collection, r.id); !ok) return ok;
       if (ctx.out().format() == Format::table) {
         ctx.out().line("Deleted " + r.kind + " \"" + r.name + "\" (" + r.id + ")");
       }

@@ -14,18 +14,9 @@ struct Options {
 };
 
 Result<void> run(const Options& o, Context& ctx) {
-  auto manifest = load_manifest(ctx, o.file);
-  if (!manifest) return std::unexpected(manifest.error());
-  auto service = ctx.service();
-  if (!service) return std::unexpected(service.error());
-  std::vector<PipelinePlan> plans;
-  for (const auto& spec : manifest->pipelines) {
-    auto plan = plan_pipeline(**service, spec, today_utc(ctx.io.now()));
-    if (!plan) return std::unexpected(in_file(*manifest, spec, plan.error()));
-    for (const auto& w : plan->warnings)
-      ctx.warn("pipeline " + spec.name + ": " + w);
-    plans.push_back(std::move(*plan));
-  }
+  auto planned = plan_file(ctx, o.file, Goal::match);
+  if (!planned) return std::unexpected(planned.error());
+  const auto& plans = planned->plans;
   print_plans(ctx, plans, "Plan");
   if (o.detailed_exitcode && count(plans).any_change()) {
     Error e;
