@@ -267,6 +267,16 @@ bool gone(const ResourcePlan& r) {
   return r.change == Change::create || r.change == Change::replace;
 }
 
+// A connection hangs on its base connection: when that is made anew, or is another one than the
+// file's, the connection must be made anew too.
+void check_base(const ResourcePlan& r, const ResourcePlan& base, std::vector<std::string>& fixed) {
+  if (gone(base)) {
+    fixed.push_back("its base connection is " + std::string(to_string(base.change)) + "d");
+  } else if (text(r.current, "baseConnectionId") != base.id) {
+    fixed.push_back("base connection " + text(r.current, "baseConnectionId") + " -> " + base.id);
+  }
+}
+
 }  // namespace
 
 Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spec,
@@ -305,15 +315,7 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
   decide(p.profile_base, fixed);
 
   fixed.clear();
-  if (!p.source.id.empty()) {
-    if (gone(p.profile_base)) {
-      fixed.push_back("its base connection is " + std::string(to_string(p.profile_base.change)) +
-                      "d");
-    } else if (text(p.source.current, "baseConnectionId") != p.profile_base.id) {
-      fixed.push_back("base connection " + text(p.source.current, "baseConnectionId") + " -> " +
-                      p.profile_base.id);
-    }
-  }
+  if (!p.source.id.empty()) check_base(p.source, p.profile_base, fixed);
   decide(p.source, fixed);
 
   fixed.clear();
@@ -342,13 +344,7 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
       fixed.push_back("connection spec " + spec_id(p.target.current) + " -> " +
                       p.connection_spec_id);
     }
-    if (gone(p.connection)) {
-      fixed.push_back("its base connection is " + std::string(to_string(p.connection.change)) +
-                      "d");
-    } else if (text(p.target.current, "baseConnectionId") != p.connection.id) {
-      fixed.push_back("base connection " + text(p.target.current, "baseConnectionId") + " -> " +
-                      p.connection.id);
-    }
+    check_base(p.target, p.connection, fixed);
   }
   decide(p.target, fixed);
   if (p.target.change == Change::none) {
