@@ -6,8 +6,8 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config clang-format git
   libcurl4-openssl-dev nlohmann-json3-dev libcli11-dev libspdlog-dev
-  catch2 libcpp-httplib-dev libtomlplusplus-dev libyaml-cpp-dev
-  curl
+  catch2 libcpp-httplib-dev libssl-dev libtomlplusplus-dev libyaml-cpp-dev
+  curl openssl
 )
 # --fuzz: also clang 19 and its libFuzzer runtime (clang 14 cannot compile std::expected).
 if [ "${1:-}" = "--fuzz" ]; then

@@ -71,6 +71,9 @@ struct ApplyOptions {
   // final. Without it, a 412 means re-read, re-plan and try again.
   std::optional<std::string> if_match;
   int max_attempts = 12;
+  // The flow as the caller already holds it, with its etag (one just created): the first attempt
+  // plans against it instead of reading; a 412 sends the next attempt back to a fresh read.
+  std::optional<nlohmann::json> known;
   std::function<bool(std::chrono::milliseconds)> sleep;  // default: interruptible_sleep
 };
 

@@ -107,6 +107,8 @@ Request create_connection(const NewConnection& c);
 Request create_source_connection(const NewSourceConnection& s);
 Request create_target_connection(const NewTargetConnection& t);
 Request create_flow(const NewFlow& f);
+// What create_flow sends: the flow as it is right after it is made.
+nlohmann::json new_flow_body(const NewFlow& f);
 Request remove(Collection c, std::string_view id);
 Request flow_action(std::string_view flow_id, FlowAction action);
 // `if_match` is sent as given: normalise it with normalize_etag first.
@@ -150,6 +152,8 @@ class FlowService {
   // answer, not an error. For `aepflow api`.
   Result<Response> send(Request req);
   const std::string& base_url() const;
+  // Whether independent requests may be sent at the same time, from several threads.
+  bool concurrent() const;
 
  private:
   Result<Response> exchange(Request req, std::string_view context);

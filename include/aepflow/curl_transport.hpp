@@ -1,7 +1,9 @@
 #pragma once
-// The libcurl transport: one easy handle owned for the life of the process, so every request
-// after the first reuses the connection (keep-alive, DNS cache, TLS session). TLS verification is
-// always on; a CA bundle can be given, verification cannot be turned off.
+// The libcurl transport: easy handles kept for the life of the process, so every request after
+// the first reuses a connection (keep-alive, DNS cache, TLS session). Safe to use from several
+// threads: requests at the same time each get a handle (and connection) of their own, sharing
+// DNS and TLS sessions; one at a time, they all go over the one warm connection. TLS verification
+// is always on; a CA bundle can be given, verification cannot be turned off.
 
 #include <chrono>
 #include <memory>

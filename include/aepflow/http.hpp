@@ -58,6 +58,9 @@ class Transport {
   virtual ~Transport() = default;
   // Sends one request to an absolute URL. Fails only when no HTTP answer was received.
   virtual Result<Response> send(const Request& req, const std::string& url) = 0;
+  // True when send may be called from several threads at once (each call then has its own
+  // connection). Callers that could overlap requests do so only then.
+  virtual bool concurrent() const { return false; }
 };
 
 }  // namespace aepflow

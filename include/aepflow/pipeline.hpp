@@ -42,6 +42,9 @@ class Pipeline {
 
   Result<Response> send(Request req);
   const std::string& base_url() const { return base_url_; }
+  // Whether requests may be sent from several threads at once (the transport allows it; every
+  // policy does).
+  bool concurrent() const { return transport_->concurrent(); }
 
  private:
   Result<Response> send_from(std::size_t index, Request& req);

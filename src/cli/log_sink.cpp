@@ -11,7 +11,7 @@ class SpdlogSink final : public LogSink {
  public:
   SpdlogSink(std::ostream& err, int verbosity)
       : verbosity_(verbosity),
-        logger_("aepflow", std::make_shared<spdlog::sinks::ostream_sink_st>(err, true)) {
+        logger_("aepflow", std::make_shared<spdlog::sinks::ostream_sink_mt>(err, true)) {
     logger_.set_pattern("[%H:%M:%S.%e] %v");
     logger_.set_level(spdlog::level::trace);
   }

@@ -271,7 +271,8 @@ Result<Applied> apply_flow_change(FlowService& service, const std::string& flow_
   Applied result;
   for (int attempt = 1;; ++attempt) {
     result.attempts = attempt;
-    auto flow = service.get(Collection::flows, flow_id);
+    auto flow = attempt == 1 && options.known ? Result<json>(*options.known)
+                                              : service.get(Collection::flows, flow_id);
     if (!flow) return std::unexpected(flow.error());
     auto current = normalize_etag(flow->value("etag", std::string()));
     if (!current) return fail(ErrorKind::api, "the dataflow " + flow_id + " has no usable etag");

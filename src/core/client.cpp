@@ -444,6 +444,10 @@ Result<Response> FlowService::send(Request req) {
   return pipeline_.send(std::move(req));
 }
 
+bool FlowService::concurrent() const {
+  return pipeline_.concurrent();
+}
+
 const std::string& FlowService::base_url() const {
   return pipeline_.base_url();
 }

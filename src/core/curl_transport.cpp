@@ -3,8 +3,10 @@
 
 #include <curl/curl.h>
 
+#include <array>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 #include "aepflow/retry.hpp"
 
@@ -45,17 +47,85 @@ int on_progress(void*, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
   return interrupt_requested() ? 1 : 0;
 }
 
-class CurlTransport final : public Transport {
+struct ShareDeleter {
+  void operator()(CURLSH* s) const { curl_share_cleanup(s); }
+};
+
+// What easy handles used at the same time share: the DNS cache and TLS sessions (a second
+// connection to the same host resumes the first one's session). Connections are not shared
+// across threads (libcurl does not support it); each handle keeps its own.
+class Share {
  public:
-  explicit CurlTransport(CurlOptions options) : options_(std::move(options)) {
-    static std::once_flag once;
-    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-    handle_.reset(curl_easy_init());
+  Share() : share_(curl_share_init()) {
+    if (!share_) return;
+    curl_share_setopt(share_.get(), CURLSHOPT_LOCKFUNC, &Share::lock);
+    curl_share_setopt(share_.get(), CURLSHOPT_UNLOCKFUNC, &Share::unlock);
+    curl_share_setopt(share_.get(), CURLSHOPT_USERDATA, this);
+    curl_share_setopt(share_.get(), CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+    curl_share_setopt(share_.get(), CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+  }
+  CURLSH* get() const { return share_.get(); }
+
+ private:
+  static void lock(CURL*, curl_lock_data data, curl_lock_access, void* self) {
+    static_cast<Share*>(self)->mutexes_[index(data)].lock();
+  }
+  static void unlock(CURL*, curl_lock_data data, void* self) {
+    static_cast<Share*>(self)->mutexes_[index(data)].unlock();
+  }
+  static std::size_t index(curl_lock_data data) {
+    auto i = static_cast<std::size_t>(data);
+    return i < kLocks ? i : 0;
   }
 
+  static constexpr std::size_t kLocks = CURL_LOCK_DATA_LAST;
+  std::array<std::mutex, kLocks> mutexes_;
+  std::unique_ptr<CURLSH, ShareDeleter> share_;
+};
+
+// libcurl's global state, set up once before the first handle or share.
+struct GlobalInit {
+  GlobalInit() {
+    static std::once_flag once;
+    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  }
+};
+
+class CurlTransport final : public Transport {
+ public:
+  explicit CurlTransport(CurlOptions options) : options_(std::move(options)) {}
+
+  bool concurrent() const override { return true; }
+
   Result<Response> send(const Request& req, const std::string& url) override {
-    if (!handle_) return fail(ErrorKind::internal, "could not initialise libcurl");
-    CURL* h = handle_.get();
+    // A handle from the idle ones (the most recently used: its connection is the warm one), or a
+    // new one when every handle is busy in another thread.
+    std::unique_ptr<CURL, EasyDeleter> handle = acquire();
+    if (!handle) return fail(ErrorKind::internal, "could not initialise libcurl");
+    auto result = perform(handle.get(), req, url);
+    release(std::move(handle));
+    return result;
+  }
+
+ private:
+  std::unique_ptr<CURL, EasyDeleter> acquire() {
+    {
+      std::lock_guard lock(mutex_);
+      if (!idle_.empty()) {
+        auto h = std::move(idle_.back());
+        idle_.pop_back();
+        return h;
+      }
+    }
+    return std::unique_ptr<CURL, EasyDeleter>(curl_easy_init());
+  }
+
+  void release(std::unique_ptr<CURL, EasyDeleter> handle) {
+    std::lock_guard lock(mutex_);
+    idle_.push_back(std::move(handle));
+  }
+
+  Result<Response> perform(CURL* h, const Request& req, const std::string& url) {
     // Reset clears the options but keeps the connection cache, DNS cache and TLS sessions.
     curl_easy_reset(h);
 
@@ -81,6 +151,7 @@ class CurlTransport final : public Transport {
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, &res.headers);
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    if (share_.get()) curl_easy_setopt(h, CURLOPT_SHARE, share_.get());
     curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
     curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, on_progress);
     curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
@@ -160,9 +231,11 @@ class CurlTransport final : public Transport {
     return res;
   }
 
- private:
+  GlobalInit init_;
   CurlOptions options_;
-  std::unique_ptr<CURL, EasyDeleter> handle_;
+  Share share_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<CURL, EasyDeleter>> idle_;
 };
 
 }  // namespace

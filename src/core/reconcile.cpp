@@ -1,10 +1,13 @@
 #include "aepflow/reconcile.hpp"
 
 #include <algorithm>
+#include <mutex>
+#include <optional>
 
 #include "aepflow/catalogue.hpp"
 #include "aepflow/etag.hpp"
 #include "aepflow/ids.hpp"
+#include "aepflow/parallel.hpp"
 #include "aepflow/redact.hpp"
 #include "aepflow/resolve.hpp"
 #include "aepflow/spec_check.hpp"
@@ -301,11 +304,12 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
       resolve_flow_spec(service, spec.flow_spec.empty() ? spec.destination : spec.flow_spec);
   if (!flow_spec) return std::unexpected(flow_spec.error());
   p.flow_spec_id = *flow_spec;
-  if (auto ok = check_spec(service, spec, p); !ok) return std::unexpected(ok.error());
-
+  // The spec check and the five look-ups do not depend on each other: one round trip.
+  std::vector<Step> reads{[&] { return check_spec(service, spec, p); }};
   for (auto* r : {&p.profile_base, &p.source, &p.connection, &p.target, &p.flow}) {
-    if (auto ok = locate(service, *r); !ok) return std::unexpected(ok.error());
+    reads.push_back([&service, r] { return locate(service, *r); });
   }
+  if (auto ok = run_steps(reads, service.concurrent()); !ok) return std::unexpected(ok.error());
   const std::string ups(profile_store_spec_id);
 
   std::vector<std::string> fixed;
@@ -379,8 +383,12 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
 
 Result<PipelinePlan> plan_destroy(FlowService& service, const PipelineSpec& spec) {
   PipelinePlan p = skeleton(spec);
+  std::vector<Step> reads;
   for (auto* r : {&p.profile_base, &p.source, &p.connection, &p.target, &p.flow}) {
-    if (auto ok = locate(service, *r); !ok) return std::unexpected(ok.error());
+    reads.push_back([&service, r] { return locate(service, *r); });
+  }
+  if (auto ok = run_steps(reads, service.concurrent()); !ok) return std::unexpected(ok.error());
+  for (auto* r : {&p.profile_base, &p.source, &p.connection, &p.target, &p.flow}) {
     if (!r->id.empty()) r->change = Change::destroy;
   }
   return p;
@@ -388,70 +396,124 @@ Result<PipelinePlan> plan_destroy(FlowService& service, const PipelineSpec& spec
 
 namespace {
 
-Result<std::string> create(FlowService& service, const ResourcePlan& r, const PipelineSpec& spec,
-                           const PipelinePlan& p, const ApplyHooks& hooks) {
-  Result<Created> made = fail(ErrorKind::internal, "nothing to create");
+// What apply works from: the plan, the file, and the secrets of the connection, read once before
+// any branch starts.
+struct Work {
+  FlowService& service;
+  const PipelineSpec& spec;
+  PipelinePlan& p;
+  const ApplyHooks& hooks;
+  json auth_params;
+  std::optional<json> made_flow;  // the flow as just created, with its etag
+  std::mutex done_mutex;          // hooks.done is called from either branch
+
+  void done(const ResourcePlan& r) {
+    if (!hooks.done) return;
+    std::lock_guard lock(done_mutex);
+    hooks.done(r, r.id);
+  }
+};
+
+Result<Created> create(Work& w, const ResourcePlan& r) {
+  PipelinePlan& p = w.p;
   if (&r == &p.profile_base) {
     NewConnection c;
     c.name = r.name;
     c.spec.id = std::string(profile_store_spec_id);
-    made = service.create_connection(c);
-  } else if (&r == &p.source) {
+    return w.service.create_connection(c);
+  }
+  if (&r == &p.source) {
     NewSourceConnection s;
     s.name = r.name;
     s.base_connection_id = p.profile_base.id;
-    made = service.create_source_connection(s);
-  } else if (&r == &p.connection) {
-    auto params = hooks.resolve_params(spec.auth_params);
-    if (!params) return std::unexpected(params.error());
+    return w.service.create_source_connection(s);
+  }
+  if (&r == &p.connection) {
     NewConnection c;
     c.name = r.name;
     c.spec.id = p.connection_spec_id;
-    c.auth_spec = spec.auth_spec;
-    c.auth_params = std::move(*params);
-    made = service.create_connection(c);
-  } else if (&r == &p.target) {
+    c.auth_spec = w.spec.auth_spec;
+    c.auth_params = w.auth_params;
+    return w.service.create_connection(c);
+  }
+  if (&r == &p.target) {
     NewTargetConnection t;
     t.name = r.name;
     t.base_connection_id = p.connection.id;
     t.spec.id = p.connection_spec_id;
-    t.params = spec.target_params;
-    made = service.create_target_connection(t);
-  } else if (&r == &p.flow) {
-    NewFlow f;
-    f.name = r.name;
-    f.flow_spec.id = p.flow_spec_id;
-    f.source_connection_id = p.source.id;
-    f.target_connection_id = p.target.id;
-    made = service.create_flow(f);
+    t.params = w.spec.target_params;
+    return w.service.create_target_connection(t);
   }
-  if (!made) return std::unexpected(made.error());
-  return made->id;
+  NewFlow f;
+  f.name = r.name;
+  f.flow_spec.id = p.flow_spec_id;
+  f.source_connection_id = p.source.id;
+  f.target_connection_id = p.target.id;
+  auto made = w.service.create_flow(f);
+  if (made && !made->etag.empty()) {
+    // Its exports are planned against what was sent, under the etag the create returned: no read.
+    json flow = requests::new_flow_body(f);
+    flow["id"] = made->id;
+    flow["etag"] = made->etag;
+    w.made_flow = std::move(flow);
+  }
+  return made;
 }
 
-Result<void> update(FlowService& service, ResourcePlan& r, const PipelineSpec& spec,
-                    const ApplyHooks& hooks) {
-  auto current = service.get(r.collection, r.id);
+Result<void> update(Work& w, ResourcePlan& r) {
+  auto current = w.service.get(r.collection, r.id);
   if (!current) return std::unexpected(current.error());
   auto etag = normalize_etag(text(*current, "etag"));
   if (!etag) return std::unexpected(etag.error());
   json ops;
   if (r.collection == Collection::connections) {
-    auto params = hooks.resolve_params(spec.auth_params);
-    if (!params) return std::unexpected(params.error());
-    ops = json::array({{{"op", "replace"}, {"path", "/auth/params"}, {"value", *params}}});
+    ops = json::array({{{"op", "replace"}, {"path", "/auth/params"}, {"value", w.auth_params}}});
   } else {
-    ops = json::array({{{"op", "replace"}, {"path", "/params"}, {"value", spec.target_params}}});
+    ops = json::array({{{"op", "replace"}, {"path", "/params"}, {"value", w.spec.target_params}}});
   }
-  auto patched = service.patch(r.collection, r.id, *etag, ops);
+  auto patched = w.service.patch(r.collection, r.id, *etag, ops);
   if (!patched) return std::unexpected(patched.error());
   return {};
 }
 
-Result<void> apply_exports(FlowService& service, const PipelineSpec& spec, const PipelinePlan& p,
-                           const ApplyHooks& hooks) {
+// Makes one resource what the plan says: created, updated, or left alone.
+Result<void> make(Work& w, ResourcePlan& r) {
+  if (r.change == Change::create || r.change == Change::replace) {
+    auto made = create(w, r);
+    if (!made) return std::unexpected(made.error());
+    r.id = made->id;
+  } else if (r.change == Change::update) {
+    if (auto ok = update(w, r); !ok) return ok;
+  } else {
+    return {};
+  }
+  w.done(r);
+  return {};
+}
+
+// Deletes the resource a replacement supersedes.
+Result<void> remove_old(Work& w, ResourcePlan& r) {
+  if (r.change != Change::replace) return {};
+  if (auto ok = w.service.remove(r.collection, r.id); !ok) return ok;
+  r.id.clear();
+  return {};
+}
+
+// Runs `step` on `first`, then on `second` when the first succeeded: one branch of the pipeline.
+Step branch(Work& w, Result<void> (*step)(Work&, ResourcePlan&), ResourcePlan& first,
+            ResourcePlan& second) {
+  return [&w, step, &first, &second]() -> Result<void> {
+    if (auto ok = step(w, first); !ok) return ok;
+    return step(w, second);
+  };
+}
+
+Result<void> apply_exports(Work& w) {
+  FlowService& service = w.service;
+  const PipelineSpec& spec = w.spec;
+  const PipelinePlan& p = w.p;
   ApplyOptions options;
-  options.sleep = hooks.sleep;
+  options.sleep = w.hooks.sleep;
   // Removals first, by ID, planned against a fresh read (indexes are the flow's own).
   if (!p.drift.extra_audiences.empty() || !p.drift.extra_attributes.empty()) {
     auto removed = apply_flow_change(
@@ -463,10 +525,12 @@ Result<void> apply_exports(FlowService& service, const PipelineSpec& spec, const
         },
         options);
     if (!removed) return std::unexpected(removed.error());
+  } else {
+    options.known = std::move(w.made_flow);
   }
   ActivationRequest request;
   request.audiences = spec.audiences;
-  request.new_defaults = activation_defaults(hooks.today);
+  request.new_defaults = activation_defaults(w.hooks.today);
   request.attributes = spec.attributes;
   request.mandatory = spec.mandatory;
   request.dedup_keys = spec.dedup_keys;
@@ -487,30 +551,34 @@ Result<void> apply_exports(FlowService& service, const PipelineSpec& spec, const
 
 Result<void> apply_pipeline(FlowService& service, const PipelineSpec& spec, PipelinePlan& p,
                             const ApplyHooks& hooks) {
-  auto note = [&](const ResourcePlan& r) {
-    if (hooks.done) hooks.done(r, r.id);
-  };
+  Work w{service, spec, p, hooks, json::object(), std::nullopt, {}};
+  if (p.connection.change != Change::none) {
+    auto params = hooks.resolve_params(spec.auth_params);
+    if (!params) return std::unexpected(params.error());
+    w.auth_params = std::move(*params);
+  }
+  // The Profile Store branch (base, source) and the destination branch (base, target) do not
+  // depend on each other: they run at the same time when the transport allows it.
+  const bool concurrent = service.concurrent();
   // Replacements: the old resources go first, dependents before what they depend on.
-  for (auto* r : {&p.flow, &p.target, &p.source, &p.connection, &p.profile_base}) {
-    if (r->change != Change::replace) continue;
-    if (auto ok = service.remove(r->collection, r->id); !ok) return std::unexpected(ok.error());
-    r->id.clear();
+  if (auto ok = remove_old(w, p.flow); !ok) return ok;
+  if (auto ok = run_steps({branch(w, remove_old, p.source, p.profile_base),
+                           branch(w, remove_old, p.target, p.connection)},
+                          concurrent);
+      !ok) {
+    return ok;
   }
-  for (auto* r : {&p.profile_base, &p.source, &p.connection, &p.target, &p.flow}) {
-    if (r->change == Change::create || r->change == Change::replace) {
-      auto id = create(service, *r, spec, p, hooks);
-      if (!id) return std::unexpected(id.error());
-      r->id = *id;
-      note(*r);
-    } else if (r->change == Change::update) {
-      if (auto ok = update(service, *r, spec, hooks); !ok) return std::unexpected(ok.error());
-      note(*r);
-    }
+  if (auto ok = run_steps(
+          {branch(w, make, p.profile_base, p.source), branch(w, make, p.connection, p.target)},
+          concurrent);
+      !ok) {
+    return ok;
   }
+  if (auto ok = make(w, p.flow); !ok) return ok;
   p.exports.id = p.flow.id;
   if (p.exports.change != Change::none) {
-    if (auto ok = apply_exports(service, spec, p, hooks); !ok) return std::unexpected(ok.error());
-    note(p.exports);
+    if (auto ok = apply_exports(w); !ok) return ok;
+    w.done(p.exports);
   }
   return {};
 }

@@ -123,13 +123,17 @@ Request create_target_connection(const NewTargetConnection& t) {
   return post("/targetConnections", body);
 }
 
-Request create_flow(const NewFlow& f) {
+json new_flow_body(const NewFlow& f) {
   json body = named(f.name, f.description);
   body["flowSpec"] = spec_ref(f.flow_spec);
   body["sourceConnectionIds"] = json::array({f.source_connection_id});
   body["targetConnectionIds"] = json::array({f.target_connection_id});
   body["transformations"] = empty_general_transform();
-  return post("/flows", body);
+  return body;
+}
+
+Request create_flow(const NewFlow& f) {
+  return post("/flows", new_flow_body(f));
 }
 
 Request remove(Collection c, std::string_view id) {

@@ -4,6 +4,7 @@
 #include <signal.h>
 
 #include <CLI/CLI.hpp>
+#include <atomic>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -103,6 +104,14 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 1'000'000));
   app.add_option("--seed-sandbox", seed_sandbox, "sandbox of the seeded flows")
       ->capture_default_str();
+  std::string tls_cert, tls_key;
+  auto* cert_opt = app.add_option("--tls-cert", tls_cert,
+                                  "serve HTTPS with this certificate (PEM; needs --tls-key)")
+                       ->check(CLI::ExistingFile);
+  app.add_option("--tls-key", tls_key, "the certificate's private key (PEM)")
+      ->check(CLI::ExistingFile)
+      ->needs(cert_opt);
+  cert_opt->needs("--tls-key");
   CLI11_PARSE(app, argc, argv);
 
   emulator::Options options;
@@ -165,14 +174,34 @@ int main(int argc, char** argv) {
   }
   emulator::Service& service = *service_ptr;
 
-  httplib::Server server;
+  std::unique_ptr<httplib::Server> server_ptr;
+  if (tls_cert.empty()) {
+    server_ptr = std::make_unique<httplib::Server>();
+  } else {
+    auto tls = std::make_unique<httplib::SSLServer>(tls_cert.c_str(), tls_key.c_str());
+    if (!tls->is_valid()) {
+      std::cerr << "aepflow-emulator: cannot use " << tls_cert << " and " << tls_key
+                << " for TLS\n";
+      return 2;
+    }
+    server_ptr = std::move(tls);
+  }
+  httplib::Server& server = *server_ptr;
+  // Requests being handled at this moment, and the most there have been at once: how much a
+  // client overlaps its requests.
+  std::atomic<int> in_flight{0}, max_in_flight{0};
   auto handle = [&](const httplib::Request& hreq, httplib::Response& hres) {
     if (hreq.path == "/__emulator/stats") {
       auto s = service.stats();
-      nlohmann::json stats = {{"requests", s.requests},   {"reads", s.reads},
-                              {"writes", s.writes},       {"tokenRequests", s.token_requests},
-                              {"tokens", s.tokens},       {"faults", s.faults},
-                              {"throttled", s.throttled}, {"runs", s.runs}};
+      nlohmann::json stats = {{"requests", s.requests},
+                              {"reads", s.reads},
+                              {"writes", s.writes},
+                              {"tokenRequests", s.token_requests},
+                              {"tokens", s.tokens},
+                              {"faults", s.faults},
+                              {"throttled", s.throttled},
+                              {"runs", s.runs},
+                              {"maxInFlight", max_in_flight.load()}};
       hres.set_content(stats.dump(), "application/json");
       return;
     }
@@ -200,9 +229,18 @@ int main(int argc, char** argv) {
     }
     if (hreq.path == "/__emulator/reset" && hreq.method == "POST") {
       service.reset();
+      max_in_flight = 0;
       hres.status = 204;
       return;
     }
+    const int now = ++in_flight;
+    for (int seen = max_in_flight.load();
+         now > seen && !max_in_flight.compare_exchange_weak(seen, now);) {
+    }
+    struct Leave {
+      std::atomic<int>& n;
+      ~Leave() { --n; }
+    } leave{in_flight};
     auto res = service.handle(to_request(hreq));
     if (res.delay.count() > 0) std::this_thread::sleep_for(res.delay);
     hres.status = res.status;
@@ -254,7 +292,7 @@ int main(int argc, char** argv) {
   });
   waiter.detach();
 
-  std::cout << "http://" << host << ":" << bound << std::endl;
+  std::cout << (tls_cert.empty() ? "http://" : "https://") << host << ":" << bound << std::endl;
   bool ok = server.listen_after_bind();
   return ok ? 0 : 1;
 }

@@ -90,6 +90,23 @@ TEST_CASE("apply creates everything, validates, and a second apply writes nothin
              Catch::StartsWith("Nothing to destroy"));
 }
 
+TEST_CASE("apply overlaps what does not depend on each other, and reads no flow it just made",
+          "[integration][pipeline]") {
+  // Every request takes 150 ms at the emulator: long enough that requests sent together are seen
+  // in flight together.
+  Emulator emu({"--fault", "action=latency,latency=150"});
+  auto apply = run(emu, {"apply", "-f", example_file(), "--yes", "-o", "table"});
+  INFO(apply.err);
+  REQUIRE(apply.code == 0);
+  // The plan: the connection spec and the five look-ups by name. The writes: two bases, source
+  // and target, the flow, one PATCH planned against the flow as created (no read before it).
+  CHECK(emu.count("reads") == 6);
+  CHECK(emu.count("writes") == 6);
+  // The plan's reads go out together, and so do the Profile Store and destination branches.
+  CHECK(emu.count("maxInFlight") >= 3);
+  check_complete(emu);
+}
+
 TEST_CASE("plan shows each kind of change, and apply makes it", "[integration][pipeline]") {
   Emulator emu;
   REQUIRE(run(emu, {"apply", "-f", example_file(), "--yes"}).code == 0);

@@ -153,12 +153,15 @@ Emulator::Emulator(std::vector<std::string> extra_args) {
     line.push_back(c);
   }
   close(out[0]);
-  if (!line.starts_with("http://127.0.0.1:")) {
+  if (!line.starts_with("http://127.0.0.1:") && !line.starts_with("https://127.0.0.1:")) {
     kill(pid_, SIGKILL);
     waitpid(pid_, nullptr, 0);
     throw std::runtime_error("the emulator did not start (got '" + line + "')");
   }
   url_ = line;
+  for (std::size_t i = 0; i + 1 < extra_args.size(); ++i) {
+    if (extra_args[i] == "--tls-cert") ca_ = extra_args[i + 1];
+  }
 }
 
 Emulator::~Emulator() {
@@ -190,15 +193,32 @@ std::map<std::string, std::string> Emulator::env(const std::string& sandbox) con
       {"PATH", bin_dir() + ":" + (std::getenv("PATH") ? std::getenv("PATH") : "/usr/bin:/bin")}};
 }
 
+std::vector<std::string> Emulator::curl_args(std::vector<std::string> args) const {
+  std::vector<std::string> argv{"curl", "-sf"};
+  if (!ca_.empty()) argv.insert(argv.end(), {"--cacert", ca_});
+  argv.insert(argv.end(), args.begin(), args.end());
+  return argv;
+}
+
+std::pair<std::string, std::string> make_certificate(const std::string& dir) {
+  const std::string cert = dir + "/emulator.crt", key = dir + "/emulator.key";
+  auto r =
+      run_process({"openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                   "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+                   "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out", cert});
+  if (r.code != 0) throw std::runtime_error("openssl could not make a certificate: " + r.err);
+  return {cert, key};
+}
+
 long Emulator::count(const std::string& what) const {
-  auto r = run_process({"curl", "-sf", url_ + "/__emulator/stats"});
+  auto r = run_process(curl_args({url_ + "/__emulator/stats"}));
   if (r.code != 0) throw std::runtime_error("cannot read the emulator's stats");
   return nlohmann::json::parse(r.out).at(what).get<long>();
 }
 
 void Emulator::admin(const std::string& method, const std::string& path,
                      const std::string& body) const {
-  std::vector<std::string> argv = {"curl", "-sf", "-X", method, url_ + path};
+  std::vector<std::string> argv = curl_args({"-X", method, url_ + path});
   if (!body.empty()) {
     argv.insert(argv.end(), {"-H", "Content-Type: application/json", "-d", body});
   }

@@ -41,10 +41,16 @@ class Emulator {
   const std::string& home() const { return home_; }
 
  private:
+  std::vector<std::string> curl_args(std::vector<std::string> args) const;
+
   int pid_ = -1;
   std::string url_;
   std::string home_;  // a fresh HOME with its own config and cache folders
+  std::string ca_;    // the certificate an HTTPS emulator serves, for curl to trust
 };
+
+// A self-signed certificate for 127.0.0.1 and its key, made with openssl in `dir`: {cert, key}.
+std::pair<std::string, std::string> make_certificate(const std::string& dir);
 
 // Runs the aepflow binary with the emulator's environment.
 Exit aepflow(const Emulator& emu, const std::vector<std::string>& args,

@@ -4,6 +4,9 @@
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
+#include <condition_variable>
+#include <future>
+#include <mutex>
 
 #include "aepflow/client_credentials.hpp"
 #include "aepflow/ims.hpp"
@@ -106,6 +109,48 @@ TEST_CASE("a static token is not retried after a 401", "[auth]") {
   REQUIRE(res);
   CHECK(res->status == 401);
   CHECK(fake->sent.size() == 1);
+}
+
+namespace {
+
+// Answers 401 to "token-1" once two requests carrying it have arrived (so both see the refusal),
+// 200 to any other token. Safe to call from several threads.
+class RefusingTransport final : public Transport {
+ public:
+  Result<Response> send(const Request& req, const std::string&) override {
+    Response r;
+    if (*find_header(req.headers, "Authorization") != "Bearer token-1") {
+      r.status = 200;
+      return r;
+    }
+    std::unique_lock lock(mutex_);
+    if (++refused_ == 2) cv_.notify_all();
+    cv_.wait_for(lock, std::chrono::seconds(2), [this] { return refused_ >= 2; });
+    r.status = 401;
+    return r;
+  }
+  bool concurrent() const override { return true; }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  int refused_ = 0;
+};
+
+}  // namespace
+
+TEST_CASE("two requests refused at once bring one refresh: the second uses the new token",
+          "[auth]") {
+  CountingSource source(true);
+  auto p = pipeline_with(source, std::make_shared<RefusingTransport>());
+  auto a = std::async(std::launch::async, [&] { return p->send(get_flows()); });
+  auto b = p->send(get_flows());
+  auto first = a.get();
+  REQUIRE(first);
+  REQUIRE(b);
+  CHECK(first->status == 200);
+  CHECK(b->status == 200);
+  CHECK(source.refreshes == 1);
 }
 
 TEST_CASE("the IMS token request is a form post with the four fields", "[auth][ims]") {
