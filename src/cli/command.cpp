@@ -42,10 +42,33 @@ Result<nlohmann::json> fetch(Context& ctx, Collection c, std::string_view what,
   return (*service)->get(c, id);
 }
 
-Result<nlohmann::json> list_catalogue(Context& ctx, Collection c, std::string_view name_filter) {
-  auto service = ctx.service();
-  if (!service) return std::unexpected(service.error());
-  auto all = (*service)->list_all(c, {});
+namespace {
+
+Result<nlohmann::json> read_catalogue(Context& ctx, const std::string& file) {
+  auto text = ctx.io.read_file(file);
+  if (!text) return usage("--from-file " + file + ": " + text.error().message);
+  auto parsed = nlohmann::json::parse(*text, nullptr, false);
+  if (parsed.is_discarded()) return usage("--from-file " + file + ": not valid JSON");
+  if (parsed.is_object() && parsed.contains("items")) parsed = std::move(parsed["items"]);
+  if (!parsed.is_array()) {
+    return usage("--from-file " + file +
+                 ": expected a list answer ({\"items\": [...]}) or an array");
+  }
+  return parsed;
+}
+
+}  // namespace
+
+Result<nlohmann::json> list_catalogue(Context& ctx, Collection c, std::string_view name_filter,
+                                      const std::string& from_file) {
+  Result<nlohmann::json> all;
+  if (!from_file.empty()) {
+    all = read_catalogue(ctx, from_file);
+  } else {
+    auto service = ctx.service();
+    if (!service) return std::unexpected(service.error());
+    all = (*service)->list_all(c, {});
+  }
   if (!all) return std::unexpected(all.error());
   if (name_filter.empty()) return all;
   nlohmann::json matching = nlohmann::json::array();

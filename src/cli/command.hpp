@@ -25,8 +25,10 @@ Result<void> check_spec_params(Context& ctx, const nlohmann::json& schema, nlohm
 Result<nlohmann::json> fetch(Context& ctx, Collection c, std::string_view what,
                              const std::string& id);
 
-// Every item of a spec catalogue whose name contains `name_filter` (case-insensitive; empty: all).
-Result<nlohmann::json> list_catalogue(Context& ctx, Collection c, std::string_view name_filter);
+// Every item of a spec catalogue whose name contains `name_filter` (case-insensitive; empty: all),
+// from the service, or from `from_file` when given: a saved answer ({"items": [...]}) or an array.
+Result<nlohmann::json> list_catalogue(Context& ctx, Collection c, std::string_view name_filter,
+                                      const std::string& from_file = "");
 
 // Prints one object: its ID (-o id), the object (-o json), or what `table` prints.
 void print_item(Context& ctx, const nlohmann::json& item,

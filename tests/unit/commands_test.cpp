@@ -535,6 +535,35 @@ TEST_CASE("specs list filters by name and prints one ID per line with -o id", "[
   CHECK(r.out == "b\nc\n");
 }
 
+TEST_CASE("specs list --from-file reads a saved catalogue: no credentials, no request",
+          "[commands]") {
+  const std::map<std::string, std::string> files = {
+      {"saved.json",
+       R"j({"items":[{"id":"a","name":"Adobe Campaign"},{"id":"b","name":"Amazon S3"}]})j"},
+      {"array.json", R"j([{"id":"c","name":"SFTP"},{"id":"d","name":"Amazon S3 (enhanced)"}])j"},
+      {"broken.json", R"j({"items":[)j"},
+      {"object.json", R"j({"id":"x"})j"}};
+  auto f = fake();  // no stubs: any request would fail the command
+  auto saved = run_cli({"specs", "list", "--from-file", "saved.json", "-o", "id"}, f, {}, files);
+  CHECK(saved.code == 0);
+  CHECK(saved.out == "a\nb\n");
+  auto array =
+      run_cli({"flowspecs", "list", "--from-file", "array.json", "--name", "s3", "-o", "json"}, f,
+              {}, files);
+  CHECK(array.code == 0);
+  CHECK(nlohmann::json::parse(array.out) ==
+        nlohmann::json::parse(R"j([{"id":"d","name":"Amazon S3 (enhanced)"}])j"));
+  CHECK(f->sent.empty());
+  for (auto [file, says] : {std::pair{"broken.json", "not valid JSON"},
+                            std::pair{"object.json", "expected a list answer"},
+                            std::pair{"missing.json", "No such file"}}) {
+    auto bad = run_cli({"specs", "list", "--from-file", file}, f, {}, files);
+    CHECK(bad.code == 2);
+    CHECK_THAT(bad.err,
+               Catch::Contains(std::string("--from-file ") + file) && Catch::Contains(says));
+  }
+}
+
 TEST_CASE("the version and help flags exit 0", "[commands]") {
   auto v = run_cli({"--version"}, fake());
   CHECK(v.code == 0);
