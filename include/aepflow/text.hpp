@@ -1,11 +1,16 @@
 #pragma once
 // Small text helpers the library shares.
 
+#include <string>
 #include <string_view>
 
 namespace aepflow {
 
 // ASCII case-insensitive equality (header names, destination names).
 bool iequals(std::string_view a, std::string_view b);
+
+// A stable 16-hex-digit hash (FNV-1a, 64 bits) of `text`: a short file name for a cache key. Not
+// for security; a cache file repeats its key (or its ID), so a collision reads as a miss.
+std::string fingerprint(std::string_view text);
 
 }  // namespace aepflow

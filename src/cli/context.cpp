@@ -1,11 +1,16 @@
 #include "context.hpp"
 
 #include <cmath>
+#include <cstdio>
+#include <filesystem>
 
+#include "aepflow/files.hpp"
 #include "aepflow/redact.hpp"
+#include "aepflow/text.hpp"
 #include "dry_run.hpp"
 #include "log_sink.hpp"
 #include "params.hpp"
+#include "util.hpp"
 
 namespace aepflow::cli {
 
@@ -236,7 +241,38 @@ Result<FlowService*> Context::service() {
   p.retry.now = io.now;
   pipeline_ = make_pipeline(std::move(p), *t);
   service_ = std::make_unique<FlowService>(*pipeline_);
+  if (io.started && log() && log()->enabled(LogLevel::debug)) {
+    const auto us = std::chrono::duration_cast<std::chrono::microseconds>(
+                        std::chrono::steady_clock::now() - *io.started)
+                        .count();
+    log()->write(LogLevel::debug, "ready to send " + std::to_string(us / 1000) + "." +
+                                      std::to_string(us % 1000 / 100) +
+                                      " ms after start (settings, credentials, transport)");
+  }
   return service_.get();
+}
+
+namespace {
+
+constexpr auto kSpecCacheLife = std::chrono::hours(24);
+
+}  // namespace
+
+std::filesystem::path Context::spec_cache_file(Collection catalogue, const std::string& id) {
+  const auto dir = cache_dir(io);
+  // Only IDs that are safe as file names; the cache is per service, organisation and sandbox
+  // (private destinations are specs of one organisation).
+  if (dir.empty() || id.empty() || id.size() > 64 ||
+      id.find_first_not_of("0123456789abcdefABCDEF-") != std::string::npos) {
+    return {};
+  }
+  auto s = settings();
+  if (!s) return {};
+  const Settings& st = **s;
+  const std::string where =
+      st["base_url"].value + "\n" + st["org_id"].value + "\n" + st["sandbox"].value;
+  return dir / "specs" / fingerprint(where) /
+         (std::string(collection_path(catalogue)).substr(1) + "-" + id + ".json");
 }
 
 Result<const nlohmann::json*> Context::spec(Collection catalogue, const std::string& id) {
@@ -244,8 +280,28 @@ Result<const nlohmann::json*> Context::spec(Collection catalogue, const std::str
   if (auto it = specs_.find(key); it != specs_.end()) return &it->second;
   auto s = service();
   if (!s) return std::unexpected(s.error());
+  const auto file = spec_cache_file(catalogue, id);
+  std::error_code ec;
+  if (!file.empty()) {
+    const auto written = std::filesystem::last_write_time(file, ec);
+    if (!ec && std::filesystem::file_time_type::clock::now() - written < kSpecCacheLife) {
+      if (auto text = io.read_file(file.string())) {
+        auto cached = nlohmann::json::parse(*text, nullptr, false);
+        if (cached.is_object() && text_of(cached, "id") == id) {
+          return &(specs_[key] = std::move(cached));
+        }
+      }
+    }
+  }
   auto fetched = (*s)->get(catalogue, id);
   if (!fetched) return std::unexpected(fetched.error());
+  if (!file.empty()) {
+    // A cache that cannot be written costs a request next time, nothing more.
+    if (auto ok = ensure_private_dir(file.parent_path().parent_path());
+        ok && ensure_private_dir(file.parent_path())) {
+      (void)replace_private_file(file, fetched->dump());
+    }
+  }
   return &(specs_[key] = std::move(*fetched));
 }
 

@@ -3,6 +3,7 @@
 // the Flow Service client, built on first use (after the flags are parsed and the credentials
 // checked).
 
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
@@ -62,7 +63,8 @@ class Context {
   Result<void> confirm_change(std::string_view what);
   // Deleting needs --yes, AEP_ASSUME_YES=1, or a yes on the terminal, in any sandbox.
   Result<void> confirm_delete(std::string_view what);
-  // A connection or flow spec by ID, fetched once per process.
+  // A connection or flow spec by ID: from this process's memory, else from the disk cache (specs
+  // change rarely; an entry is used for a day), else fetched and cached.
   Result<const nlohmann::json*> spec(Collection catalogue, const std::string& id);
   // Every secret value this run knows, for scrubbing messages.
   std::vector<std::string> secrets() const;
@@ -73,6 +75,8 @@ class Context {
 
  private:
   bool assumed_yes() const;
+  // Where spec `id` of `catalogue` is cached; empty when it cannot be.
+  std::filesystem::path spec_cache_file(Collection catalogue, const std::string& id);
   Result<void> check_endpoint(const std::string& url, std::string_view what) const;
   Result<std::shared_ptr<Transport>> transport();
   LogSink* log();

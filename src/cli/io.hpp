@@ -29,6 +29,8 @@ struct Io {
   // Waits (retry backoff, polling); false when interrupted by Ctrl-C.
   std::function<bool(std::chrono::milliseconds)> sleep = interruptible_sleep;
   bool err_is_terminal = false;  // live status lines on stderr only when a person watches
+  // When main() began (steady clock), for -vv's start-up time; unset in tests.
+  std::optional<std::chrono::steady_clock::time_point> started = std::nullopt;
 };
 
 // The real process environment, files, commands, terminal and clock.

@@ -22,6 +22,7 @@ extern "C" void on_interrupt(int) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  const auto started = std::chrono::steady_clock::now();
   try {
     std::ios::sync_with_stdio(false);
     struct sigaction action {};
@@ -38,6 +39,7 @@ int main(int argc, char** argv) {
                         aepflow::cli::terminal_prompt(),
                         aepflow::cli::run_shell_command};
     io.err_is_terminal = isatty(STDERR_FILENO) == 1;
+    io.started = started;
     std::vector<std::string> args(argv + 1, argv + argc);
     int rc = aepflow::cli::run(args, io, aepflow::make_curl_transport);
     std::cout.flush();

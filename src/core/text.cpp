@@ -1,6 +1,8 @@
 #include "aepflow/text.hpp"
 
 #include <cctype>
+#include <cstdint>
+#include <cstdio>
 
 namespace aepflow {
 
@@ -12,6 +14,17 @@ bool iequals(std::string_view a, std::string_view b) {
       return false;
   }
   return true;
+}
+
+std::string fingerprint(std::string_view text) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
 }
 
 }  // namespace aepflow

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "aepflow/files.hpp"
+#include "aepflow/text.hpp"
 
 namespace aepflow {
 
@@ -25,26 +26,9 @@ bool usable(const CachedToken& t, std::int64_t now) {
   return now + margin < t.expires_at;
 }
 
-namespace {
-
-// FNV-1a: a stable file name for the key; the file itself repeats the key, so a collision reads
-// as a miss.
-std::string key_hash(const std::string& s) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
-
-}  // namespace
-
 TokenCache::TokenCache(fs::path dir, const ClientCredentials& key)
     : dir_(std::move(dir)), ims_url_(key.ims_url), client_id_(key.client_id), scopes_(key.scopes) {
-  path_ = dir_ / ("token-" + key_hash(ims_url_ + "\n" + client_id_ + "\n" + scopes_) + ".json");
+  path_ = dir_ / ("token-" + fingerprint(ims_url_ + "\n" + client_id_ + "\n" + scopes_) + ".json");
 }
 
 TokenCache::Lock::~Lock() {

@@ -75,9 +75,11 @@ TEST_CASE("seven chained commands make exactly one token request", "[integration
   struct stat st {};
   REQUIRE(::stat(cache.c_str(), &st) == 0);
   CHECK((st.st_mode & 0777) == 0700);
-  for (const auto& e : std::filesystem::directory_iterator(cache)) {
+  // The token and the spec cache: folders 0700, files 0600.
+  for (const auto& e : std::filesystem::recursive_directory_iterator(cache)) {
+    CAPTURE(e.path());
     REQUIRE(::stat(e.path().c_str(), &st) == 0);
-    CHECK((st.st_mode & 0777) == 0600);
+    CHECK((st.st_mode & 0777) == (e.is_directory() ? 0700 : 0600));
   }
 }
 

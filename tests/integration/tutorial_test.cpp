@@ -1,5 +1,7 @@
 // The real aepflow binary against the real emulator, chaining IDs as a shell script would.
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "audiences.hpp"
@@ -129,6 +131,8 @@ TEST_CASE("secrets never reach stdout or stderr, even at -vv", "[integration][se
   CHECK(r.code == 0);
   CHECK_THAT(r.err, Catch::Contains("> POST"));
   CHECK_THAT(r.err, Catch::Contains("sftp.example.com"));
+  // Start-up is measured in the process (the benchmark reads it): before the first request.
+  CHECK(r.err.find("ms after start") < r.err.find("> GET"));
   for (const char* secret : {"pw-SECRET-4242", "emulator-token", "emulator-api-key"}) {
     CHECK(r.out.find(secret) == std::string::npos);
     CHECK(r.err.find(secret) == std::string::npos);
@@ -270,4 +274,39 @@ TEST_CASE("an unreachable service exits 6", "[integration]") {
                               "specs", "list"});
   CHECK(r.code == 6);
   CHECK_THAT(r.err, Catch::Contains("could not connect"));
+}
+
+TEST_CASE("a spec is read once a day, not once a command", "[integration][specs]") {
+  Emulator emu;
+  const std::vector<std::string> create = {"connection",  "create",
+                                           "--name",      "S3",
+                                           "--spec",      "Adobe Campaign",
+                                           "--auth-spec", "S3",
+                                           "--param",     "accessId=AKIAIOSFODNN7EXAMPLE",
+                                           "--param",     "secretKey=env:S3_SECRET"};
+  const std::map<std::string, std::string> env = {{"S3_SECRET", "s3-SECRET-cache-01"}};
+  REQUIRE(aepflow(emu, create, env).code == 0);
+  CHECK(emu.count("reads") == 1);  // the connection spec, to check the params
+  REQUIRE(aepflow(emu, create, env).code == 0);
+  CHECK(emu.count("reads") == 1);  // from the cache
+
+  std::vector<std::filesystem::path> cached;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(
+           std::filesystem::path(emu.home()) / "cache" / "aepflow" / "specs")) {
+    if (e.is_regular_file()) cached.push_back(e.path());
+  }
+  REQUIRE(cached.size() == 1);
+  CHECK(cached[0].filename() == "connectionSpecs-0b23e41a-cb4a-4321-a78f-3b654f5d7d97.json");
+
+  // A day old: read again.
+  std::filesystem::last_write_time(
+      cached[0], std::filesystem::file_time_type::clock::now() - std::chrono::hours(25));
+  REQUIRE(aepflow(emu, create, env).code == 0);
+  CHECK(emu.count("reads") == 2);
+  // Damaged: read again, and the command still works.
+  std::ofstream(cached[0]) << "{\"id\": \"not this one\"";
+  REQUIRE(aepflow(emu, create, env).code == 0);
+  CHECK(emu.count("reads") == 3);
+  REQUIRE(aepflow(emu, create, env).code == 0);
+  CHECK(emu.count("reads") == 3);
 }

@@ -1,6 +1,7 @@
 // aepflow flow create --name N --flow-spec ID|NAME --source ID --target ID
 #include "aepflow/catalogue.hpp"
 #include "aepflow/ids.hpp"
+#include "aepflow/parallel.hpp"
 #include "aepflow/resolve.hpp"
 #include "command.hpp"
 #include "commands.hpp"
@@ -34,12 +35,23 @@ std::vector<std::string> ids_in(const nlohmann::json& spec, const char* key) {
 // refused here with the reason and, where the catalogue knows it, the flow spec to use instead.
 Result<void> check_compatible(Context& ctx, FlowService& service, const std::string& flow_spec_id,
                               const Options& o) {
-  auto flow_spec = ctx.spec(Collection::flow_specs, flow_spec_id);
-  if (!flow_spec) return std::unexpected(flow_spec.error());
-  auto source = service.get(Collection::source_connections, o.source);
-  if (!source) return std::unexpected(source.error());
-  auto target = service.get(Collection::target_connections, o.target);
-  if (!target) return std::unexpected(target.error());
+  // Three reads that do not depend on each other: at the same time when the transport allows.
+  Result<const nlohmann::json*> flow_spec = nullptr;
+  Result<nlohmann::json> source, target;
+  auto ok = run_steps({[&]() -> Result<void> {
+                         flow_spec = ctx.spec(Collection::flow_specs, flow_spec_id);
+                         return flow_spec ? Result<void>{} : std::unexpected(flow_spec.error());
+                       },
+                       [&]() -> Result<void> {
+                         source = service.get(Collection::source_connections, o.source);
+                         return source ? Result<void>{} : std::unexpected(source.error());
+                       },
+                       [&]() -> Result<void> {
+                         target = service.get(Collection::target_connections, o.target);
+                         return target ? Result<void>{} : std::unexpected(target.error());
+                       }},
+                      service.concurrent());
+  if (!ok) return ok;
   auto spec_of = [](const nlohmann::json& connection) {
     return text_of(connection.value("connectionSpec", nlohmann::json::object()), "id");
   };
