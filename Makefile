@@ -44,7 +44,8 @@ test-sanitize: deps
 
 # The benchmark once, on the release build of test-plain, so it cannot rot (no timing is judged).
 bench-smoke: test-plain
-	BENCH_BIN=$(TEST_BUILD)/bin BENCH_OUT=$(TEST_BUILD)/benchmarks.md ./bench/run.sh 1
+	BENCH_BIN=$(TEST_BUILD)/bin BENCH_OUT=$(TEST_BUILD)/benchmarks.md BENCH_PLOT=0 \
+	  BENCH_BULK=20 BENCH_FLOWS=40 BENCH_SPECS=20 BENCH_LATENCY_MS=20 ./bench/run.sh 1
 
 # The benchmark: writes docs/benchmarks.md.
 bench: deps

@@ -9,14 +9,17 @@ packages=(
   catch2 libcpp-httplib-dev libssl-dev libtomlplusplus-dev libyaml-cpp-dev
   curl openssl
 )
-# --fuzz: also clang 19 and its libFuzzer runtime (clang 14 cannot compile std::expected).
-if [ "${1:-}" = "--fuzz" ]; then
-  packages+=(clang-19 libclang-rt-19-dev)
-fi
-# --bench: what bench/run.sh drives the curl side with.
-if [ "${1:-}" = "--bench" ]; then
-  packages+=(jq bc)
-fi
+for flag in "$@"; do
+  case $flag in
+    # clang 19 and its libFuzzer runtime (clang 14 cannot compile std::expected).
+    --fuzz) packages+=(clang-19 libclang-rt-19-dev) ;;
+    # What bench/run.sh drives the curl side with, and measures with.
+    --bench) packages+=(jq bc time strace) ;;
+    # The plot of the listing benchmark.
+    --plot) packages+=(gnuplot-nox) ;;
+    *) echo "install-deps.sh: unknown flag $flag (--fuzz, --bench, --plot)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do
