@@ -8,6 +8,7 @@
 #include "aepflow/exit_codes.hpp"
 #include "aepflow/redact.hpp"
 #include "commands.hpp"
+#include "suggest.hpp"
 
 namespace aepflow::cli {
 
@@ -221,6 +222,11 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
     int rc = app.exit(e, out, err);
     io.out << out.str();
     if (rc == 0) return exit_code::ok;
+    // A misspelt command or option is named, with what was probably meant.
+    if (auto unknown = unknown_token_message(app, args)) {
+      io.err << "error: " << *unknown << '\n';
+      return exit_code::usage;
+    }
     std::string message = err.str();
     while (!message.empty() && message.back() == '\n')
       message.pop_back();

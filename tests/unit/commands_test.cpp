@@ -3,6 +3,7 @@
 
 #include "cli_harness.hpp"
 #include "seed_specs.hpp"
+#include "suggest.hpp"
 
 using namespace aepflow;
 using nlohmann::json;
@@ -695,4 +696,38 @@ TEST_CASE("an audiences file: each row's settings, flags for what a row leaves e
                      fake(), {}, {{"b.csv", "id,when\nx,y\n"}});
   CHECK(bad.code == 2);
   CHECK_THAT(bad.err, Catch::Contains("b.csv: line 1: unknown column 'when'"));
+}
+
+TEST_CASE("a misspelt command or option is named, with the closest known ones", "[commands]") {
+  struct Case {
+    std::vector<std::string> args;
+    const char* says;
+  };
+  auto c = GENERATE(
+      Case{{"flwo", "get", "x"}, "unknown command 'flwo' for 'aepflow'; did you mean 'flow'?"},
+      Case{{"flow", "gett", "x"}, "unknown command 'gett' for 'aepflow flow'; did you mean 'get'?"},
+      Case{{"flow", "create", "--nmae", "x"},
+           "unknown option '--nmae' for 'aepflow flow create'; did you mean '--name'?"},
+      Case{{"flow", "list", "--al"}, "did you mean '--all'?"},
+      Case{{"--sandbx", "dev", "flow", "list"},
+           "unknown option '--sandbx' for 'aepflow'; did you mean '--sandbox'?"},
+      Case{{"flow", "zzzzzz"},
+           "unknown command 'zzzzzz' for 'aepflow flow'; its commands are 'create', "},
+      Case{{"--output", "json", "specs", "lst"}, "did you mean 'list'?"});
+  CAPTURE(c.args);
+  auto r = run_cli(c.args, fake());
+  CHECK(r.code == 2);
+  CHECK_THAT(r.err, Catch::StartsWith("error: ") && Catch::Contains(c.says));
+  CHECK(r.err.find("not expected") == std::string::npos);
+}
+
+TEST_CASE("edit distance counts a swap of neighbours as one edit", "[commands]") {
+  using aepflow::cli::closest;
+  using aepflow::cli::edit_distance;
+  CHECK(edit_distance("flwo", "flow") == 1);
+  CHECK(edit_distance("", "abc") == 3);
+  CHECK(edit_distance("kitten", "sitting") == 3);
+  CHECK(closest("destory", {"destroy", "delete", "deactivate"}) ==
+        std::vector<std::string>{"destroy"});
+  CHECK(closest("xyz", {"flow", "runs"}).empty());
 }
