@@ -176,6 +176,9 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
   app.add_option("-o,--output", g.output,
                  "output format: table, json or id (default: table on a terminal, json otherwise)")
       ->check(CLI::IsMember({"table", "json", "id"}));
+  app.add_option("--query", g.query,
+                 "print only this part of the JSON output, a JSON Pointer (/id, /items/0/etag); "
+                 "a string prints as bare text");
   app.add_flag("-v,--verbose", g.verbosity,
                "log requests to stderr; -vv adds headers and bodies, secrets redacted");
   app.add_option("--timeout", g.timeout_seconds, "per-request timeout in seconds")
@@ -238,10 +241,30 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
     io.err << "error: " << missing_command(app) << '\n';
     return exit_code::usage;
   }
+  if (!g.query.empty()) {
+    if (!g.output.empty() && g.output != "json") {
+      io.err << "error: --query picks from the JSON output; it cannot be used with -o " << g.output
+             << '\n';
+      return exit_code::usage;
+    }
+    try {
+      (void)nlohmann::json::json_pointer(g.query);
+    } catch (const nlohmann::json::exception&) {
+      io.err << "error: --query '" << g.query
+             << "' is not a JSON Pointer: it starts with / and names keys or indexes, as in "
+                "/id or /items/0/etag ('~1' for a / in a key, '~0' for ~)\n";
+      return exit_code::usage;
+    }
+  }
   auto result = ctx.action();
   if (!result) {
     print_error(ctx, result.error());
     return exit_code::for_kind(result.error().kind);
+  }
+  if (ctx.out().query_missed()) {
+    io.err << "error: --query " << g.query
+           << ": the output has no such value (the command itself succeeded)\n";
+    return exit_code::error;
   }
   return exit_code::ok;
 }

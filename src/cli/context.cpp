@@ -44,7 +44,11 @@ Output& Context::out() {
     if (globals.output == "table") f = Format::table;
     if (globals.output == "json") f = Format::json;
     if (globals.output == "id") f = Format::id;
-    output_ = std::make_unique<Output>(io.out, f);
+    if (!globals.query.empty()) {  // checked when the command line was read
+      output_ = std::make_unique<Output>(io.out, nlohmann::json::json_pointer(globals.query));
+    } else {
+      output_ = std::make_unique<Output>(io.out, f);
+    }
   }
   return *output_;
 }

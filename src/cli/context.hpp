@@ -26,6 +26,7 @@ struct GlobalOptions {
   FlagValues flags;                    // setting key -> value, for flags the user gave
   std::optional<std::string> profile;  // --profile
   std::string output;                  // empty: table on a terminal, json otherwise
+  std::string query;                   // --query: a JSON Pointer into the JSON output
   int verbosity = 0;
   double timeout_seconds = 60;
   double connect_timeout_seconds = 10;

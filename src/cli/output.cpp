@@ -5,7 +5,19 @@
 namespace aepflow::cli {
 
 void Output::json(const nlohmann::json& j) {
-  out_ << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  const nlohmann::json* shown = &j;
+  if (query_) {
+    if (!j.contains(*query_)) {
+      query_missed_ = true;
+      return;
+    }
+    shown = &j.at(*query_);
+    if (shown->is_string()) {
+      out_ << shown->get_ref<const std::string&>() << '\n';
+      return;
+    }
+  }
+  out_ << shown->dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
 void Output::id(std::string_view id) {
@@ -63,6 +75,10 @@ void ListStream::add(const nlohmann::json& item,
       }
       break;
     case Format::json: {
+      if (out_.querying()) {  // the pointer is into the whole list: printed at the end
+        held_.push_back(item);
+        break;
+      }
       std::string text = item.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
       std::string indented;
       indented.reserve(text.size() + 64);
@@ -120,13 +136,17 @@ void ListStream::end_page() {
 
 void ListStream::abandon() {
   if (out_.format() == Format::table && width_.empty()) end_page();
-  if (out_.format() == Format::json && count_ > 0) stream_ << '\n';
+  if (out_.format() == Format::json && count_ > 0 && !out_.querying()) stream_ << '\n';
   stream_.flush();
 }
 
 void ListStream::finish() {
   if (out_.format() == Format::table && width_.empty()) end_page();
-  if (out_.format() == Format::json) stream_ << (count_ == 0 ? "[]\n" : "\n]\n");
+  if (out_.querying()) {
+    out_.json(held_);
+  } else if (out_.format() == Format::json) {
+    stream_ << (count_ == 0 ? "[]\n" : "\n]\n");
+  }
   stream_.flush();
 }
 

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -19,8 +20,15 @@ using Row = std::vector<std::string>;
 class Output {
  public:
   Output(std::ostream& out, Format format) : out_(out), format_(format) {}
+  // Only the value at `pointer` of what json() is given is printed: a string as bare text (for
+  // scripts: ID=$(aepflow ... --query /id)), anything else as JSON.
+  Output(std::ostream& out, nlohmann::json::json_pointer pointer)
+      : out_(out), format_(Format::json), query_(std::move(pointer)) {}
 
   Format format() const { return format_; }
+  bool querying() const { return query_.has_value(); }
+  // Whether a --query found nothing in what was printed.
+  bool query_missed() const { return query_missed_; }
 
   void json(const nlohmann::json& j);
   void id(std::string_view id);
@@ -34,6 +42,8 @@ class Output {
  private:
   std::ostream& out_;
   Format format_;
+  std::optional<nlohmann::json::json_pointer> query_;
+  bool query_missed_ = false;
 };
 
 // A list printed as it arrives, page by page, so memory stays flat however long it is: a JSON
@@ -59,6 +69,7 @@ class ListStream {
   Row header_;
   std::vector<Row> pending_;
   std::vector<std::size_t> width_;
+  nlohmann::json held_ = nlohmann::json::array();  // the items, when a --query picks from them
   long count_ = 0;
 };
 

@@ -731,3 +731,47 @@ TEST_CASE("edit distance counts a swap of neighbours as one edit", "[commands]")
         std::vector<std::string>{"destroy"});
   CHECK(closest("xyz", {"flow", "runs"}).empty());
 }
+
+TEST_CASE("--query prints one value of the JSON output: text bare, the rest as JSON",
+          "[commands][query]") {
+  const std::string flow =
+      R"j({"items":[{"id":"8256cfb4-17e6-432c-a469-6aedafb16cd5","etag":"\"0a00\"","state":"enabled","transformations":[{"name":"GeneralTransform"}]}]})j";
+  auto get = [&](const std::vector<std::string>& extra) {
+    auto f = fake();
+    f->on(Method::get, std::string("/flows/") + kFlow, 200, flow);
+    std::vector<std::string> args = {"flow", "get", kFlow};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return run_cli(with_credentials(args), f);
+  };
+  auto state = get({"--query", "/state"});
+  CHECK(state.code == 0);
+  CHECK(state.out == "enabled\n");
+  CHECK(get({"--query", "/etag"}).out == "\"0a00\"\n");  // the etag as the service wrote it
+  auto t = get({"--query", "/transformations/0", "-o", "json"});
+  CHECK(nlohmann::json::parse(t.out) == nlohmann::json{{"name", "GeneralTransform"}});
+
+  auto missing = get({"--query", "/nope"});
+  CHECK(missing.code == 1);
+  CHECK(missing.out.empty());
+  CHECK_THAT(missing.err, Catch::Contains("--query /nope: the output has no such value"));
+
+  // Refused before anything is sent (the fake has no answers).
+  for (auto [args, says] :
+       {std::pair{std::vector<std::string>{"--query", "state", "flow", "get", kFlow},
+                  "is not a JSON Pointer"},
+        std::pair{std::vector<std::string>{"-o", "table", "--query", "/id", "flow", "get", kFlow},
+                  "cannot be used with -o table"}}) {
+    auto f = fake();
+    auto r = run_cli(with_credentials(args), f);
+    CHECK(r.code == 2);
+    CHECK_THAT(r.err, Catch::Contains(says));
+    CHECK(f->sent.empty());
+  }
+
+  auto f = fake();
+  f->on(Method::get, "/flows", 200,
+        R"j({"items":[{"id":"a","name":"one"},{"id":"b","name":"two"}],"_links":{}})j");
+  auto listed = run_cli(with_credentials({"flow", "list", "--all", "--query", "/1/name"}), f);
+  CHECK(listed.code == 0);
+  CHECK(listed.out == "two\n");
+}
