@@ -8,6 +8,7 @@
 #include "aepflow/exit_codes.hpp"
 #include "aepflow/redact.hpp"
 #include "commands.hpp"
+#include "completion.hpp"
 #include "suggest.hpp"
 
 namespace aepflow::cli {
@@ -202,15 +203,35 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
 
   // Each noun's commands are built only when the noun is on the command line: building every
   // command's options is most of the start-up time of a one-call command.
+  // A completion script needs them all.
+  const bool everything = std::find(args.begin(), args.end(), "completion") != args.end();
   for (const auto& noun : nouns()) {
     Group group = add_noun(app, noun.name, noun.summary);
-    if (std::find(args.begin(), args.end(), noun.name) != args.end()) noun.add(group, ctx);
+    if (everything || std::find(args.begin(), args.end(), noun.name) != args.end()) {
+      noun.add(group, ctx);
+    }
   }
   Group top(&app);
   add_api(top, ctx);
   add_plan(top, ctx);
   add_apply(top, ctx);
   add_destroy(top, ctx);
+  std::string shell;
+  auto* completion =
+      app.add_subcommand("completion", "print a shell completion script (bash, zsh or fish)");
+  completion->add_option("shell", shell, "bash, zsh or fish")
+      ->required()
+      ->check(CLI::IsMember({"bash", "zsh", "fish"}));
+  completion->footer(
+      "Examples:\n  source <(aepflow completion bash)        # in ~/.bashrc\n"
+      "  source <(aepflow completion zsh)         # in ~/.zshrc\n"
+      "  aepflow completion fish > ~/.config/fish/completions/aepflow.fish");
+  completion->callback([&ctx, &app, &shell, &io] {
+    ctx.action = [&app, &shell, &io]() -> Result<void> {
+      io.out << completion_script(app, shell);
+      return {};
+    };
+  });
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {

@@ -732,7 +732,7 @@ TEST_CASE("edit distance counts a swap of neighbours as one edit", "[commands]")
   CHECK(closest("xyz", {"flow", "runs"}).empty());
 }
 
-TEST_CASE("--query prints one value of the JSON output: text bare, the rest as JSON",
+TEST_CASE("the --query option prints one value of the JSON output: text bare, the rest as JSON",
           "[commands][query]") {
   const std::string flow =
       R"j({"items":[{"id":"8256cfb4-17e6-432c-a469-6aedafb16cd5","etag":"\"0a00\"","state":"enabled","transformations":[{"name":"GeneralTransform"}]}]})j";

@@ -1,0 +1,135 @@
+#include "completion.hpp"
+
+#include <CLI/CLI.hpp>
+#include <map>
+#include <vector>
+
+namespace aepflow::cli {
+
+namespace {
+
+struct Level {
+  std::vector<std::pair<std::string, std::string>> commands;  // name, summary
+  std::vector<std::pair<std::string, std::string>> options;   // --name, help
+};
+
+// Every command path ("" for the top, "flow", "flow create") with what can follow it there.
+// Options of a level hold at every level below it too (aepflow's global options).
+void walk(const CLI::App& app, const std::string& path,
+          const std::vector<std::pair<std::string, std::string>>& inherited,
+          std::map<std::string, Level>& out) {
+  Level& level = out[path];
+  level.options = inherited;
+  auto add = [&level](std::string name, const std::string& help) {
+    for (const auto& [known, _] : level.options) {
+      if (known == name) return;
+    }
+    level.options.emplace_back(std::move(name), help);
+  };
+  for (const auto* opt : app.get_options()) {
+    if (opt->get_positional()) continue;
+    for (const auto& l : opt->get_lnames())
+      add("--" + l, opt->get_description());
+    for (const auto& s : opt->get_snames())
+      add("-" + s, opt->get_description());
+  }
+  const auto options = level.options;
+  for (const auto* sub : app.get_subcommands({})) {
+    out[path].commands.emplace_back(sub->get_name(), sub->get_description());
+    walk(*sub, path.empty() ? sub->get_name() : path + " " + sub->get_name(), options, out);
+  }
+}
+
+std::string words(const Level& level) {
+  std::string out;
+  for (const auto& [name, _] : level.commands)
+    out += (out.empty() ? "" : " ") + name;
+  for (const auto& [name, _] : level.options)
+    out += (out.empty() ? "" : " ") + name;
+  return out;
+}
+
+// Text safe inside single quotes of every shell here.
+std::string single_quoted(std::string_view s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else if (c != '\n') {
+      out += c;
+    }
+  }
+  return out + "'";
+}
+
+std::string bash(const std::map<std::string, Level>& tree) {
+  std::string s =
+      "# aepflow completion for bash: source <(aepflow completion bash)\n"
+      "declare -gA _aepflow_words=(\n";
+  // Keyed by the command path from "aepflow" (a key cannot be empty).
+  for (const auto& [path, level] : tree) {
+    s += "  [" + single_quoted(path.empty() ? "aepflow" : "aepflow " + path) +
+         "]=" + single_quoted(words(level)) + "\n";
+  }
+  s += ")\n"
+       "_aepflow() {\n"
+       "  local path=aepflow candidate i\n"
+       "  for ((i = 1; i < COMP_CWORD; i++)); do\n"
+       "    candidate=\"$path ${COMP_WORDS[i]}\"\n"
+       "    [[ -n \"${_aepflow_words[$candidate]+set}\" ]] && path=$candidate\n"
+       "  done\n"
+       "  COMPREPLY=($(compgen -W \"${_aepflow_words[$path]}\" -- \"${COMP_WORDS[COMP_CWORD]}\"))\n"
+       "}\n"
+       "complete -o default -F _aepflow aepflow\n";
+  return s;
+}
+
+std::string fish(const std::map<std::string, Level>& tree) {
+  std::string s =
+      "# aepflow completion for fish: aepflow completion fish > "
+      "~/.config/fish/completions/aepflow.fish\n"
+      "function __aepflow_path\n"
+      "    set -l path\n"
+      "    for w in (commandline -opc)[2..-1]\n"
+      "        contains -- \"$path $w\" $__aepflow_paths; and set path \"$path $w\"\n"
+      "    end\n"
+      "    echo \"$path\"\n"
+      "end\n"
+      "function __aepflow_at\n"
+      "    test (__aepflow_path) = \"$argv[1]\"\n"
+      "end\n"
+      "set -g __aepflow_paths";
+  for (const auto& [path, level] : tree) {
+    if (!path.empty()) s += " " + single_quoted(" " + path);
+  }
+  s += "\ncomplete -c aepflow -f\n";
+  for (const auto& [path, level] : tree) {
+    const std::string at = "'__aepflow_at \"" + (path.empty() ? "" : " " + path) + "\"'";
+    for (const auto& [name, summary] : level.commands) {
+      s += "complete -c aepflow -n " + at + " -a " + single_quoted(name) + " -d " +
+           single_quoted(summary) + "\n";
+    }
+    for (const auto& [name, help] : level.options) {
+      const std::string flag = name.starts_with("--") ? "-l " + single_quoted(name.substr(2))
+                                                      : "-s " + single_quoted(name.substr(1));
+      s += "complete -c aepflow -n " + at + " " + flag + " -d " + single_quoted(help) + "\n";
+    }
+  }
+  return s;
+}
+
+}  // namespace
+
+std::string completion_script(const CLI::App& app, std::string_view shell) {
+  std::map<std::string, Level> tree;
+  walk(app, "", {}, tree);
+  if (shell == "fish") return fish(tree);
+  if (shell == "zsh") {
+    return "# aepflow completion for zsh: source <(aepflow completion zsh)\n"
+           "autoload -U +X bashcompinit && bashcompinit\n" +
+           bash(tree);
+  }
+  return bash(tree);
+}
+
+}  // namespace aepflow::cli
