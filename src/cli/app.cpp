@@ -40,34 +40,35 @@ Group add_noun(CLI::App& app, const char* name, const char* summary) {
 struct Noun {
   const char* name;
   const char* summary;
+  const char* env;                // -o env's prefix: FLOW_ID=...
   void (*add)(Group&, Context&);  // its commands
 };
 
 const std::vector<Noun>& nouns() {
   static const std::vector<Noun> all = {
-      {"specs", "destination connection specs (GET /connectionSpecs)",
+      {"specs", "destination connection specs (GET /connectionSpecs)", "SPEC",
        [](Group& g, Context& ctx) {
          add_specs_list(g, ctx);
          add_specs_get(g, ctx);
        }},
-      {"flowspecs", "dataflow specs (GET /flowSpecs)",
+      {"flowspecs", "dataflow specs (GET /flowSpecs)", "FLOWSPEC",
        [](Group& g, Context& ctx) {
          add_flowspecs_list(g, ctx);
          add_flowspecs_get(g, ctx);
        }},
-      {"connection", "base connections: create, list, delete",
+      {"connection", "base connections: create, list, delete", "CONNECTION",
        [](Group& g, Context& ctx) {
          add_connection_create(g, ctx);
          add_connection_list(g, ctx);
          add_delete_command(g, ctx, Collection::connections);
        }},
-      {"source", "source connections: create, list, delete",
+      {"source", "source connections: create, list, delete", "SOURCE",
        [](Group& g, Context& ctx) {
          add_source_create(g, ctx);
          add_source_list(g, ctx);
          add_delete_command(g, ctx, Collection::source_connections);
        }},
-      {"target", "target connections: create, list, delete",
+      {"target", "target connections: create, list, delete", "TARGET",
        [](Group& g, Context& ctx) {
          add_target_create(g, ctx);
          add_target_list(g, ctx);
@@ -76,6 +77,7 @@ const std::vector<Noun>& nouns() {
       {"flow",
        "dataflows: create, activate, deactivate, audiences, get, validate, list, enable, "
        "disable, delete",
+       "FLOW",
        [](Group& g, Context& ctx) {
          add_flow_create(g, ctx);
          add_flow_activate(g, ctx);
@@ -88,20 +90,20 @@ const std::vector<Noun>& nouns() {
          add_flow_disable(g, ctx);
          add_delete_command(g, ctx, Collection::flows);
        }},
-      {"runs", "dataflow runs: list, get, watch (GET /runs)",
+      {"runs", "dataflow runs: list, get, watch (GET /runs)", "RUN",
        [](Group& g, Context& ctx) {
          add_runs_list(g, ctx);
          add_runs_get(g, ctx);
          add_runs_watch(g, ctx);
        }},
-      {"auth", "OAuth server-to-server tokens: login, status, token, logout",
+      {"auth", "OAuth server-to-server tokens: login, status, token, logout", "AUTH",
        [](Group& g, Context& ctx) {
          add_auth_login(g, ctx);
          add_auth_status(g, ctx);
          add_auth_token(g, ctx);
          add_auth_logout(g, ctx);
        }},
-      {"config", "profiles in config.toml: set, get, list, import-aepp",
+      {"config", "profiles in config.toml: set, get, list, import-aepp", "CONFIG",
        [](Group& g, Context& ctx) {
          add_config_set(g, ctx);
          add_config_get(g, ctx);
@@ -127,11 +129,11 @@ std::string missing_command(const CLI::App& app) {
 }
 
 void print_error(Context& ctx, const Error& e) {
-  std::string line = "error: " + e.describe();
+  std::string line = e.describe();
   // A service may quote a request back; never let a credential through.
   for (const auto& secret : ctx.secrets())
     line = scrub(std::move(line), secret);
-  ctx.err() << line << '\n';
+  ctx.err() << ctx.paint("error:", Context::Paint::error) << ' ' << line << '\n';
   if (ctx.globals.verbosity >= 2 && !e.body.empty()) {
     ctx.err() << "response body: " << redact_body(e.body) << '\n';
   }
@@ -175,8 +177,9 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
   auto* profile_opt =
       app.add_option("--profile", profile, "profile of config.toml to use [AEP_PROFILE]");
   app.add_option("-o,--output", g.output,
-                 "output format: table, json or id (default: table on a terminal, json otherwise)")
-      ->check(CLI::IsMember({"table", "json", "id"}));
+                 "output format: table, json, yaml, env (NAME=value lines for eval) or id "
+                 "(default: table on a terminal, json otherwise; aepflow help output)")
+      ->check(CLI::IsMember({"table", "json", "yaml", "env", "id"}));
   app.add_option("--query", g.query,
                  "print only this part of the JSON output, a JSON Pointer (/id, /items/0/etag); "
                  "a string prints as bare text");
@@ -248,22 +251,27 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
     if (rc == 0) return exit_code::ok;
     // A misspelt command or option is named, with what was probably meant.
     if (auto unknown = unknown_token_message(app, args)) {
-      io.err << "error: " << *unknown << '\n';
+      io.err << ctx.paint("error:", Context::Paint::error) << " " << *unknown << '\n';
       return exit_code::usage;
     }
     std::string message = err.str();
     while (!message.empty() && message.back() == '\n')
       message.pop_back();
-    io.err << "error: " << message << '\n';
+    io.err << ctx.paint("error:", Context::Paint::error) << " " << message << '\n';
     return exit_code::usage;
   }
 
+  for (const auto& noun : nouns()) {
+    if (!app.get_subcommands().empty() && app.get_subcommands().front()->get_name() == noun.name) {
+      g.env_prefix = noun.env;
+    }
+  }
   if (!ctx.action) {
-    io.err << "error: " << missing_command(app) << '\n';
+    io.err << ctx.paint("error:", Context::Paint::error) << " " << missing_command(app) << '\n';
     return exit_code::usage;
   }
   if (!g.query.empty()) {
-    if (!g.output.empty() && g.output != "json") {
+    if (!g.output.empty() && g.output != "json" && g.output != "yaml") {
       io.err << "error: --query picks from the JSON output; it cannot be used with -o " << g.output
              << '\n';
       return exit_code::usage;

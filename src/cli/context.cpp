@@ -1,5 +1,6 @@
 #include "context.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -31,6 +32,14 @@ bool is_loopback(std::string_view host) {
   return dots == 3;
 }
 
+// COLUMNS as a terminal width, when it is one.
+std::optional<std::size_t> parse_positive(std::string_view text) {
+  std::size_t n = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc() || end != text.data() + text.size() || n == 0) return std::nullopt;
+  return n;
+}
+
 }  // namespace
 
 Context::Context(Io& io_, TransportFactory make_transport)
@@ -38,23 +47,52 @@ Context::Context(Io& io_, TransportFactory make_transport)
 
 Context::~Context() = default;
 
-Output& Context::out() {
-  if (!output_) {
-    Format f = io.out_is_terminal ? Format::table : Format::json;
-    if (globals.output == "table") f = Format::table;
-    if (globals.output == "json") f = Format::json;
-    if (globals.output == "id") f = Format::id;
-    if (!globals.query.empty()) {  // checked when the command line was read
-      output_ = std::make_unique<Output>(io.out, nlohmann::json::json_pointer(globals.query));
-    } else {
-      output_ = std::make_unique<Output>(io.out, f);
-    }
+OutputStyle Context::output_style() const {
+  OutputStyle style;
+  style.format = io.out_is_terminal ? Format::table : Format::json;
+  if (globals.output == "table") style.format = Format::table;
+  if (globals.output == "id") style.format = Format::id;
+  if (globals.output == "json" || globals.output == "yaml" || globals.output == "env") {
+    style.format = Format::json;
   }
+  if (globals.output == "yaml") style.encoding = Encoding::yaml;
+  if (globals.output == "env") style.encoding = Encoding::env;
+  style.env_prefix = globals.env_prefix;
+  if (io.out_is_terminal) {
+    style.width = io.terminal_columns;
+    if (auto columns = io.getenv("COLUMNS")) {
+      if (auto n = parse_positive(*columns)) style.width = *n;
+    }
+    style.colour = colour(io.out_is_terminal);
+  }
+  if (!globals.query.empty()) {  // checked when the command line was read
+    style.format = Format::json;
+    style.query = globals.query;
+  }
+  return style;
+}
+
+Output& Context::out() {
+  if (!output_) output_ = std::make_unique<Output>(io.out, output_style());
   return *output_;
 }
 
+bool Context::colour(bool terminal) const {
+  if (!terminal) return false;
+  auto no_colour = io.getenv("NO_COLOR");
+  if (no_colour && !no_colour->empty()) return false;
+  auto term = io.getenv("TERM");
+  return !term || *term != "dumb";
+}
+
+std::string Context::paint(std::string_view text, Paint paint) const {
+  if (!colour(io.err_is_terminal)) return std::string(text);
+  const char* code = paint == Paint::error ? "\033[1;31m" : "\033[1;33m";
+  return std::string(code).append(text).append("\033[0m");
+}
+
 void Context::warn(std::string_view message) {
-  io.err << "warning: " << message << '\n';
+  io.err << paint("warning:", Paint::warning) << ' ' << message << '\n';
 }
 
 LogSink* Context::log() {

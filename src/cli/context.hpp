@@ -27,6 +27,7 @@ struct GlobalOptions {
   std::optional<std::string> profile;  // --profile
   std::string output;                  // empty: table on a terminal, json otherwise
   std::string query;                   // --query: a JSON Pointer into the JSON output
+  std::string env_prefix;              // -o env: the names' prefix (the command's noun)
   int verbosity = 0;
   double timeout_seconds = 60;
   double connect_timeout_seconds = 10;
@@ -49,8 +50,14 @@ class Context {
   std::function<Result<void>()> action;
 
   Output& out();
+  OutputStyle output_style() const;
   std::ostream& err() { return io.err; }
   void warn(std::string_view message);
+  // Colour on a terminal unless NO_COLOR is set (to anything) or TERM is dumb.
+  bool colour(bool terminal) const;
+  enum class Paint { error, warning };
+  // `text` for stderr, in colour when stderr takes it.
+  std::string paint(std::string_view text, Paint paint) const;
 
   // Resolved once; prints their warnings (file permissions, secrets typed on the command line).
   Result<const Settings*> settings();

@@ -28,7 +28,8 @@ struct Io {
   std::function<Result<std::string>(const std::string& command)> run_command;
   // Waits (retry backoff, polling); false when interrupted by Ctrl-C.
   std::function<bool(std::chrono::milliseconds)> sleep = interruptible_sleep;
-  bool err_is_terminal = false;  // live status lines on stderr only when a person watches
+  bool err_is_terminal = false;      // live status lines on stderr only when a person watches
+  std::size_t terminal_columns = 0;  // stdout's terminal width; 0: unknown (COLUMNS wins)
   // When main() began (steady clock), for -vv's start-up time; unset in tests.
   std::optional<std::chrono::steady_clock::time_point> started = std::nullopt;
 };

@@ -1,5 +1,6 @@
 // The only top-level try/catch: anything unexpected becomes one line and exit code 1.
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <exception>
@@ -40,6 +41,9 @@ int main(int argc, char** argv) {
                         aepflow::cli::run_shell_command};
     io.err_is_terminal = isatty(STDERR_FILENO) == 1;
     io.started = started;
+    if (struct winsize size{}; io.out_is_terminal && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0) {
+      io.terminal_columns = size.ws_col;
+    }
     std::vector<std::string> args(argv + 1, argv + argc);
     int rc = aepflow::cli::run(args, io, aepflow::make_curl_transport);
     std::cout.flush();

@@ -1,6 +1,7 @@
 #pragma once
-// The output layer: commands hand it data, it prints a table (terminals), JSON (pipes, -o json) or
-// bare IDs (-o id). Data goes to stdout only; messages and logs go to stderr elsewhere.
+// The output layer: commands hand it data, it prints a table (terminals), JSON (pipes, -o json),
+// YAML (-o yaml), shell assignments (-o env) or bare IDs (-o id). Data goes to stdout only;
+// messages and logs go to stderr elsewhere.
 
 #include <functional>
 #include <nlohmann/json.hpp>
@@ -13,19 +14,30 @@
 
 namespace aepflow::cli {
 
+// What a command produces. Format::json is the structured data, written in one of the encodings.
 enum class Format { table, json, id };
+enum class Encoding { json, yaml, env };
 
 using Row = std::vector<std::string>;
 
+struct OutputStyle {
+  Format format = Format::json;
+  Encoding encoding = Encoding::json;
+  std::string env_prefix;  // -o env: FLOW for `flow ...` commands (FLOW_ID=...)
+  std::size_t width = 0;   // a table's widest line (the terminal's columns); 0: no limit
+  bool colour = false;     // a table's header in bold
+  // A JSON Pointer (already checked): only the value there of what json() is given is printed,
+  // a string as bare text (for scripts: ID=$(aepflow ... --query /id)), anything else encoded.
+  std::string query;
+};
+
 class Output {
  public:
-  Output(std::ostream& out, Format format) : out_(out), format_(format) {}
-  // Only the value at `pointer` of what json() is given is printed: a string as bare text (for
-  // scripts: ID=$(aepflow ... --query /id)), anything else as JSON.
-  Output(std::ostream& out, nlohmann::json::json_pointer pointer)
-      : out_(out), format_(Format::json), query_(std::move(pointer)) {}
+  Output(std::ostream& out, Format format) : out_(out) { style_.format = format; }
+  Output(std::ostream& out, OutputStyle style);
 
-  Format format() const { return format_; }
+  Format format() const { return style_.format; }
+  const OutputStyle& style() const { return style_; }
   bool querying() const { return query_.has_value(); }
   // Whether a --query found nothing in what was printed.
   bool query_missed() const { return query_missed_; }
@@ -38,10 +50,18 @@ class Output {
   void fields(std::string_view title, const std::vector<std::pair<std::string, std::string>>& kv);
   void line(std::string_view text);
   std::ostream& stream() { return out_; }
+  // `value` in the structured encoding (no query applied).
+  void encoded(const nlohmann::json& value);
+  // Column widths that fit the style's width: the widest columns give way first, to no less than
+  // their header; ID columns never do. Cells longer than their column end in "…".
+  std::vector<std::size_t> fit(std::vector<std::size_t> widths, const Row& header) const;
+  // One table line: cells padded to `widths` (cut where longer), the last one unpadded.
+  std::string table_line(const Row& cells, const std::vector<std::size_t>& widths) const;
+  std::string header_line(const Row& header, const std::vector<std::size_t>& widths) const;
 
  private:
   std::ostream& out_;
-  Format format_;
+  OutputStyle style_;
   std::optional<nlohmann::json::json_pointer> query_;
   bool query_missed_ = false;
 };
@@ -62,8 +82,6 @@ class ListStream {
   long count() const { return count_; }
 
  private:
-  void print_row(const Row& r);
-
   Output& out_;
   std::ostream& stream_;
   Row header_;

@@ -99,7 +99,7 @@ std::optional<std::string> unknown_token_message(const CLI::App& app,
       if (!opt) {
         auto near = closest(name, option_names(path));
         std::string message = "unknown option '" + name + "' for '" + command_path(path) + "'";
-        if (!near.empty()) message += "; did you mean " + quoted_list(near, " or ") + "?";
+        message += near.empty() ? "." : "; did you mean " + quoted_list(near, " or ") + "?";
         return message + " Run '" + command_path(path) + " --help' for its options.";
       }
       if (opt->get_items_expected_min() > 0 && a.find('=') == std::string::npos &&

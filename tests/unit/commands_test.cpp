@@ -201,7 +201,7 @@ TEST_CASE("usage errors are found before anything is sent", "[commands]") {
       Case{{"flow", "activate", kFlow, "--audience", kSegment, "--audience", kSegment,
             "--start-time", "17:00"},
            "is given more than once"},
-      Case{{"-o", "yaml", "flow", "get", kFlow}, "yaml not in {table,json,id}"},
+      Case{{"-o", "xml", "flow", "get", kFlow}, "xml not in {table,json,yaml,env,id}"},
       Case{{"nonsense"}, "nonsense"}, Case{{"--timeout", "-1", "flow", "get", kFlow}, "--timeout"});
   CAPTURE(c.args);
   auto r = run_cli(with_credentials(c.args), f);
