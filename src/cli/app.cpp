@@ -9,29 +9,30 @@
 #include "aepflow/redact.hpp"
 #include "commands.hpp"
 #include "completion.hpp"
+#include "help.hpp"
 #include "suggest.hpp"
 
 namespace aepflow::cli {
 
 namespace {
 
-constexpr const char* footer = R"(Settings:
+std::string footer() {
+  return R"(Settings:
   Each comes from its flag, else its variable [in brackets], else the profile in
   $XDG_CONFIG_HOME/aepflow/config.toml (aepflow config --help), else its default.
   With a client ID and secret, aepflow gets and caches access tokens itself.
 
 Exit codes:
-  0 ok                          4 not found (404)
-  1 API or unexpected error     5 precondition failed (412: stale etag)
-  2 bad usage or invalid input  6 network failure or timeout
-    (nothing was sent)          7 validation found a mismatch
-  3 authentication or permission (401/403)
-                              130 interrupted (Ctrl-C)
-
+)" + exit_codes_text() +
+         R"(
 Retries:
   429 always; 5xx, timeouts and dropped connections for reads, deletes, enable/disable
   and etag-guarded updates; exponential backoff with jitter, or as Retry-After says.
-  A create is sent again only once aepflow has checked it did not happen.)";
+  A create is sent again only once aepflow has checked it did not happen.
+
+More: aepflow help environment | exit-codes | config | output; aepflow help COMMAND;
+man aepflow.)";
+}
 
 Group add_noun(CLI::App& app, const char* name, const char* summary) {
   return Group(app.add_subcommand(name, summary));
@@ -147,7 +148,7 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
       "aepflow: create and activate Adobe Experience Platform file-based destinations "
       "through the Flow Service API.",
       "aepflow"};
-  app.footer(footer);
+  app.footer(footer());
   app.set_version_flag("--version", "aepflow " AEPFLOW_VERSION);
   app.fallthrough();
 
@@ -156,20 +157,8 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
   // environment and the profile can fill the others (see settings.hpp for the precedence).
   std::map<std::string, std::string> raw;
   std::vector<std::pair<std::string, CLI::Option*>> setting_options;
-  const std::map<std::string_view, std::string_view> help = {
-      {"base_url", "Flow Service base URL"},
-      {"org_id", "IMS organization ID (...@AdobeOrg)"},
-      {"sandbox", "sandbox name, sent as x-sandbox-name on every request (default prod)"},
-      {"client_id", "OAuth server-to-server client ID (also the default API key)"},
-      {"client_secret", "OAuth client secret: env:VAR, @PATH, file:PATH, cmd:COMMAND or prompt:"},
-      {"scopes", "OAuth scopes, comma-separated"},
-      {"ims_url", "Adobe IMS URL for token requests"},
-      {"api_key", "API key (x-api-key); default: the client ID"},
-      {"access_token", "IMS access token, instead of a client ID and secret"},
-      {"ca_bundle", "CA certificates to trust (corporate proxies); verification stays on"},
-  };
   for (const auto& spec : setting_specs()) {
-    std::string description = std::string(help.at(spec.key)) + " [" + std::string(spec.env) + "]";
+    std::string description = std::string(spec.help) + " [" + std::string(spec.env) + "]";
     auto* opt = app.add_option(std::string(spec.flag), raw[std::string(spec.key)], description);
     setting_options.emplace_back(std::string(spec.key), opt);
   }
@@ -206,8 +195,9 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
 
   // Each noun's commands are built only when the noun is on the command line: building every
   // command's options is most of the start-up time of a one-call command.
-  // A completion script needs them all.
-  const bool everything = std::find(args.begin(), args.end(), "completion") != args.end();
+  // A completion script and help on other commands need them all.
+  const bool everything = std::find(args.begin(), args.end(), "completion") != args.end() ||
+                          std::find(args.begin(), args.end(), "help") != args.end();
   for (const auto& noun : nouns()) {
     Group group = add_noun(app, noun.name, noun.summary);
     if (everything || std::find(args.begin(), args.end(), noun.name) != args.end()) {
@@ -219,6 +209,7 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
   add_plan(top, ctx);
   add_apply(top, ctx);
   add_destroy(top, ctx);
+  add_help_command(app, ctx);
   std::string shell;
   auto* completion =
       app.add_subcommand("completion", "print a shell completion script (bash, zsh or fish)");
@@ -236,7 +227,8 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
     };
   });
 
-  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  const std::vector<std::string> parsed = protect_help_words(app, args);
+  std::vector<std::string> reversed(parsed.rbegin(), parsed.rend());
   try {
     app.parse(reversed);
     for (const auto& [key, opt] : setting_options) {

@@ -23,6 +23,7 @@ struct SettingSpec {
   std::string_view fallback;  // default, may be empty
   bool secret;                // masked in output
   bool in_profile;            // may be stored in config.toml
+  std::string_view help;      // one line, for --help and `aepflow help environment`
 };
 
 // All settings, in the order `auth status` shows them.

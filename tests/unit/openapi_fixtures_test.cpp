@@ -6,6 +6,7 @@
 #include "aepflow/activation.hpp"
 #include "cli_harness.hpp"
 #include "seed_specs.hpp"
+#include "temp_dir.hpp"
 
 using namespace aepflow;
 using nlohmann::json;
@@ -13,12 +14,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using test::read_text;
 
 fs::path responses() {
   return fs::path(AEPFLOW_FIXTURES_DIR) / "openapi" / "responses";
@@ -27,7 +23,7 @@ fs::path responses() {
 std::vector<fs::path> fixtures_where(const std::function<bool(const json&)>& pred) {
   std::vector<fs::path> out;
   for (const auto& e : fs::directory_iterator(responses())) {
-    if (pred(json::parse(read(e.path())))) out.push_back(e.path());
+    if (pred(json::parse(read_text(e.path())))) out.push_back(e.path());
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -45,7 +41,7 @@ TEST_CASE("every flow example is shown and validated by the CLI", "[fixtures]") 
   REQUIRE(files.size() >= 9);
   for (const auto& file : files) {
     CAPTURE(file.filename().string());
-    json example = json::parse(read(file));
+    json example = json::parse(read_text(file));
     const json& flow = example["items"][0];
     const std::string id = flow["id"];
     FlowContents contents = read_flow_contents(flow);
@@ -80,7 +76,7 @@ TEST_CASE("every flow example is shown and validated by the CLI", "[fixtures]") 
 }
 
 TEST_CASE("the tutorial's flow example holds its audience and attributes", "[fixtures]") {
-  json example = json::parse(read(responses() / "Batch_Flow_Daily_Full_Once_Scheduled.json"));
+  json example = json::parse(read_text(responses() / "Batch_Flow_Daily_Full_Once_Scheduled.json"));
   auto c = read_flow_contents(example["items"][0]);
   REQUIRE(c.audiences.size() == 1);
   CHECK(c.audiences[0].id == "979558ae-a8ba-4e6e-b6ba-95c0a523b44a");
@@ -97,7 +93,7 @@ TEST_CASE("every list example parses as a page", "[fixtures]") {
   REQUIRE(files.size() >= 10);
   for (const auto& file : files) {
     CAPTURE(file.filename().string());
-    std::string body = read(file);
+    std::string body = read_text(file);
     auto fake = std::make_shared<test::FakeTransport>();
     fake->on(Method::get, "/flows", 200, body);
     PipelineOptions o;
@@ -115,7 +111,7 @@ TEST_CASE("create and patch answers keep the etag's embedded quotes", "[fixtures
   REQUIRE(files.size() >= 4);
   for (const auto& file : files) {
     CAPTURE(file.filename().string());
-    json expected = json::parse(read(file));
+    json expected = json::parse(read_text(file));
     auto fake = std::make_shared<test::FakeTransport>();
     test::stub_flow_checks(
         *fake, "71471eba-b620-49e4-90fd-23f1fa0174d8", "ed48ae9b-c774-4b6e-88ae-9bc7748b6e97",
@@ -134,7 +130,7 @@ TEST_CASE("create and patch answers keep the etag's embedded quotes", "[fixtures
 }
 
 TEST_CASE("a connection spec example is summarised by specs get", "[fixtures]") {
-  json spec = json::parse(read(responses() / "ConnectionSpec_Sources_Example.json"));
+  json spec = json::parse(read_text(responses() / "ConnectionSpec_Sources_Example.json"));
   const std::string id = spec["id"];
   auto fake = std::make_shared<test::FakeTransport>();
   fake->on(Method::get, "/connectionSpecs/" + id, 200, json{{"items", {spec}}}.dump());
