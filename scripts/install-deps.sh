@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config clang-format git
   libcurl4-openssl-dev nlohmann-json3-dev libcli11-dev libspdlog-dev
   catch2 libcpp-httplib-dev libssl-dev libtomlplusplus-dev libyaml-cpp-dev
-  curl openssl
+  curl openssl groff-base
 )
 for flag in "$@"; do
   case $flag in
