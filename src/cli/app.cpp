@@ -209,6 +209,7 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
   add_plan(top, ctx);
   add_apply(top, ctx);
   add_destroy(top, ctx);
+  add_doctor(top, ctx);
   add_help_command(app, ctx);
   std::string shell;
   auto* completion =

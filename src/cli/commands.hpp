@@ -36,6 +36,7 @@ void add_api(Group& parent, Context& ctx);
 void add_plan(Group& parent, Context& ctx);
 void add_apply(Group& parent, Context& ctx);
 void add_destroy(Group& parent, Context& ctx);
+void add_doctor(Group& parent, Context& ctx);
 void add_auth_login(Group& parent, Context& ctx);
 void add_auth_status(Group& parent, Context& ctx);
 void add_auth_token(Group& parent, Context& ctx);

@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <atomic>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <thread>
@@ -34,6 +35,16 @@ emulator::Request to_request(const httplib::Request& h) {
 }
 
 }  // namespace
+
+// An HTTP date (RFC 9110, IMF-fixdate): "Sun, 29 Nov 2026 07:30:00 GMT".
+static std::string http_date(std::chrono::system_clock::time_point t) {
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(t);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char text[40];
+  std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &utc);
+  return text;
+}
 
 int main(int argc, char** argv) {
   CLI::App app{
@@ -100,6 +111,11 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   int seed_flows = 0;
   std::string seed_sandbox = "prod";
+  double clock_offset = 0;
+  app.add_option("--clock-offset", clock_offset,
+                 "seconds the Date header is ahead of the real clock (negative: behind), as from "
+                 "a server whose clock is off")
+      ->capture_default_str();
   app.add_option("--seed-flows", seed_flows, "destination flows to create at start")
       ->check(CLI::Range(0, 1'000'000));
   app.add_option("--seed-sandbox", seed_sandbox, "sandbox of the seeded flows")
@@ -244,6 +260,9 @@ int main(int argc, char** argv) {
     auto res = service.handle(to_request(hreq));
     if (res.delay.count() > 0) std::this_thread::sleep_for(res.delay);
     hres.status = res.status;
+    hres.set_header(
+        "Date", http_date(std::chrono::system_clock::now() +
+                          std::chrono::milliseconds(static_cast<long long>(clock_offset * 1000))));
     for (const auto& [k, v] : res.headers) {
       if (k != "Content-Type") hres.set_header(k, v);
     }

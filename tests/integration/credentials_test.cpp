@@ -18,18 +18,6 @@ namespace {
 
 constexpr const char* kSegment = "9f7d37fd-7039-4454-94ef-2b0cd6c3206a";
 
-// The emulator's environment with a client ID and secret instead of a token.
-std::map<std::string, std::string> client_env(const Emulator& emu) {
-  auto env = emu.env();
-  env.erase("AEP_ACCESS_TOKEN");
-  env.erase("AEP_API_KEY");  // the client ID is the API key
-  env["AEP_IMS_URL"] = emu.url();
-  env["AEP_CLIENT_ID"] = "emulator-client";
-  env["AEP_CLIENT_SECRET"] = "env:TEST_CLIENT_SECRET";
-  env["TEST_CLIENT_SECRET"] = "emulator-client-secret";
-  return env;
-}
-
 Exit run(const std::map<std::string, std::string>& env, std::vector<std::string> args) {
   args.insert(args.begin(), test::bin_dir() + "/aepflow");
   return test::run_process(args, env);
@@ -50,7 +38,7 @@ void post(const Emulator& emu, const std::string& path) {
 
 TEST_CASE("seven chained commands make exactly one token request", "[integration][credentials]") {
   Emulator emu;
-  auto env = client_env(emu);
+  auto env = test::client_env(emu);
   std::string base = id_of(run(env, {"connection", "create", "--name", "Base", "-o", "id"}));
   std::string source =
       id_of(run(env, {"source", "create", "--name", "S", "--base-connection", base, "-o", "id"}));
@@ -87,7 +75,7 @@ TEST_CASE("an expired token brings exactly one new one", "[integration][credenti
   // Tokens live 5 s: long enough for two commands even under the sanitizers, short enough to wait
   // out.
   Emulator emu({"--token-ttl", "5"});
-  auto env = client_env(emu);
+  auto env = test::client_env(emu);
   CHECK(run(env, {"specs", "list", "-o", "id"}).code == 0);
   const auto issued = std::chrono::steady_clock::now();  // the token is at most this old
   CHECK(run(env, {"specs", "list", "-o", "id"}).code == 0);
@@ -101,7 +89,7 @@ TEST_CASE("an expired token brings exactly one new one", "[integration][credenti
 TEST_CASE("a 401 with a cached token: one refresh, one retry, success",
           "[integration][credentials]") {
   Emulator emu;
-  auto env = client_env(emu);
+  auto env = test::client_env(emu);
   CHECK(run(env, {"specs", "list", "-o", "id"}).code == 0);
   long before = emu.count("requests");
   post(emu, "/__emulator/revoke-tokens");
@@ -115,7 +103,7 @@ TEST_CASE("a 401 with a cached token: one refresh, one retry, success",
 TEST_CASE("eight parallel invocations with a cold cache all succeed and share one token",
           "[integration][credentials]") {
   Emulator emu;
-  auto env = client_env(emu);
+  auto env = test::client_env(emu);
   std::vector<std::future<Exit>> runs;
   for (int i = 0; i < 8; ++i) {
     runs.push_back(std::async(std::launch::async, [&env] {
@@ -136,7 +124,7 @@ TEST_CASE("eight parallel invocations with a cold cache all succeed and share on
 TEST_CASE("a wrong client secret exits 3 with IMS's reason and a hint",
           "[integration][credentials]") {
   Emulator emu;
-  auto env = client_env(emu);
+  auto env = test::client_env(emu);
   env["TEST_CLIENT_SECRET"] = "not-the-secret";
   auto r = run(env, {"auth", "login"});
   CHECK(r.code == 3);
@@ -176,7 +164,7 @@ TEST_CASE("a config file others can read draws a warning", "[integration][creden
 
 TEST_CASE("no secret appears in any output, at -vv, in any command", "[integration][secrets]") {
   Emulator emu;
-  auto env = client_env(emu);
+  auto env = test::client_env(emu);
   // Distinctive values for every kind of secret.
   env["TEST_CLIENT_SECRET"] = "emulator-client-secret";
   env["LEAK_S3"] = "S3SECRET-LEAK-9b2c";

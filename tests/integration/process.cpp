@@ -193,6 +193,17 @@ std::map<std::string, std::string> Emulator::env(const std::string& sandbox) con
       {"PATH", bin_dir() + ":" + (std::getenv("PATH") ? std::getenv("PATH") : "/usr/bin:/bin")}};
 }
 
+std::map<std::string, std::string> client_env(const Emulator& emu) {
+  auto env = emu.env();
+  env.erase("AEP_ACCESS_TOKEN");
+  env.erase("AEP_API_KEY");  // the client ID is the API key
+  env["AEP_IMS_URL"] = emu.url();
+  env["AEP_CLIENT_ID"] = "emulator-client";
+  env["AEP_CLIENT_SECRET"] = "env:TEST_CLIENT_SECRET";
+  env["TEST_CLIENT_SECRET"] = "emulator-client-secret";
+  return env;
+}
+
 std::vector<std::string> Emulator::curl_args(std::vector<std::string> args) const {
   std::vector<std::string> argv{"curl", "-sf"};
   if (!ca_.empty()) argv.insert(argv.end(), {"--cacert", ca_});

@@ -52,6 +52,9 @@ class Emulator {
 // A self-signed certificate for 127.0.0.1 and its key, made with openssl in `dir`: {cert, key}.
 std::pair<std::string, std::string> make_certificate(const std::string& dir);
 
+// The emulator's environment with its OAuth client's ID and secret instead of a token.
+std::map<std::string, std::string> client_env(const Emulator& emu);
+
 // Runs the aepflow binary with the emulator's environment.
 Exit aepflow(const Emulator& emu, const std::vector<std::string>& args,
              std::map<std::string, std::string> extra_env = {});
