@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "audiences.hpp"
 #include "process.hpp"
@@ -309,4 +310,54 @@ TEST_CASE("a spec is read once a day, not once a command", "[integration][specs]
   CHECK(emu.count("reads") == 3);
   REQUIRE(aepflow(emu, create, env).code == 0);
   CHECK(emu.count("reads") == 3);
+}
+
+TEST_CASE("aepflow's own JSON answers have exactly the fields `help output` documents",
+          "[integration][output]") {
+  Emulator emu;
+  const Tutorial t = create_all(emu);
+  // The documented fields, from the binary itself.
+  auto doc = aepflow(emu, {"-o", "json", "help", "output"});
+  REQUIRE(doc.code == 0);
+  std::map<std::string, std::pair<std::set<std::string>, std::set<std::string>>> shapes;
+  const json documented = json::parse(doc.out);
+  for (const auto& s : documented["fields"]) {
+    shapes[s["commands"].get<std::string>()] = {s["fields"].get<std::set<std::string>>(),
+                                                s["optional"].get<std::set<std::string>>()};
+  }
+  std::set<std::string> seen;
+  auto check = [&](const std::string& shape, std::vector<std::string> args,
+                   std::map<std::string, std::string> env = {}) {
+    INFO(shape);
+    REQUIRE(shapes.count(shape) == 1);
+    args.insert(args.end(), {"-o", "json"});
+    auto r = aepflow(emu, args, env);
+    INFO(r.err);
+    auto answer = json::parse(r.out);
+    std::set<std::string> keys;
+    for (const auto& [k, v] : answer.items())
+      keys.insert(k);
+    const auto& [fields, optional] = shapes[shape];
+    for (const auto& f : fields)
+      CHECK(keys.count(f) == 1);
+    for (const auto& k : keys)
+      CHECK((fields.count(k) + optional.count(k)) == 1);
+    seen.insert(shape);
+  };
+  check("flow activate", {"flow", "activate", t.flow, "--audience", kBiking, "--start-time",
+                          "17:00", "--attribute", "person.name.firstName"});
+  check("flow validate", {"flow", "validate", t.flow, "--expect-audience", kBiking});
+  check("flow deactivate", {"flow", "deactivate", t.flow, "--attribute", "person.name.firstName"});
+  check("flow enable|disable", {"flow", "disable", t.flow});
+  check("connection|source|target|flow delete", {"flow", "delete", t.flow});
+  const std::string pipeline = test::source_dir() + "/examples/pipelines/adobe-campaign-s3.yaml";
+  const std::map<std::string, std::string> s3 = {{"S3_ACCESS_ID", "AKIAIOSFODNN7EXAMPLE"},
+                                                 {"S3_SECRET_KEY", "s3-SECRET-value-0002"}};
+  check("plan|apply|destroy", {"apply", "-f", pipeline}, s3);
+  check("auth status", {"auth", "status"});
+  auto clients = test::client_env(emu);
+  clients["PATH"] = emu.env()["PATH"];
+  check("auth login", {"auth", "login"}, clients);
+  check("doctor", {"doctor"});
+  CHECK(seen.size() == shapes.size());  // every documented answer was looked at
 }
