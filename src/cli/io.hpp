@@ -30,6 +30,8 @@ struct Io {
   std::function<bool(std::chrono::milliseconds)> sleep = interruptible_sleep;
   bool err_is_terminal = false;      // live status lines on stderr only when a person watches
   std::size_t terminal_columns = 0;  // stdout's terminal width; 0: unknown (COLUMNS wins)
+  // How long work runs before its progress line appears (on a terminal's stderr).
+  std::chrono::milliseconds progress_after{1000};
   // When main() began (steady clock), for -vv's start-up time; unset in tests.
   std::optional<std::chrono::steady_clock::time_point> started = std::nullopt;
 };

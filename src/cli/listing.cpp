@@ -5,6 +5,7 @@
 #include "aepflow/catalogue.hpp"
 #include "aepflow/resolve.hpp"
 #include "context.hpp"
+#include "progress.hpp"
 #include "util.hpp"
 
 namespace aepflow::cli {
@@ -67,8 +68,10 @@ Result<void> stream_list(Context& ctx, Collection c, ListQuery query, ListRange 
   if (!service) return std::unexpected(service.error());
   if (range.limit) query.limit = static_cast<int>(std::min(*range.limit, kMaxPage));
   ListStream stream(ctx.out(), header);
+  Progress progress(ctx.io, "listing " + std::string(collection_noun(c)) + "s");
   auto page = (*service)->list_page(c, query);
-  while (true) {
+  for (long pages = 1;; ++pages) {
+    auto hold = progress.pause();  // rows and the progress line share the terminal
     if (!page) {
       stream.abandon();
       return std::unexpected(page.error());
@@ -87,6 +90,9 @@ Result<void> stream_list(Context& ctx, Collection c, ListQuery query, ListRange 
       }
       return {};
     }
+    hold.unlock();
+    progress.set(with_thousands(stream.count()) + " so far, " + with_thousands(pages) +
+                 (pages == 1 ? " page" : " pages"));
     // Followed exactly as given; the page is dropped before the next one is read.
     const std::string next = std::move(page->next_href);
     page = (*service)->next_page(next);

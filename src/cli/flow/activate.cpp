@@ -10,6 +10,7 @@
 #include "aepflow/ids.hpp"
 #include "command.hpp"
 #include "commands.hpp"
+#include "progress.hpp"
 
 namespace aepflow::cli {
 
@@ -214,6 +215,10 @@ Result<void> run(const Options& o, Context& ctx) {
     return ok;
 
   ActivationPlan last;
+  Progress progress(ctx.io, "activating through dataflow " + o.flow_id);
+  progress.set(with_thousands(static_cast<long>(request->audiences.size())) + " audiences, " +
+               with_thousands(static_cast<long>(request->attributes.size())) +
+               " attributes: read, checked, sent as one PATCH");
   auto applied = apply_flow_change(
       **service, o.flow_id,
       [&](const nlohmann::json& flow) -> Result<nlohmann::json> {
@@ -224,6 +229,7 @@ Result<void> run(const Options& o, Context& ctx) {
       },
       apply);
   if (!applied) return std::unexpected(applied.error());
+  progress.done();
   report(ctx, last, *applied, o.flow_id);
   return {};
 }

@@ -2,6 +2,7 @@
 #include "command.hpp"
 #include "commands.hpp"
 #include "manifest/common.hpp"
+#include "progress.hpp"
 #include "util.hpp"
 
 namespace aepflow::cli {
@@ -52,12 +53,16 @@ Result<void> run(const Options& o, Context& ctx) {
   }
 
   ApplyHooks hooks = apply_hooks(ctx);
-  if (ctx.out().format() == Format::table) {
-    hooks.done = [&ctx](const ResourcePlan& r, const std::string& id) {
-      ctx.out().line(std::string(r.change == Change::update ? "Updated " : "Created ") + r.kind +
-                     " \"" + r.name + "\"" + (id.empty() ? "" : " (" + id + ")"));
-    };
-  }
+  Progress progress(ctx.io, "applying " + o.file);
+  hooks.done = [&ctx, &progress](const ResourcePlan& r, const std::string& id) {
+    const std::string what = std::string(r.change == Change::update ? "Updated " : "Created ") +
+                             r.kind + " \"" + r.name + "\"";
+    if (ctx.out().format() == Format::table) {
+      auto hold = progress.pause();
+      ctx.out().line(what + (id.empty() ? "" : " (" + id + ")"));
+    }
+    progress.set(what);
+  };
   std::vector<PipelinePlan> done;
   for (std::size_t i = 0; i < manifest.pipelines.size(); ++i) {
     const auto& spec = manifest.pipelines[i];
@@ -72,6 +77,7 @@ Result<void> run(const Options& o, Context& ctx) {
     }
     done.push_back(std::move(*plan));
   }
+  progress.done();
   switch (ctx.out().format()) {
     case Format::table:
       ctx.out().line("Applied " + o.file + " in sandbox " + ctx.sandbox() + ".");

@@ -4,6 +4,7 @@
 #include "command.hpp"
 #include "commands.hpp"
 #include "manifest/common.hpp"
+#include "progress.hpp"
 
 namespace aepflow::cli {
 
@@ -34,6 +35,7 @@ Result<void> run(const Options& o, Context& ctx) {
   }
   // Flows first, then what they used: every pipeline's flows before any connection.
   std::set<std::string> deleted;
+  Progress progress(ctx.io, "destroying " + o.file);
   for (auto member : {&PipelinePlan::flow, &PipelinePlan::target, &PipelinePlan::source,
                       &PipelinePlan::connection, &PipelinePlan::profile_base}) {
     for (auto& p : plans) {
@@ -41,10 +43,13 @@ Result<void> run(const Options& o, Context& ctx) {
       if (r.change != Change::destroy || !deleted.insert(r.id).second) continue;
       if (auto ok = planned->service->remove(r.collection, r.id); !ok) return ok;
       if (ctx.out().format() == Format::table) {
+        auto hold = progress.pause();
         ctx.out().line("Deleted " + r.kind + " \"" + r.name + "\" (" + r.id + ")");
       }
+      progress.set("deleted " + r.kind + " \"" + r.name + "\"");
     }
   }
+  progress.done();
   if (ctx.out().format() != Format::table) print_plans(ctx, plans, "Destroyed");
   return {};
 }
