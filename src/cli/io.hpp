@@ -32,6 +32,9 @@ struct Io {
   std::size_t terminal_columns = 0;  // stdout's terminal width; 0: unknown (COLUMNS wins)
   // How long work runs before its progress line appears (on a terminal's stderr).
   std::chrono::milliseconds progress_after{1000};
+  // Writes straight to the terminal behind stderr, whole and at once, from any thread: progress
+  // lines, redrawn while the work's own thread waits on the network. Unset: no progress lines.
+  std::function<void(std::string_view)> terminal_status = nullptr;
   // When main() began (steady clock), for -vv's start-up time; unset in tests.
   std::optional<std::chrono::steady_clock::time_point> started = std::nullopt;
 };

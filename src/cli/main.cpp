@@ -40,6 +40,14 @@ int main(int argc, char** argv) {
                         aepflow::cli::terminal_prompt(),
                         aepflow::cli::run_shell_command};
     io.err_is_terminal = isatty(STDERR_FILENO) == 1;
+    // One write(2) a line: safe beside the main thread's own writes to std::cerr.
+    io.terminal_status = [](std::string_view text) {
+      while (!text.empty()) {
+        const ssize_t n = write(STDERR_FILENO, text.data(), text.size());
+        if (n <= 0) return;
+        text.remove_prefix(static_cast<std::size_t>(n));
+      }
+    };
     io.started = started;
     if (struct winsize size{}; io.out_is_terminal && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0) {
       io.terminal_columns = size.ws_col;

@@ -1,7 +1,5 @@
 #include "progress.hpp"
 
-#include <ostream>
-
 namespace aepflow::cli {
 
 namespace {
@@ -20,10 +18,14 @@ std::string with_thousands(long n) {
   return n < 0 ? "-" + out : out;
 }
 
+std::string counted(std::size_t n, std::string_view noun) {
+  return with_thousands(static_cast<long>(n)) + " " + std::string(noun) + (n == 1 ? "" : "s");
+}
+
 Progress::Progress(Io& io, std::string what)
     : io_(io),
       what_(std::move(what)),
-      active_(io.err_is_terminal),
+      active_(io.err_is_terminal && io.terminal_status),
       started_(std::chrono::steady_clock::now()) {
   if (active_) ticker_ = std::thread([this] { tick(); });
 }
@@ -68,14 +70,16 @@ void Progress::draw_locked() {
   const auto taken = std::chrono::steady_clock::now() - started_;
   if (stop_ || taken < io_.progress_after) return;
   const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(taken).count();
-  io_.err << "\r\033[K" << what_ << (status_.empty() ? "" : ": " + status_) << " (" << seconds
-          << " s)" << std::flush;
+  std::string line = "\r\033[K" + what_;
+  if (!status_.empty()) line.append(": ").append(status_);
+  line.append(" (").append(std::to_string(seconds)).append(" s)");
+  io_.terminal_status(line);
   shown_ = true;
 }
 
 void Progress::clear_locked() {
   if (!shown_) return;
-  io_.err << "\r\033[K" << std::flush;
+  io_.terminal_status("\r\033[K");
   shown_ = false;
 }
 

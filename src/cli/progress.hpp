@@ -2,7 +2,8 @@
 // A status line on stderr for work that takes more than a second (listing with --all, activation,
 // apply, destroy): it appears once the work has run for Io::progress_after, is redrawn in place
 // with the time taken, and is cleared when the work ends. Only when stderr is a terminal: never in
-// a pipe, a file or CI.
+// a pipe, a file or CI. Written through Io::terminal_status, so a redraw from the ticker thread
+// never touches the std::ostream the work's thread writes to.
 
 #include <chrono>
 #include <condition_variable>
@@ -49,5 +50,7 @@ class Progress {
 
 // 1234567 -> "1,234,567".
 std::string with_thousands(long n);
+// (1, "audience") -> "1 audience"; (5000, "audience") -> "5,000 audiences".
+std::string counted(std::size_t n, std::string_view noun);
 
 }  // namespace aepflow::cli

@@ -13,15 +13,23 @@ using nlohmann::json;
 
 constexpr const char* kFlow = "0b6f3c55-2f0e-4d8e-9a41-7c1e5d2b9f30";
 
-// An Io with only streams: what Progress uses.
-aepflow::cli::Io streams(std::ostream& out, std::ostream& err) {
-  return aepflow::cli::Io{out, err, false, nullptr, nullptr, nullptr, nullptr, nullptr};
+// What reached the terminal behind stderr through Io::terminal_status.
+using Screen = std::shared_ptr<std::string>;
+
+// stderr is a terminal (or not); progress shows at once (no second's wait in a test).
+std::function<void(aepflow::cli::Io&)> watched(Screen screen, bool terminal = true) {
+  return [screen, terminal](aepflow::cli::Io& io) {
+    io.err_is_terminal = terminal;
+    io.progress_after = std::chrono::milliseconds(0);
+    io.terminal_status = [screen](std::string_view text) { screen->append(text); };
+  };
 }
 
-// stderr is a terminal; progress shows at once (no second's wait in a test).
-void watched(aepflow::cli::Io& io) {
-  io.err_is_terminal = true;
-  io.progress_after = std::chrono::milliseconds(0);
+// An Io with only its streams and the terminal.
+aepflow::cli::Io streams(std::ostream& out, std::ostream& err, Screen screen, bool terminal) {
+  aepflow::cli::Io io{out, err, false, nullptr, nullptr, nullptr, nullptr, nullptr};
+  watched(std::move(screen), terminal)(io);
+  return io;
 }
 
 std::string flows_page(int first, int n, const std::string& next = "") {
@@ -46,56 +54,60 @@ std::shared_ptr<test::FakeTransport> three_pages() {
 
 TEST_CASE("a progress line is drawn in place and cleared, only on a terminal", "[progress]") {
   std::ostringstream out, err;
-  aepflow::cli::Io io = streams(out, err);
-  io.err_is_terminal = true;
-  io.progress_after = std::chrono::milliseconds(0);
+  auto screen = std::make_shared<std::string>();
+  auto io = streams(out, err, screen, true);
   {
     aepflow::cli::Progress p(io, "listing flows");
     p.set("100 so far");
     p.set("200 so far");
-    CHECK_THAT(err.str(), Catch::EndsWith("\r\033[Klisting flows: 200 so far (0 s)"));
+    CHECK_THAT(*screen, Catch::EndsWith("\r\033[Klisting flows: 200 so far (0 s)"));
     p.pause().unlock();  // cleared while something else is written
-    CHECK_THAT(err.str(), Catch::EndsWith("\r\033[K"));
+    CHECK_THAT(*screen, Catch::EndsWith("\r\033[K"));
   }
-  CHECK_THAT(err.str(), Catch::EndsWith("\r\033[K"));
+  CHECK_THAT(*screen, Catch::EndsWith("\r\033[K"));
+  CHECK(err.str().empty());  // the streams are left alone
 
-  std::ostringstream quiet;
-  aepflow::cli::Io pipe = streams(out, quiet);  // stderr is not a terminal
-  pipe.progress_after = std::chrono::milliseconds(0);
+  auto quiet = std::make_shared<std::string>();
+  auto pipe = streams(out, err, quiet, false);  // stderr is not a terminal
   {
     aepflow::cli::Progress p(pipe, "listing flows");
     p.set("100 so far");
   }
-  CHECK(quiet.str().empty());
+  CHECK(quiet->empty());
 
-  std::ostringstream fast;
-  aepflow::cli::Io terminal = streams(out, fast);
-  terminal.err_is_terminal = true;  // the default second has not passed: nothing
+  auto fast = std::make_shared<std::string>();
+  auto terminal = streams(out, err, fast, true);
+  terminal.progress_after = std::chrono::milliseconds(1000);  // not yet a second: nothing
   {
     aepflow::cli::Progress p(terminal, "listing flows");
     p.set("100 so far");
   }
-  CHECK(fast.str().empty());
+  CHECK(fast->empty());
   CHECK(aepflow::cli::with_thousands(1234567) == "1,234,567");
   CHECK(aepflow::cli::with_thousands(999) == "999");
+  CHECK(aepflow::cli::counted(5000, "audience") == "5,000 audiences");
 }
 
 TEST_CASE("list --all shows its progress page by page on a terminal, and the output is whole",
           "[progress]") {
+  auto screen = std::make_shared<std::string>();
   auto r = test::run_cli(test::with_credentials({"flow", "list", "--all", "-o", "id"}),
-                         three_pages(), {}, {}, nullptr, watched);
+                         three_pages(), {}, {}, nullptr, watched(screen));
   REQUIRE(r.code == 0);
   CHECK(r.out ==
         "00000000-0000-4000-8000-000000000001\n00000000-0000-4000-8000-000000000002\n"
         "00000000-0000-4000-8000-000000000003\n00000000-0000-4000-8000-000000000004\n"
         "00000000-0000-4000-8000-000000000005\n");
-  CHECK_THAT(r.err, Catch::Contains("listing dataflows: 2 so far, 1 page (0 s)"));
-  CHECK_THAT(r.err, Catch::Contains("listing dataflows: 4 so far, 2 pages (0 s)"));
-  CHECK_THAT(r.err, Catch::EndsWith("\r\033[K"));  // nothing left on the line
+  CHECK_THAT(*screen, Catch::Contains("listing dataflows: 2 so far, 1 page (0 s)"));
+  CHECK_THAT(*screen, Catch::Contains("listing dataflows: 4 so far, 2 pages (0 s)"));
+  CHECK_THAT(*screen, Catch::EndsWith("\r\033[K"));  // nothing left on the line
+  CHECK(r.err.empty());
 
-  auto piped =
-      test::run_cli(test::with_credentials({"flow", "list", "--all", "-o", "id"}), three_pages());
+  auto none = std::make_shared<std::string>();
+  auto piped = test::run_cli(test::with_credentials({"flow", "list", "--all", "-o", "id"}),
+                             three_pages(), {}, {}, nullptr, watched(none, false));
   CHECK(piped.err.empty());
+  CHECK(none->empty());
 }
 
 TEST_CASE("activation shows what it sends while it runs, then only the result", "[progress]") {
@@ -110,14 +122,15 @@ TEST_CASE("activation shows what it sends while it runs, then only the result", 
   f->on(Method::get, std::string("/flows/") + kFlow, 200, json{{"items", {flow}}}.dump());
   f->on(Method::patch, std::string("/flows/") + kFlow, 200,
         json{{"id", kFlow}, {"etag", "\"e2\""}}.dump());
+  auto screen = std::make_shared<std::string>();
   auto r =
       test::run_cli(test::with_credentials({"flow", "activate", kFlow, "--audience", test::kBiking,
                                             "--start-time", "17:00", "-o", "id"}),
-                    f, {}, {}, nullptr, watched);
+                    f, {}, {}, nullptr, watched(screen));
   INFO(r.err);
   REQUIRE(r.code == 0);
   CHECK(r.out == std::string(kFlow) + "\n");
-  CHECK_THAT(r.err, Catch::Contains("activating through dataflow " + std::string(kFlow) +
-                                    ": 1 audiences, 0 attributes"));
-  CHECK_THAT(r.err, Catch::EndsWith("\r\033[K"));
+  CHECK_THAT(*screen, Catch::Contains("activating through dataflow " + std::string(kFlow) +
+                                      ": 1 audience, 0 attributes"));
+  CHECK_THAT(*screen, Catch::EndsWith("\r\033[K"));
 }

@@ -216,9 +216,9 @@ Result<void> run(const Options& o, Context& ctx) {
 
   ActivationPlan last;
   Progress progress(ctx.io, "activating through dataflow " + o.flow_id);
-  progress.set(with_thousands(static_cast<long>(request->audiences.size())) + " audiences, " +
-               with_thousands(static_cast<long>(request->attributes.size())) +
-               " attributes: read, checked, sent as one PATCH");
+  progress.set(counted(request->audiences.size(), "audience") + ", " +
+               counted(request->attributes.size(), "attribute") +
+               ": read, checked, sent as one PATCH");
   auto applied = apply_flow_change(
       **service, o.flow_id,
       [&](const nlohmann::json& flow) -> Result<nlohmann::json> {
