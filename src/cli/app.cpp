@@ -17,7 +17,14 @@ namespace aepflow::cli {
 namespace {
 
 std::string footer() {
-  return R"(Settings:
+  return R"(Examples:
+  aepflow doctor                              # is everything in place?
+  aepflow specs list --name campaign
+  FLOW=$(aepflow flow create --name N --flow-spec "Adobe Campaign" --source "$SOURCE" \
+      --target "$TARGET" -o id)
+  aepflow apply -f destinations.yaml          # a whole destination from one file
+
+Settings:
   Each comes from its flag, else its variable [in brackets], else the profile in
   $XDG_CONFIG_HOME/aepflow/config.toml (aepflow config --help), else its default.
   With a client ID and secret, aepflow gets and caches access tokens itself.
@@ -34,15 +41,12 @@ More: aepflow help environment | exit-codes | config | output; aepflow help COMM
 man aepflow.)";
 }
 
-Group add_noun(CLI::App& app, const char* name, const char* summary) {
-  return Group(app.add_subcommand(name, summary));
-}
-
 struct Noun {
   const char* name;
   const char* summary;
   const char* env;                // -o env's prefix: FLOW_ID=...
   void (*add)(Group&, Context&);  // its commands
+  const char* examples;
 };
 
 const std::vector<Noun>& nouns() {
@@ -51,30 +55,39 @@ const std::vector<Noun>& nouns() {
        [](Group& g, Context& ctx) {
          add_specs_list(g, ctx);
          add_specs_get(g, ctx);
-       }},
+       },
+       "Examples:\n  aepflow specs list --name campaign\n  aepflow specs get \"Adobe Campaign\""},
       {"flowspecs", "dataflow specs (GET /flowSpecs)", "FLOWSPEC",
        [](Group& g, Context& ctx) {
          add_flowspecs_list(g, ctx);
          add_flowspecs_get(g, ctx);
-       }},
+       },
+       "Examples:\n  aepflow flowspecs list\n  aepflow flowspecs get \"Amazon S3\" -o json"},
       {"connection", "base connections: create, list, delete", "CONNECTION",
        [](Group& g, Context& ctx) {
          add_connection_create(g, ctx);
          add_connection_list(g, ctx);
          add_delete_command(g, ctx, Collection::connections);
-       }},
+       },
+       "Examples:\n  BASE=$(aepflow connection create --name \"Base connection to Experience "
+       "Platform\" -o id)\n  aepflow connection list --destination \"Amazon S3\""},
       {"source", "source connections: create, list, delete", "SOURCE",
        [](Group& g, Context& ctx) {
          add_source_create(g, ctx);
          add_source_list(g, ctx);
          add_delete_command(g, ctx, Collection::source_connections);
-       }},
+       },
+       "Examples:\n  SOURCE=$(aepflow source create --name \"Connecting to Profile Store\" "
+       "--base-connection \"$BASE\" -o id)\n  aepflow source list"},
       {"target", "target connections: create, list, delete", "TARGET",
        [](Group& g, Context& ctx) {
          add_target_create(g, ctx);
          add_target_list(g, ctx);
          add_delete_command(g, ctx, Collection::target_connections);
-       }},
+       },
+       "Examples:\n  aepflow target create --name T --base-connection \"$DEST\" --spec \"Adobe "
+       "Campaign\" --mode S3 --bucket acme-exports --path daily --format CSV\n  aepflow target "
+       "list"},
       {"flow",
        "dataflows: create, activate, deactivate, audiences, get, validate, list, enable, "
        "disable, delete",
@@ -90,27 +103,34 @@ const std::vector<Noun>& nouns() {
          add_flow_enable(g, ctx);
          add_flow_disable(g, ctx);
          add_delete_command(g, ctx, Collection::flows);
-       }},
+       },
+       "Examples:\n  aepflow flow activate \"$FLOW\" --audience \"$SEGMENT\" --start-time 17:00\n  "
+       "aepflow flow list --destination \"Adobe Campaign\" --all -o id"},
       {"runs", "dataflow runs: list, get, watch (GET /runs)", "RUN",
        [](Group& g, Context& ctx) {
          add_runs_list(g, ctx);
          add_runs_get(g, ctx);
          add_runs_watch(g, ctx);
-       }},
+       },
+       "Examples:\n  aepflow runs list --flow \"$FLOW\" --since 7d\n  aepflow runs watch --flow "
+       "\"$FLOW\" --next --timeout 2h"},
       {"auth", "OAuth server-to-server tokens: login, status, token, logout", "AUTH",
        [](Group& g, Context& ctx) {
          add_auth_login(g, ctx);
          add_auth_status(g, ctx);
          add_auth_token(g, ctx);
          add_auth_logout(g, ctx);
-       }},
+       },
+       "Examples:\n  aepflow auth login\n  aepflow auth status"},
       {"config", "profiles in config.toml: set, get, list, import-aepp", "CONFIG",
        [](Group& g, Context& ctx) {
          add_config_set(g, ctx);
          add_config_get(g, ctx);
          add_config_list(g, ctx);
          add_config_import_aepp(g, ctx);
-       }},
+       },
+       "Examples:\n  aepflow config set org_id 0A1B2C3D4E5F60718293A4B5@AdobeOrg\n  aepflow config "
+       "list"},
   };
   return all;
 }
@@ -199,7 +219,9 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
   const bool everything = std::find(args.begin(), args.end(), "completion") != args.end() ||
                           std::find(args.begin(), args.end(), "help") != args.end();
   for (const auto& noun : nouns()) {
-    Group group = add_noun(app, noun.name, noun.summary);
+    auto* sub = app.add_subcommand(noun.name, noun.summary);
+    sub->footer(noun.examples);
+    Group group(sub);
     if (everything || std::find(args.begin(), args.end(), noun.name) != args.end()) {
       noun.add(group, ctx);
     }

@@ -32,10 +32,10 @@ TEST_CASE("every command has a summary, every option an explanation, every comma
         CHECK_FALSE(o["description"].get<std::string>().empty());
       }
     }
-    if (c["commands"].empty()) {  // a command that runs: it shows itself in use
-      ++leaves;
-      CHECK_THAT(c["examples"].get<std::string>(), Catch::Contains(path));
-    }
+    // Each level shows itself in use: the commands that run, the nouns, aepflow itself.
+    CHECK_THAT(c["examples"].get<std::string>(),
+               Catch::Contains("Example") && Catch::Contains(path));
+    if (c["commands"].empty()) ++leaves;
   }
   CHECK(leaves > 35);
 }
