@@ -1,6 +1,7 @@
 #include "completion.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <map>
 #include <vector>
 
@@ -103,16 +104,26 @@ std::string fish(const std::map<std::string, Level>& tree) {
     if (!path.empty()) s += " " + single_quoted(" " + path);
   }
   s += "\ncomplete -c aepflow -f\n";
+  // aepflow's own options hold at every level: said once, with no condition.
+  const auto& global = tree.at("").options;
+  auto option = [&s](const std::string& condition, const std::string& name,
+                     const std::string& help) {
+    const std::string flag = name.starts_with("--") ? "-l " + single_quoted(name.substr(2))
+                                                    : "-s " + single_quoted(name.substr(1));
+    s += "complete -c aepflow" + condition + " " + flag + " -d " + single_quoted(help) + "\n";
+  };
+  for (const auto& [name, help] : global)
+    option("", name, help);
   for (const auto& [path, level] : tree) {
-    const std::string at = "'__aepflow_at \"" + (path.empty() ? "" : " " + path) + "\"'";
+    const std::string at = " -n '__aepflow_at \"" + (path.empty() ? "" : " " + path) + "\"'";
     for (const auto& [name, summary] : level.commands) {
-      s += "complete -c aepflow -n " + at + " -a " + single_quoted(name) + " -d " +
+      s += "complete -c aepflow" + at + " -a " + single_quoted(name) + " -d " +
            single_quoted(summary) + "\n";
     }
     for (const auto& [name, help] : level.options) {
-      const std::string flag = name.starts_with("--") ? "-l " + single_quoted(name.substr(2))
-                                                      : "-s " + single_quoted(name.substr(1));
-      s += "complete -c aepflow -n " + at + " " + flag + " -d " + single_quoted(help) + "\n";
+      if (std::find(global.begin(), global.end(), std::make_pair(name, help)) == global.end()) {
+        option(at, name, help);
+      }
     }
   }
   return s;

@@ -3,7 +3,7 @@
 
 #include "process.hpp"
 
-TEST_CASE("-o env lines set shell variables through eval, quotes and all",
+TEST_CASE("env output lines set shell variables through eval, quotes and all",
           "[integration][output]") {
   test::Emulator emu;
   auto env = emu.env();

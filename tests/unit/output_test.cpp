@@ -120,7 +120,8 @@ TEST_CASE("env output: upper snake case names, values the shell reads back", "[o
   CHECK(env_name("", "0") == "_0");
 }
 
-TEST_CASE("-o yaml and -o env print a command's JSON in those encodings", "[output][commands]") {
+TEST_CASE("output as yaml and env prints a command's JSON in those encodings",
+          "[output][commands]") {
   auto f = flow_fake();
   auto y = run_cli(with_credentials({"flow", "get", kFlow, "-o", "yaml"}), f);
   REQUIRE(y.code == 0);
