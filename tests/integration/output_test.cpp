@@ -23,7 +23,7 @@ test "$SOURCE_0_ID" = "$SOURCE_ID" && echo same
   CHECK_THAT(r.out, Catch::Matches("id=[0-9a-f-]{36}\netag=\"[0-9a-f-]+\"\ncount=1\nsame\n"));
 }
 
-TEST_CASE("apply on a terminal shows its progress after a second; in a pipe it does not",
+TEST_CASE("apply on a terminal shows its progress after a second, in a pipe it does not",
           "[integration][progress]") {
   // Every request takes 400 ms, so the apply takes a few seconds.
   test::Emulator emu({"--fault", "action=latency,latency=400"});

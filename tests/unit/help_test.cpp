@@ -62,7 +62,7 @@ TEST_CASE("help topics: environment, exit codes, config, output", "[help]") {
   CHECK(json::parse(shapes.out)["fields"].size() >= 8);
 }
 
-TEST_CASE("help on a command is its --help; a misspelt one is named", "[help]") {
+TEST_CASE("help on a command is its --help, and a misspelt one is named", "[help]") {
   auto r = help({"flow", "create"});
   REQUIRE(r.code == 0);
   auto direct = run_cli({"flow", "create", "--help"}, std::make_shared<test::FakeTransport>());
