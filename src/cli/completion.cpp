@@ -1,9 +1,10 @@
 #include "completion.hpp"
 
-#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <map>
 #include <vector>
+
+#include "help.hpp"
 
 namespace aepflow::cli {
 
@@ -14,31 +15,43 @@ struct Level {
   std::vector<std::pair<std::string, std::string>> options;   // --name, help
 };
 
-// Every command path ("" for the top, "flow", "flow create") with what can follow it there.
-// Options of a level hold at every level below it too (aepflow's global options).
-void walk(const CLI::App& app, const std::string& path,
-          const std::vector<std::pair<std::string, std::string>>& inherited,
-          std::map<std::string, Level>& out) {
-  Level& level = out[path];
-  level.options = inherited;
-  auto add = [&level](std::string name, const std::string& help) {
-    for (const auto& [known, _] : level.options) {
-      if (known == name) return;
+// Every command path ("" for the top, "flow", "flow create") with what can follow it there, from
+// the command tree help.hpp reads. Options of a level hold at every level below it too (aepflow's
+// global options).
+std::map<std::string, Level> levels(const CLI::App& app) {
+  std::map<std::string, Level> out;
+  const nlohmann::json tree = command_tree(app);  // each command after the one it belongs to
+  const std::string root = tree.at(0).at("path");
+  for (const auto& c : tree) {
+    const std::string& full = c.at("path").get_ref<const std::string&>();
+    const std::string path = full == root ? "" : full.substr(root.size() + 1);
+    Level& level = out[path];
+    if (!path.empty()) {
+      const auto cut = path.rfind(' ');
+      Level& parent = out[cut == std::string::npos ? "" : path.substr(0, cut)];
+      parent.commands.emplace_back(path.substr(cut == std::string::npos ? 0 : cut + 1),
+                                   c.at("summary").get<std::string>());
+      level.options = parent.options;
     }
-    level.options.emplace_back(std::move(name), help);
-  };
-  for (const auto* opt : app.get_options()) {
-    if (opt->get_positional()) continue;
-    for (const auto& l : opt->get_lnames())
-      add("--" + l, opt->get_description());
-    for (const auto& s : opt->get_snames())
-      add("-" + s, opt->get_description());
+    for (const auto& opt : c.at("options")) {
+      // "-o,--output": the long names first, as the shells list them.
+      std::vector<std::string> names;
+      std::string all = opt.at("names");
+      for (std::size_t start = 0; start <= all.size();) {
+        const std::size_t comma = std::min(all.find(',', start), all.size());
+        names.push_back(all.substr(start, comma - start));
+        start = comma + 1;
+      }
+      std::stable_partition(names.begin(), names.end(),
+                            [](const std::string& n) { return n.starts_with("--"); });
+      for (auto& name : names) {
+        const bool known = std::any_of(level.options.begin(), level.options.end(),
+                                       [&](const auto& o) { return o.first == name; });
+        if (!known) level.options.emplace_back(std::move(name), opt.at("description"));
+      }
+    }
   }
-  const auto options = level.options;
-  for (const auto* sub : app.get_subcommands({})) {
-    out[path].commands.emplace_back(sub->get_name(), sub->get_description());
-    walk(*sub, path.empty() ? sub->get_name() : path + " " + sub->get_name(), options, out);
-  }
+  return out;
 }
 
 std::string words(const Level& level) {
@@ -132,8 +145,7 @@ std::string fish(const std::map<std::string, Level>& tree) {
 }  // namespace
 
 std::string completion_script(const CLI::App& app, std::string_view shell) {
-  std::map<std::string, Level> tree;
-  walk(app, "", {}, tree);
+  const std::map<std::string, Level> tree = levels(app);
   if (shell == "fish") return fish(tree);
   if (shell == "zsh") {
     return "# aepflow completion for zsh: source <(aepflow completion zsh)\n"

@@ -88,14 +88,13 @@ class Doctor {
   }
 
  private:
-  Check& add(std::string name, Status status, std::string detail, std::string fix = "",
-             ErrorKind kind = ErrorKind::api) {
+  void add(std::string name, Status status, std::string detail, std::string fix = "",
+           ErrorKind kind = ErrorKind::api) {
     // A service may quote a request back: no credential gets through.
     for (const auto& secret : ctx_.secrets()) {
       detail = scrub(std::move(detail), secret);
     }
     checks_.push_back({std::move(name), status, std::move(detail), std::move(fix), kind});
-    return checks_.back();
   }
 
   // Marks what could not be checked after a failure.
@@ -163,7 +162,7 @@ class Doctor {
     if (!source) {
       add("credentials", Status::fail, source.error().describe(),
           "check client_id, client_secret and ims_url (`aepflow auth status`)",
-          exit_kind(source.error()));
+          source.error().kind);
       return false;
     }
     auto token = (*source)->fetch();
@@ -174,7 +173,7 @@ class Doctor {
               ? "check the IMS URL, the network and any proxy (--ca-bundle for a corporate one)"
               : "check the client ID and secret of the project's OAuth Server-to-Server "
                 "credential in the Adobe Developer Console",
-          exit_kind(token.error()));
+          token.error().kind);
       return false;
     }
     add("credentials", Status::ok,
@@ -182,13 +181,11 @@ class Doctor {
     return true;
   }
 
-  static ErrorKind exit_kind(const Error& e) { return e.kind; }
-
   // The first read: the service answers at all, its clock, and the sandbox.
   bool reach(const Settings& s) {
     auto service = ctx_.service();
     if (!service) {
-      add("service", Status::fail, service.error().describe(), "", exit_kind(service.error()));
+      add("service", Status::fail, service.error().describe(), "", service.error().kind);
       return false;
     }
     service_ = *service;
@@ -205,7 +202,7 @@ class Doctor {
           "cannot reach " + s["base_url"].value + ": " + res.error().describe(),
           "check the base URL (AEP_BASE_URL), the network, and any proxy; behind a corporate "
           "proxy pass its CA certificates with --ca-bundle",
-          exit_kind(res.error()));
+          res.error().kind);
       return false;
     }
     add("service", Status::ok,

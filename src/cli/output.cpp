@@ -138,7 +138,7 @@ std::string Output::header_line(const Row& header, const std::vector<std::size_t
   return style_.colour ? "\033[1m" + line + "\033[0m" : line;
 }
 
-void Output::table(const Row& header, const std::vector<Row>& rows) {
+std::vector<std::size_t> Output::table(const Row& header, const std::vector<Row>& rows) {
   std::vector<std::size_t> width(header.size(), 0);
   measure(width, upper(header));
   for (const auto& r : rows)
@@ -147,6 +147,7 @@ void Output::table(const Row& header, const std::vector<Row>& rows) {
   out_ << header_line(header, width) << '\n';
   for (const auto& r : rows)
     out_ << table_line(r, width) << '\n';
+  return width;
 }
 
 void Output::fields(std::string_view title,
@@ -203,14 +204,7 @@ void ListStream::end_page() {
     stream_.flush();
     return;
   }
-  width_.assign(header_.size(), 0);
-  measure(width_, upper(header_));
-  for (const auto& r : pending_)
-    measure(width_, r);
-  width_ = out_.fit(std::move(width_), upper(header_));
-  stream_ << out_.header_line(header_, width_) << '\n';
-  for (const auto& r : pending_)
-    stream_ << out_.table_line(r, width_) << '\n';
+  width_ = out_.table(header_, pending_);
   pending_.clear();
   pending_.shrink_to_fit();
   stream_.flush();

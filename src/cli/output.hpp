@@ -44,22 +44,23 @@ class Output {
 
   void json(const nlohmann::json& j);
   void id(std::string_view id);
-  // Aligned columns with an upper-case header row.
-  void table(const Row& header, const std::vector<Row>& rows);
+  // Aligned columns with an upper-case header row; returns the column widths it used.
+  std::vector<std::size_t> table(const Row& header, const std::vector<Row>& rows);
   // "  key  value" lines under an optional title, keys aligned.
   void fields(std::string_view title, const std::vector<std::pair<std::string, std::string>>& kv);
   void line(std::string_view text);
   std::ostream& stream() { return out_; }
   // `value` in the structured encoding (no query applied).
   void encoded(const nlohmann::json& value);
+  // One table line: cells padded to `widths` (cut where longer), the last one unpadded.
+  std::string table_line(const Row& cells, const std::vector<std::size_t>& widths) const;
+
+ private:
   // Column widths that fit the style's width: the widest columns give way first, to no less than
   // their header; ID columns never do. Cells longer than their column end in "…".
   std::vector<std::size_t> fit(std::vector<std::size_t> widths, const Row& header) const;
-  // One table line: cells padded to `widths` (cut where longer), the last one unpadded.
-  std::string table_line(const Row& cells, const std::vector<std::size_t>& widths) const;
   std::string header_line(const Row& header, const std::vector<std::size_t>& widths) const;
 
- private:
   std::ostream& out_;
   OutputStyle style_;
   std::optional<nlohmann::json::json_pointer> query_;
