@@ -150,11 +150,7 @@ std::string missing_command(const CLI::App& app) {
 }
 
 void print_error(Context& ctx, const Error& e) {
-  std::string line = e.describe();
-  // A service may quote a request back; never let a credential through.
-  for (const auto& secret : ctx.secrets())
-    line = scrub(std::move(line), secret);
-  ctx.err() << ctx.paint("error:", Context::Paint::error) << ' ' << line << '\n';
+  ctx.error(ctx.scrubbed(e.describe()));
   if (ctx.globals.verbosity >= 2 && !e.body.empty()) {
     ctx.err() << "response body: " << redact_body(e.body) << '\n';
   }
@@ -266,13 +262,13 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
     if (rc == 0) return exit_code::ok;
     // A misspelt command or option is named, with what was probably meant.
     if (auto unknown = unknown_token_message(app, args)) {
-      io.err << ctx.paint("error:", Context::Paint::error) << " " << *unknown << '\n';
+      ctx.error(*unknown);
       return exit_code::usage;
     }
     std::string message = err.str();
     while (!message.empty() && message.back() == '\n')
       message.pop_back();
-    io.err << ctx.paint("error:", Context::Paint::error) << " " << message << '\n';
+    ctx.error(message);
     return exit_code::usage;
   }
 
@@ -282,21 +278,20 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
     }
   }
   if (!ctx.action) {
-    io.err << ctx.paint("error:", Context::Paint::error) << " " << missing_command(app) << '\n';
+    ctx.error(missing_command(app));
     return exit_code::usage;
   }
   if (!g.query.empty()) {
     if (!g.output.empty() && g.output != "json" && g.output != "yaml") {
-      io.err << "error: --query picks from the JSON output; it cannot be used with -o " << g.output
-             << '\n';
+      ctx.error("--query picks from the JSON output; it cannot be used with -o " + g.output);
       return exit_code::usage;
     }
     try {
       (void)nlohmann::json::json_pointer(g.query);
     } catch (const nlohmann::json::exception&) {
-      io.err << "error: --query '" << g.query
-             << "' is not a JSON Pointer: it starts with / and names keys or indexes, as in "
-                "/id or /items/0/etag ('~1' for a / in a key, '~0' for ~)\n";
+      ctx.error("--query '" + g.query +
+                "' is not a JSON Pointer: it starts with / and names keys or indexes, as in "
+                "/id or /items/0/etag ('~1' for a / in a key, '~0' for ~)");
       return exit_code::usage;
     }
   }
@@ -306,8 +301,8 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
     return exit_code::for_kind(result.error().kind);
   }
   if (ctx.out().query_missed()) {
-    io.err << "error: --query " << g.query
-           << ": the output has no such value (the command itself succeeded)\n";
+    ctx.error("--query " + g.query +
+              ": the output has no such value (the command itself succeeded)");
     return exit_code::error;
   }
   return exit_code::ok;

@@ -95,6 +95,10 @@ void Context::warn(std::string_view message) {
   io.err << paint("warning:", Paint::warning) << ' ' << message << '\n';
 }
 
+void Context::error(std::string_view message) {
+  io.err << paint("error:", Paint::error) << ' ' << message << '\n';
+}
+
 LogSink* Context::log() {
   if (globals.verbosity > 0 && !log_) log_ = make_stderr_log(io.err, globals.verbosity);
   return log_.get();
@@ -142,6 +146,12 @@ std::vector<std::string> Context::secrets() const {
   return secrets_;
 }
 
+std::string Context::scrubbed(std::string text) const {
+  for (const auto& secret : secrets_)
+    text = scrub(std::move(text), secret);
+  return text;
+}
+
 Result<void> Context::check_endpoint(const std::string& url, std::string_view what) const {
   if (url.starts_with("https://")) return {};
   if (url.starts_with("http://")) {
@@ -184,12 +194,9 @@ Result<std::shared_ptr<Transport>> Context::transport() {
   }
   transport_ = make_transport_(curl);
   if (globals.dry_run) {
-    transport_ = make_dry_run_transport(transport_, (**s)["base_url"].value, io.out,
-                                        [this](std::string text) {
-                                          for (const auto& secret : secrets_)
-                                            text = scrub(std::move(text), secret);
-                                          return text;
-                                        });
+    transport_ =
+        make_dry_run_transport(transport_, (**s)["base_url"].value, io.out,
+                               [this](std::string text) { return scrubbed(std::move(text)); });
   }
   return transport_;
 }

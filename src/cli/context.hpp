@@ -53,6 +53,8 @@ class Context {
   OutputStyle output_style() const;
   std::ostream& err() { return io.err; }
   void warn(std::string_view message);
+  // "error: <message>" on stderr, the prefix in colour when stderr takes it.
+  void error(std::string_view message);
   // Colour on a terminal unless NO_COLOR is set (to anything) or TERM is dumb.
   bool colour(bool terminal) const;
   enum class Paint { error, warning };
@@ -76,6 +78,8 @@ class Context {
   Result<const nlohmann::json*> spec(Collection catalogue, const std::string& id);
   // Every secret value this run knows, for scrubbing messages.
   std::vector<std::string> secrets() const;
+  // `text` with every secret this run knows replaced (a service may quote a request back).
+  std::string scrubbed(std::string text) const;
   void add_secret(std::string value) { secrets_.push_back(std::move(value)); }
   // Asks `question` on a terminal; without one, needs --yes or AEP_ASSUME_YES=1 (`refusal` says
   // what was not done).

@@ -6,7 +6,6 @@
 
 #include "aepflow/exit_codes.hpp"
 #include "aepflow/parallel.hpp"
-#include "aepflow/redact.hpp"
 #include "auth/token_state.hpp"
 #include "command.hpp"
 #include "commands.hpp"
@@ -90,11 +89,8 @@ class Doctor {
  private:
   void add(std::string name, Status status, std::string detail, std::string fix = "",
            ErrorKind kind = ErrorKind::api) {
-    // A service may quote a request back: no credential gets through.
-    for (const auto& secret : ctx_.secrets()) {
-      detail = scrub(std::move(detail), secret);
-    }
-    checks_.push_back({std::move(name), status, std::move(detail), std::move(fix), kind});
+    checks_.push_back(
+        {std::move(name), status, ctx_.scrubbed(std::move(detail)), std::move(fix), kind});
   }
 
   // Marks what could not be checked after a failure.

@@ -251,9 +251,8 @@ Result<void> run_help(HelpOptions o, const CLI::App& root, Context& ctx) {
 
 // An option of `app` that takes a value in the next argument.
 bool takes_next(const CLI::App& app, const std::string& arg) {
-  if (!arg.starts_with("-") || arg.find('=') != std::string::npos) return false;
-  const CLI::Option* opt = app.get_option_no_throw(arg);
-  return opt && opt->get_type_size_max() > 0;
+  const CLI::Option* opt = arg.starts_with("-") ? app.get_option_no_throw(arg) : nullptr;
+  return opt && takes_next_argument(*opt, arg);
 }
 
 }  // namespace

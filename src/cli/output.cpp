@@ -133,18 +133,19 @@ std::string Output::table_line(const Row& cells, const std::vector<std::size_t>&
   return line;
 }
 
-std::string Output::header_line(const Row& header, const std::vector<std::size_t>& widths) const {
-  std::string line = table_line(upper(header), widths);
+std::string Output::header_line(const Row& caps, const std::vector<std::size_t>& widths) const {
+  std::string line = table_line(caps, widths);
   return style_.colour ? "\033[1m" + line + "\033[0m" : line;
 }
 
 std::vector<std::size_t> Output::table(const Row& header, const std::vector<Row>& rows) {
-  std::vector<std::size_t> width(header.size(), 0);
-  measure(width, upper(header));
+  const Row caps = upper(header);
+  std::vector<std::size_t> width(caps.size(), 0);
+  measure(width, caps);
   for (const auto& r : rows)
     measure(width, r);
-  width = fit(std::move(width), upper(header));
-  out_ << header_line(header, width) << '\n';
+  width = fit(std::move(width), caps);
+  out_ << header_line(caps, width) << '\n';
   for (const auto& r : rows)
     out_ << table_line(r, width) << '\n';
   return width;

@@ -59,7 +59,8 @@ class Output {
   // Column widths that fit the style's width: the widest columns give way first, to no less than
   // their header; ID columns never do. Cells longer than their column end in "…".
   std::vector<std::size_t> fit(std::vector<std::size_t> widths, const Row& header) const;
-  std::string header_line(const Row& header, const std::vector<std::size_t>& widths) const;
+  // The header row, already in capitals, bold where colour is on.
+  std::string header_line(const Row& caps, const std::vector<std::size_t>& widths) const;
 
   std::ostream& out_;
   OutputStyle style_;

@@ -85,6 +85,11 @@ std::string command_path(const std::vector<const CLI::App*>& path) {
 
 }  // namespace
 
+bool takes_next_argument(const CLI::Option& opt, std::string_view arg) {
+  return opt.get_items_expected_min() > 0 && arg.find('=') == std::string_view::npos &&
+         (arg.starts_with("--") || arg.size() == 2);
+}
+
 std::optional<std::string> unknown_token_message(const CLI::App& app,
                                                  const std::vector<std::string>& args) {
   std::vector<const CLI::App*> path{&app};
@@ -102,10 +107,7 @@ std::optional<std::string> unknown_token_message(const CLI::App& app,
         message += near.empty() ? "." : "; did you mean " + quoted_list(near, " or ") + "?";
         return message + " Run '" + command_path(path) + " --help' for its options.";
       }
-      if (opt->get_items_expected_min() > 0 && a.find('=') == std::string::npos &&
-          name.size() == a.size()) {
-        ++i;  // its value
-      }
+      if (takes_next_argument(*opt, a)) ++i;  // its value
       continue;
     }
     const auto subs = path.back()->get_subcommands({});

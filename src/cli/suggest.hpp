@@ -9,7 +9,8 @@
 
 namespace CLI {
 class App;
-}
+class Option;
+}  // namespace CLI
 
 namespace aepflow::cli {
 
@@ -19,6 +20,10 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 // The known names nearest to `typed`, if within a third of its length (at least 1 edit), a name
 // that starts with it counting as 1; at most three.
 std::vector<std::string> closest(std::string_view typed, const std::vector<std::string>& known);
+
+// Whether `opt`, written as `arg`, takes its value from the next argument: not a flag, not
+// --name=value, not -ovalue.
+bool takes_next_argument(const CLI::Option& opt, std::string_view arg);
 
 // "unknown command 'flwo' for 'aepflow'; did you mean 'flow'?" for the first token of `args`
 // that is neither a command nor an option where it stands; nothing when every token is known.
