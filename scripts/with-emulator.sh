@@ -35,7 +35,8 @@ if [ ! -s "$workdir/url" ]; then
   exit 1
 fi
 
-AEP_BASE_URL=$(head -n 1 "$workdir/url")
+# The emulator serves Flow Service under its base path only, as Adobe does.
+AEP_BASE_URL="$(head -n 1 "$workdir/url")/data/foundation/flowservice"
 export AEP_BASE_URL
 export AEP_ACCESS_TOKEN=emulator-token
 export AEP_API_KEY=emulator-api-key

@@ -30,8 +30,9 @@ constexpr std::array known_macros = {
 };
 
 constexpr std::array export_modes = {"DAILY_FULL_EXPORT", "FIRST_FULL_THEN_INCREMENTAL"};
-// WEEKLY and MONTHLY appear in the newest rendering of the tutorial only.
-constexpr std::array full_export_frequencies = {"ONCE", "DAILY", "WEEKLY", "MONTHLY"};
+// The service's enum (the destinations spec). WEEKLY and MONTHLY appear in one rendering of the
+// tutorial only, and the service refuses them.
+constexpr std::array full_export_frequencies = {"ONCE", "DAILY"};
 constexpr std::array incremental_frequencies = {"DAILY", "EVERY_3_HOURS", "EVERY_6_HOURS",
                                                 "EVERY_8_HOURS", "EVERY_12_HOURS"};
 constexpr std::array trigger_types = {"SCHEDULED", "AFTER_SEGMENT_EVAL"};

@@ -145,6 +145,8 @@ std::vector<std::string> param_changes(const json& want, const json& have, bool 
   }
   for (const auto& [key, value] : stored.items()) {
     if (secrets_hidden && !is_shown_credential_field(key)) continue;
+    // The service stamps auth.params.authorizedDate itself: no file gives it.
+    if (secrets_hidden && key == "authorizedDate") continue;
     if (!want.contains(key)) out.push_back("params." + key + ": " + shown(value) + " -> (absent)");
   }
   return out;

@@ -40,7 +40,16 @@ Failure not_found(std::string_view collection, std::string_view id, std::string_
 }
 
 Failure bad_request(std::string_view code, std::string_view message, std::string_view request_id) {
-  return flow_error(400, code, "Bad Request", message, request_id);
+  return flow_error(400, code, "Invalid request", message, request_id);
+}
+
+Failure method_not_allowed(std::string_view request_id) {
+  return flow_error(405, "1100", "Method Not Allowed",
+                    "The method is not allowed on this resource.", request_id);
+}
+
+Failure invalid_request(std::string_view message, std::string_view request_id) {
+  return bad_request("1100", message, request_id);
 }
 
 }  // namespace emulator

@@ -25,5 +25,9 @@ Failure content_type_error();
 
 Failure not_found(std::string_view collection, std::string_view id, std::string_view request_id);
 Failure bad_request(std::string_view code, std::string_view message, std::string_view request_id);
+Failure method_not_allowed(std::string_view request_id);
+// A body the service refuses (1100-400, "Invalid request": what the flow provider's validation
+// answers); the message names the field.
+Failure invalid_request(std::string_view message, std::string_view request_id);
 
 }  // namespace emulator

@@ -2,6 +2,10 @@
 
 #include <charconv>
 
+#include "errors.hpp"
+#include "service.hpp"
+#include "util.hpp"
+
 namespace emulator {
 
 namespace {
@@ -167,6 +171,44 @@ std::optional<Injection> FaultPlan::pick(const std::string& method, const std::s
     return in;
   }
   return std::nullopt;
+}
+
+Response injected_response(const Injection& in, const std::string& request_id) {
+  Response r;
+  if (in.action == FaultAction::drop_before) return r;
+  if (in.status == 412) {
+    r = reply(flow_error(412, "1404", "Version not matching",
+                         "Supplied version does not match the current version on entity "
+                         "(injected)",
+                         request_id));
+  } else if (in.status == 429) {
+    r = reply(gateway_error(429, "429050", "Too many requests (injected)"));
+  } else {
+    r = reply(flow_error(in.status, std::to_string(in.status), "Injected fault",
+                         "injected by the emulator", request_id));
+  }
+  if (in.retry_after >= 0 && (in.status == 429 || in.status == 503)) {
+    r.headers["Retry-After"] = std::to_string(in.retry_after);
+  }
+  return r;
+}
+
+void apply_delivery(const Injection& in, Response& r) {
+  switch (in.action) {
+    case FaultAction::latency:
+      r.delay = in.latency;
+      break;
+    case FaultAction::drop_before:
+    case FaultAction::drop_after:
+      r.delivery = Response::Delivery::drop;
+      break;
+    case FaultAction::truncate:
+      r.delivery = Response::Delivery::truncate;
+      break;
+    case FaultAction::status:
+    case FaultAction::touch:
+      break;
+  }
 }
 
 }  // namespace emulator

@@ -48,6 +48,13 @@ std::optional<Fault> parse_fault_json(const nlohmann::json& spec, std::string& e
 
 bool glob_match(std::string_view pattern, std::string_view text);
 
+struct Response;
+
+// The answer of a fault that does no work (a status, or a connection dropped before the work).
+Response injected_response(const Injection& in, const std::string& request_id);
+// How an answer is delivered under a fault: delayed, dropped or cut short.
+void apply_delivery(const Injection& in, Response& r);
+
 class FaultPlan {
  public:
   explicit FaultPlan(std::uint64_t seed) : rng_(seed) {}

@@ -4,47 +4,13 @@
 #include <signal.h>
 
 #include <CLI/CLI.hpp>
-#include <atomic>
 #include <cstdio>
-#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <thread>
 
+#include "http_front.hpp"
 #include "service.hpp"
-
-namespace {
-
-constexpr const char* kPrefix = "/data/foundation/flowservice";
-
-emulator::Request to_request(const httplib::Request& h) {
-  emulator::Request r;
-  r.method = h.method;
-  r.path = h.path;
-  if (r.path.starts_with(kPrefix)) r.path.erase(0, std::strlen(kPrefix));
-  for (const auto& [k, v] : h.params)
-    r.query.emplace(k, v);
-  for (const auto& [k, v] : h.headers) {
-    std::string name = k;
-    for (auto& c : name)
-      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    r.headers[name] = v;
-  }
-  r.body = h.body;
-  return r;
-}
-
-}  // namespace
-
-// An HTTP date (RFC 9110, IMF-fixdate): "Sun, 29 Nov 2026 07:30:00 GMT".
-static std::string http_date(std::chrono::system_clock::time_point t) {
-  const std::time_t seconds = std::chrono::system_clock::to_time_t(t);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char text[40];
-  std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &utc);
-  return text;
-}
 
 int main(int argc, char** argv) {
   CLI::App app{
@@ -103,6 +69,11 @@ int main(int argc, char** argv) {
                  "seconds between the runs of an enabled flow with audiences (0: no runs)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
+  double first_run_delay = -1;
+  app.add_option("--first-run-delay", first_run_delay,
+                 "seconds from when a flow can export (enabled, with audiences or datasets) to "
+                 "its first run; unset: runs fall every --run-interval from its creation")
+      ->check(CLI::NonNegativeNumber);
   app.add_option("--run-duration", run_duration, "seconds a run takes, give or take 40%")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
@@ -155,6 +126,7 @@ int main(int argc, char** argv) {
   options.runs.interval = ms(run_interval);
   options.runs.duration = ms(run_duration);
   options.runs.failure_rate = run_failure_rate;
+  if (first_run_delay >= 0) options.runs.first_run_delay = ms(first_run_delay);
   options.seed_flows = seed_flows;
   options.seed_sandbox = seed_sandbox;
   if (!options.sandboxes.count(seed_sandbox)) {
@@ -203,94 +175,9 @@ int main(int argc, char** argv) {
     server_ptr = std::move(tls);
   }
   httplib::Server& server = *server_ptr;
-  // Requests being handled at this moment, and the most there have been at once: how much a
-  // client overlaps its requests.
-  std::atomic<int> in_flight{0}, max_in_flight{0};
-  auto handle = [&](const httplib::Request& hreq, httplib::Response& hres) {
-    if (hreq.path == "/__emulator/stats") {
-      auto s = service.stats();
-      nlohmann::json stats = {{"requests", s.requests},
-                              {"reads", s.reads},
-                              {"writes", s.writes},
-                              {"tokenRequests", s.token_requests},
-                              {"tokens", s.tokens},
-                              {"faults", s.faults},
-                              {"throttled", s.throttled},
-                              {"runs", s.runs},
-                              {"maxInFlight", max_in_flight.load()}};
-      hres.set_content(stats.dump(), "application/json");
-      return;
-    }
-    if (hreq.path == "/__emulator/faults" && hreq.method == "DELETE") {
-      service.clear_faults();
-      hres.status = 204;
-      return;
-    }
-    if (hreq.path == "/__emulator/faults" && hreq.method == "POST") {
-      std::string error;
-      auto f = emulator::parse_fault_json(nlohmann::json::parse(hreq.body, nullptr, false), error);
-      if (!f) {
-        hres.status = 400;
-        hres.set_content(nlohmann::json{{"message", error}}.dump(), "application/json");
-        return;
-      }
-      service.add_fault(std::move(*f));
-      hres.status = 204;
-      return;
-    }
-    if (hreq.path == "/__emulator/revoke-tokens" && hreq.method == "POST") {
-      service.revoke_tokens();
-      hres.status = 204;
-      return;
-    }
-    if (hreq.path == "/__emulator/reset" && hreq.method == "POST") {
-      service.reset();
-      max_in_flight = 0;
-      hres.status = 204;
-      return;
-    }
-    const int now = ++in_flight;
-    for (int seen = max_in_flight.load();
-         now > seen && !max_in_flight.compare_exchange_weak(seen, now);) {
-    }
-    struct Leave {
-      std::atomic<int>& n;
-      ~Leave() { --n; }
-    } leave{in_flight};
-    auto res = service.handle(to_request(hreq));
-    if (res.delay.count() > 0) std::this_thread::sleep_for(res.delay);
-    hres.status = res.status;
-    hres.set_header(
-        "Date", http_date(std::chrono::system_clock::now() +
-                          std::chrono::milliseconds(static_cast<long long>(clock_offset * 1000))));
-    for (const auto& [k, v] : res.headers) {
-      if (k != "Content-Type") hres.set_header(k, v);
-    }
-    auto ct = res.headers.find("Content-Type");
-    const std::string type = ct == res.headers.end() ? "application/json" : ct->second;
-    using Delivery = emulator::Response::Delivery;
-    if (res.delivery == Delivery::drop) {
-      // Promise a body and close the connection before sending it: the client sees a transfer
-      // cut off, and cannot tell whether the work was done.
-      hres.set_content_provider(std::max<std::size_t>(res.body.size(), 64), type,
-                                [](std::size_t, std::size_t, httplib::DataSink&) { return false; });
-    } else if (!res.body.empty()) {
-      if (res.delivery == Delivery::truncate) res.body.resize(res.body.size() / 2);
-      hres.set_content(res.body, type);
-    }
-    if (log) {
-      std::cerr << hreq.method << ' ' << hreq.path << ' ' << res.status << '\n';
-    }
-  };
+  emulator::install_routes(server, service, {log, clock_offset});
   server.set_tcp_nodelay(true);
   server.set_keep_alive_max_count(100000);
-  const char* any = R"(.*)";
-  server.Get(any, handle);
-  server.Post(any, handle);
-  server.Patch(any, handle);
-  server.Put(any, handle);
-  server.Delete(any, handle);
-
   int bound =
       port == 0 ? server.bind_to_any_port(host) : (server.bind_to_port(host, port) ? port : -1);
   if (bound <= 0) {

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -16,12 +17,17 @@ namespace emulator {
 struct RunOptions {
   std::chrono::milliseconds interval{60'000};  // zero: no runs
   std::chrono::milliseconds duration{10'000};
+  // Without it, a flow's runs fall every `interval` from its creation (those while it has
+  // nothing to export are skipped); with it, the first run starts this long after the flow can
+  // export (enabled, with audiences or datasets), as when its schedule has already begun.
+  std::optional<std::chrono::milliseconds> first_run_delay;
   double failure_rate = 0.1;
 };
 
 struct Run {
   std::string id;
   std::string flow_id;
+  std::string target_id;
   nlohmann::json flow_spec;
   std::vector<std::string> audiences;
   std::int64_t started_ms = 0;
@@ -33,10 +39,15 @@ struct Run {
   std::int64_t output_bytes = 0;
   std::int64_t files = 0;
   std::string etag;
+  std::string sandbox_id;
+  std::string sandbox_name;
+  std::string org;
 };
 
 // The audience IDs a flow exports (segment selectors of its first transformation).
 std::vector<std::string> exported_audiences(const nlohmann::json& flow);
+// Whether an enabled flow has something to export: audiences, or datasets on a schedule.
+bool exportable(const nlohmann::json& flow);
 
 Run plan_run(std::mt19937_64& rng, const nlohmann::json& flow, std::int64_t started_ms,
              const RunOptions& options, std::string id, std::string etag);

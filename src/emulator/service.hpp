@@ -40,7 +40,7 @@ struct Options {
 
 struct Request {
   std::string method;
-  std::string path;  // without the /data/foundation/flowservice prefix
+  std::string path;  // as sent: /data/foundation/flowservice/flows, /ims/token/v3
   std::multimap<std::string, std::string> query;
   std::map<std::string, std::string> headers;  // names lower-cased
   std::string body;
@@ -81,7 +81,7 @@ class Service {
   void clear_faults();
 
  private:
-  void seed_flows();
+  Response route(const Request& req);
   struct State;
   std::unique_ptr<State> state_;
 };

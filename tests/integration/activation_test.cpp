@@ -241,7 +241,7 @@ TEST_CASE("the emulator refuses what the client would have refused", "[integrati
                               "If-Match: " + etag,
                               "-d",
                               ops.dump(),
-                              emu.url() + "/flows/" + flow});
+                              emu.flow_service_url() + "/flows/" + flow});
   CHECK(r.out == "400");
   CHECK_THAT(r.err, Catch::Contains("filenameTemplate must contain %DESTINATION_NAME%"));
 }

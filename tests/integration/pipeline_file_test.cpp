@@ -284,7 +284,7 @@ TEST_CASE("apply --dry-run prints the requests as curl commands and sends no wri
   INFO(dry.err);
   CHECK(dry.code == 0);
   CHECK(emu.count("writes") == 0);
-  CHECK_THAT(dry.out, Catch::Contains("curl -X POST '" + emu.url() + "/connections'"));
+  CHECK_THAT(dry.out, Catch::Contains("curl -X POST '" + emu.flow_service_url() + "/connections'"));
   CHECK_THAT(dry.out, Catch::Contains("curl -X PATCH"));
   CHECK_THAT(dry.out, Catch::Contains("-H \"Authorization: Bearer $AEP_ACCESS_TOKEN\""));
   for (const auto& [name, secret] : kSecrets) {

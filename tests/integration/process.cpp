@@ -129,14 +129,15 @@ Exit run_process(const std::vector<std::string>& argv,
   return result;
 }
 
-Emulator::Emulator(std::vector<std::string> extra_args) {
+Emulator::Emulator(std::vector<std::string> extra_args, std::string program) {
   std::string tmpl = (std::filesystem::temp_directory_path() / "aepflow-test-XXXXXX").string();
   if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
   home_ = tmpl;
   int out[2];
   if (pipe2(out, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
   int devnull = open("/dev/null", O_WRONLY | O_CLOEXEC);
-  std::vector<std::string> argv = {bin_dir() + "/aepflow-emulator", "--port", "0"};
+  if (program.empty()) program = bin_dir() + "/aepflow-emulator";
+  std::vector<std::string> argv = {program, "--port", "0"};
   argv.insert(argv.end(), extra_args.begin(), extra_args.end());
   pid_ = spawn(argv, {}, -1, out[1], devnull);
   close(out[1]);
@@ -181,7 +182,7 @@ Emulator::~Emulator() {
 
 std::map<std::string, std::string> Emulator::env(const std::string& sandbox) const {
   return {
-      {"AEP_BASE_URL", url_},
+      {"AEP_BASE_URL", flow_service_url()},
       {"AEP_ACCESS_TOKEN", "emulator-token"},
       {"AEP_API_KEY", "emulator-api-key"},
       {"AEP_ORG_ID", "0A1B2C3D4E5F60718293A4B5@AdobeOrg"},

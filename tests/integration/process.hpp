@@ -24,12 +24,16 @@ Exit run_process(const std::vector<std::string>& argv,
 // The emulator on a free port of 127.0.0.1, stopped when this goes out of scope.
 class Emulator {
  public:
-  explicit Emulator(std::vector<std::string> extra_args = {});
+  // `program`: the emulator to start; empty, the one built beside aepflow.
+  explicit Emulator(std::vector<std::string> extra_args = {}, std::string program = "");
   ~Emulator();
   Emulator(const Emulator&) = delete;
   Emulator& operator=(const Emulator&) = delete;
 
+  // The emulator's root: its admin API (/__emulator/...) and IMS (/ims/token/v3).
   const std::string& url() const { return url_; }
+  // Flow Service's base URL on it, the only place the service is served.
+  std::string flow_service_url() const { return url_ + "/data/foundation/flowservice"; }
   // The AEP_* variables that point aepflow at this emulator, PATH with the binaries first, and a
   // HOME (config and cache) of this emulator's own.
   std::map<std::string, std::string> env(const std::string& sandbox = "prod") const;

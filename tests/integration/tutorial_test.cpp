@@ -192,7 +192,9 @@ TEST_CASE("bad input: right exit code, one clear line, nothing created", "[integ
            3,
            "HTTP 401 [401013] Oauth token is not valid"},
       Case{{"--api-key", "someone-elses-key", "specs", "list"}, 3, "HTTP 403 [403003]"},
-      Case{{"--sandbox", "nosuch", "specs", "list"}, 4, "Sandbox nosuch was not found"},
+      Case{{"--sandbox", "nosuch", "specs", "list"},
+           4,
+           "sandbox with the name 'nosuch' could not be found"},
       Case{{"target", "create", "--name", "t", "--base-connection",
             "1ed86558-59b5-42f7-9865-5859b552f7f4", "--spec", "SFTP", "--remote-path", "/x"},
            1,
@@ -206,17 +208,17 @@ TEST_CASE("bad input: right exit code, one clear line, nothing created", "[integ
   for (const char* collection : {"connection", "source", "target", "flow"}) {
     (void)collection;
   }
-  auto flows =
-      test::run_process({"curl", "-sf", "-H", "Authorization: Bearer emulator-token", "-H",
-                         "x-api-key: emulator-api-key", "-H", "x-gw-ims-org-id: O@AdobeOrg", "-H",
-                         "x-sandbox-name: prod", emu.url() + "/connections?count=true"});
+  auto flows = test::run_process({"curl", "-sf", "-H", "Authorization: Bearer emulator-token", "-H",
+                                  "x-api-key: emulator-api-key", "-H",
+                                  "x-gw-ims-org-id: O@AdobeOrg", "-H", "x-sandbox-name: prod",
+                                  emu.flow_service_url() + "/connections?count=true"});
   CHECK(json::parse(flows.out)["count"] == 0);
 }
 
 TEST_CASE("missing credentials are a usage error and no request is made", "[integration]") {
   Emulator emu;
   auto r = test::run_process(
-      {test::bin_dir() + "/aepflow", "--base-url", emu.url(), "specs", "list"}, {});
+      {test::bin_dir() + "/aepflow", "--base-url", emu.flow_service_url(), "specs", "list"}, {});
   CHECK(r.code == 2);
   CHECK_THAT(r.err, Catch::Contains("--access-token (or AEP_ACCESS_TOKEN)"));
   CHECK(emu.count("requests") == 0);
@@ -268,7 +270,7 @@ TEST_CASE("an unreachable service exits 6", "[integration]") {
   std::string url;
   {
     Emulator emu;
-    url = emu.url();
+    url = emu.flow_service_url();
   }  // stopped: nothing listens on that port now
   auto r = test::run_process({test::bin_dir() + "/aepflow", "--base-url", url, "--access-token",
                               "t", "--api-key", "k", "--org-id", "o@AdobeOrg", "--timeout", "5",

@@ -1,4 +1,4 @@
-#include "schema.hpp"
+#include "json_schema.hpp"
 
 #include <regex>
 

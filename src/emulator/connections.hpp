@@ -1,0 +1,23 @@
+#pragma once
+// Base connections, /connections: created against a connection spec and, where the spec has
+// auth specs, one of them by name with params checked against its schema (patterns included).
+// Secret params (format: password) are kept to check later edits and never shown.
+
+#include <optional>
+
+#include "errors.hpp"
+#include "state.hpp"
+
+namespace emulator {
+
+Response create_connection(Call& call, const nlohmann::json& body);
+
+// The problem with a connection's `auth` against its connection spec: an unknown specName is
+// 1415, params that break the auth spec's schema 1100.
+std::optional<Failure> auth_problem(const Call& call, const nlohmann::json& spec,
+                                    const nlohmann::json& auth);
+
+// A connection as GET shows it: secret params masked.
+nlohmann::json render_connection(const State& state, const nlohmann::json& connection);
+
+}  // namespace emulator

@@ -1,0 +1,27 @@
+#pragma once
+// Dataflows, /flows: created from a flow spec that reads the source connection's spec and writes
+// the target's; audiences (segment selectors) checked against the activation rules; dataset
+// flows' scheduleParams against the destinations spec's DatasetScheduleParams; enable and
+// disable through POST /flows/{id}/action?op=...; the last run shown on the flow.
+
+#include <optional>
+
+#include "errors.hpp"
+#include "state.hpp"
+
+namespace emulator {
+
+Response create_flow(Call& call, const nlohmann::json& body);
+Response flow_action(Call& call, const std::string& id);
+
+// What the service says of a flow after a PATCH; stamps its selectors' times when it accepts.
+std::optional<Failure> patched_flow_problem(Call& call, nlohmann::json& updated,
+                                            const nlohmann::json& before);
+
+// lastOperation: what was done and the ops applied.
+nlohmann::json flow_operation(const Call& call, const char* kind, const nlohmann::json& ops);
+
+// The flow as GET shows it, with lastRunDetails once it has run.
+nlohmann::json render_flow(const Call& call, const nlohmann::json& flow);
+
+}  // namespace emulator

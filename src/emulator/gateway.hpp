@@ -1,0 +1,20 @@
+#pragma once
+// Adobe's API gateway in front of Flow Service: the token, the API key, the organization and the
+// sandbox every request must carry (FLOW-SERVICE-API.md section 3), and the rate limit.
+
+#include <optional>
+
+#include "errors.hpp"
+#include "state.hpp"
+
+namespace emulator {
+
+// The first problem with the request's headers, in the order the gateway checks them; on
+// success, sets call.sandbox_name and call.sandbox.
+std::optional<Failure> check_gateway_headers(Call& call);
+
+// The rate limit: true when this API key has a request left in this second; otherwise
+// `retry_after` says how many seconds to wait.
+bool admit(State& state, const Request& req, int& retry_after);
+
+}  // namespace emulator

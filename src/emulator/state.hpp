@@ -1,0 +1,84 @@
+#pragma once
+// What the emulated service holds between requests, and what each part of it reads while it
+// answers one: the sandboxes and their collections, the catalogues, issued tokens, counters. Only
+// the Service (service.cpp) owns a State; the parts get it, with the request, as a Call.
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "faults.hpp"
+#include "runs.hpp"
+#include "service.hpp"
+
+namespace emulator {
+
+// The Flow Service's base path: the only place the service is served.
+inline constexpr const char* kFlowServicePath = "/data/foundation/flowservice";
+
+inline constexpr const char* kCollections[] = {"connections", "sourceConnections",
+                                               "targetConnections", "flows"};
+
+struct Collection {
+  std::map<std::string, nlohmann::json> by_id;
+  std::vector<std::string> order;  // creation order
+};
+
+struct Sandbox {
+  std::string id;
+  std::map<std::string, Collection> collections;
+  std::vector<Run> runs;                            // in start order
+  std::map<std::string, std::int64_t> next_run_ms;  // flow ID -> when its next run starts
+};
+
+// A token bucket per API key: `rate` requests per second, bursts up to `rate`.
+struct Bucket {
+  double tokens = 0;
+  std::chrono::steady_clock::time_point at;
+};
+
+struct State {
+  Options options;
+  FaultPlan faults{0};
+  std::mt19937_64 run_rng{0};
+  std::map<std::string, Bucket> buckets;
+  std::map<std::string, std::chrono::system_clock::time_point> issued_tokens;
+  std::function<std::chrono::system_clock::time_point()> clock;
+  mutable std::mutex mutex;
+  nlohmann::json connection_specs;
+  nlohmann::json flow_specs;
+  nlohmann::json datasets;  // what GET /connectionSpecs/{Data Lake}/configs lists
+  std::map<std::string, Sandbox> sandboxes;
+  Stats stats;
+  std::uint64_t etag_counter = 0;
+  std::mt19937_64 rng{std::random_device{}()};
+
+  std::int64_t now_ms() const;
+  std::string uuid();
+  // Etags look like the service's: "\"0000d781-0000-0200-0000-63e29f420000\"" in JSON.
+  std::string new_etag();
+  const nlohmann::json* find_spec(const nlohmann::json& catalogue, const std::string& id) const;
+  Sandbox& sandbox(const std::string& name);
+};
+
+// One request being answered, with what the gateway established about it.
+struct Call {
+  State& state;
+  const Request& req;
+  std::string path;  // below the base path: "/flows/{id}"
+  std::string rid;   // the request ID, in every error body
+  std::string sandbox_name;
+  Sandbox* sandbox = nullptr;
+
+  // The audit fields every created entity carries.
+  nlohmann::json audit() const;
+  std::string org() const;
+};
+
+}  // namespace emulator
