@@ -14,9 +14,10 @@ namespace {
 
 constexpr int kMaxLimit = 100;
 
-// A fingerprint of the query without its token: a token is good only for the query it came from.
+// A fingerprint of the list and its query without the token: a token is good only for the query
+// it came from.
 std::string fingerprint(const Request& req) {
-  std::vector<std::string> pairs;
+  std::vector<std::string> pairs{req.path};
   for (const auto& [k, v] : req.query) {
     if (k != "continuationToken") pairs.push_back(k + "=" + v);
   }
@@ -41,7 +42,8 @@ std::string make_token(const Request& req, std::size_t offset) {
 std::optional<std::size_t> read_token(const Request& req, const std::string& token) {
   bool ok = false;
   const std::string text = base64url_decode(token, ok);
-  if (!ok || !text.starts_with("v1:")) return std::nullopt;
+  // Only the one spelling this service writes: no trailing characters, no other padding bits.
+  if (!ok || base64url(text) != token || !text.starts_with("v1:")) return std::nullopt;
   const auto colon = text.find(':', 3);
   if (colon == std::string::npos || text.substr(colon + 1) != fingerprint(req)) return std::nullopt;
   const std::string digits = text.substr(3, colon - 3);

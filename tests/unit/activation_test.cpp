@@ -75,6 +75,15 @@ TEST_CASE("each broken rule names the audience, the field, the value and what is
     a.schedule.end_date = "2026-12-31";
     CHECK(fields(check_audience(a)) == std::vector<std::string>{"schedule.frequency"});
   }
+  SECTION("WEEKLY and MONTHLY are not in the service's enum") {
+    for (const char* frequency : {"WEEKLY", "MONTHLY"}) {
+      a.schedule.frequency = frequency;
+      a.schedule.end_date = "2026-12-31";
+      auto v = check_audience(a);
+      REQUIRE(fields(v) == std::vector<std::string>{"schedule.frequency"});
+      CHECK(v[0].allowed == "ONCE, DAILY");
+    }
+  }
   SECTION("ONCE with an incremental export") {
     a.export_mode = "FIRST_FULL_THEN_INCREMENTAL";
     auto f = fields(check_audience(a));
