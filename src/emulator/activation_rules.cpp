@@ -4,6 +4,8 @@
 #include <regex>
 #include <set>
 
+#include "util.hpp"
+
 namespace emulator {
 
 using nlohmann::json;
@@ -27,12 +29,8 @@ const std::set<std::string> kMacros = {"DESTINATION_NAME",
                                        "ORGANIZATION_NAME",
                                        "SANDBOX_NAME"};
 
-std::string str(const json& obj, const char* key) {
-  auto it = obj.find(key);
-  return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 bool real_date(const std::string& s) {
+  if (s.size() != 10) return false;  // and std::regex never sees a long string
   static const std::regex shape(R"(^(\d{4})-(\d{2})-(\d{2})$)");
   std::smatch m;
   if (!std::regex_match(s, m, shape)) return false;
@@ -70,12 +68,9 @@ std::vector<std::string> segment_selector_problems(const json& selector, const s
         out.push_back(at + ".filenameTemplate must contain " + m);
       }
     }
-    static const std::regex macro(R"(%([A-Z_]+)(\([A-Za-z_-]+\))?%)");
-    for (auto it = std::sregex_iterator(tmpl.begin(), tmpl.end(), macro);
-         it != std::sregex_iterator(); ++it) {
-      std::string name = (*it)[1];
-      bool ok = (*it)[2].matched ? name == "DATETIME" : kMacros.count(name) > 0;
-      if (!ok) out.push_back(at + ".filenameTemplate has an unknown macro " + it->str());
+    for (const auto& m : macros_in(tmpl)) {
+      bool ok = !m.format.empty() ? m.name == "DATETIME" : kMacros.count(m.name) > 0;
+      if (!ok) out.push_back(at + ".filenameTemplate has an unknown macro " + m.text);
     }
   }
 
@@ -112,7 +107,7 @@ std::vector<std::string> segment_selector_problems(const json& selector, const s
     }
   } else if (start_time.empty()) {
     out.push_back(s_at + ".startTime is required unless triggerType is AFTER_SEGMENT_EVAL");
-  } else if (!std::regex_match(start_time, hhmm)) {
+  } else if (start_time.size() != 5 || !std::regex_match(start_time, hhmm)) {
     out.push_back(s_at + ".startTime must be HH:MM (24-hour, UTC), got '" + start_time + "'");
   } else if (start_time.substr(3) != "00") {
     out.push_back(s_at + ".startTime minutes must be 00, got '" + start_time + "'");

@@ -6,6 +6,7 @@
 #include "flows.hpp"
 #include "json_patch.hpp"
 #include "paging.hpp"
+#include "source_connections.hpp"
 #include "target_connections.hpp"
 #include "util.hpp"
 
@@ -70,7 +71,10 @@ std::vector<std::string> users_of(const Call& call, const std::string& collectio
 // What the collection's own rules say of an entity after a PATCH.
 std::optional<Failure> patched_problem(Call& call, const std::string& collection, json& updated,
                                        const json& before) {
+  // What a create requires of a name and a description, an edit cannot take away.
+  if (auto f = name_problem(call, updated)) return f;
   if (collection == "flows") return patched_flow_problem(call, updated, before);
+  if (collection == "sourceConnections") return source_params_problem(call, updated, before);
   if (collection == "targetConnections") return target_params_problem(call, updated);
   if (collection == "connections" && updated.contains("auth")) {
     const json* spec =

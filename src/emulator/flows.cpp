@@ -1,7 +1,6 @@
 #include "flows.hpp"
 
 #include <algorithm>
-#include <regex>
 #include <set>
 
 #include "activation_rules.hpp"
@@ -83,8 +82,17 @@ std::vector<std::string> transformation_problems(const json& transformations) {
       problems.push_back(at + " must be an object with params");
       continue;
     }
+    const json& params = tr["params"];
+    if (params.contains("segmentSelectors") && !params["segmentSelectors"].is_object()) {
+      problems.push_back(at + ".params.segmentSelectors must be an object");
+      continue;
+    }
+    if (params.contains("profileSelectors") && !params["profileSelectors"].is_object()) {
+      problems.push_back(at + ".params.profileSelectors must be an object");
+      continue;
+    }
     const json selectors =
-        tr["params"].value("segmentSelectors", json::object()).value("selectors", json::array());
+        params.value("segmentSelectors", json::object()).value("selectors", json::array());
     if (!selectors.is_array()) {
       problems.push_back(at + ".params.segmentSelectors.selectors must be an array");
       continue;
@@ -152,7 +160,6 @@ std::vector<std::string> schedule_problems(const json& s) {
     }
   }
   if (s.contains("folderNameTemplate")) {
-    static const std::regex macro(R"(%([A-Z_]+)(\(YYYYMMdd_HHmmss\))?%)");
     static const std::set<std::string> macros = {"DESTINATION",
                                                  "DATASET_NAME",
                                                  "DATASET_ID",
@@ -161,12 +168,10 @@ std::vector<std::string> schedule_problems(const json& s) {
                                                  "SANDBOX_NAME",
                                                  "EXPORT_TIME"};
     const std::string t = str(s, "folderNameTemplate");
-    for (auto it = std::sregex_iterator(t.begin(), t.end(), macro); it != std::sregex_iterator();
-         ++it) {
-      const std::string name = (*it)[1];
-      if ((*it)[2].matched ? name != "DATETIME" : !macros.count(name)) {
-        out.push_back("scheduleParams.folderNameTemplate has an unknown macro " + it->str());
-      }
+    for (const auto& m : macros_in(t)) {
+      const bool ok = m.format.empty() ? macros.count(m.name) > 0
+                                       : m.name == "DATETIME" && m.format == "YYYYMMdd_HHmmss";
+      if (!ok) out.push_back("scheduleParams.folderNameTemplate has an unknown macro " + m.text);
     }
   }
   return out;
@@ -227,6 +232,9 @@ void stamp_selectors(const Call& call, json& transformations, const json& before
 }
 
 std::optional<Failure> flow_problem(const Call& call, const json& flow) {
+  for (const char* field : {"sourceConnectionIds", "targetConnectionIds"}) {
+    if (auto f = one_connection(call, flow, field)) return f;
+  }
   auto problems = transformation_problems(flow.value("transformations", json()));
   if (exports_datasets(call, flow)) {
     auto s = schedule_problems(flow.value("scheduleParams", json()));
@@ -339,6 +347,15 @@ Response flow_action(Call& call, const std::string& id) {
   auto& flows = call.sandbox->collections["flows"];
   auto it = flows.by_id.find(id);
   if (it == flows.by_id.end()) return reply(not_found("flows", id, call.rid));
+  // If-Match is optional here (FLOW-SERVICE-API.md section 3); when sent, it is held to.
+  if (auto m = call.req.headers.find("if-match");
+      m != call.req.headers.end() && m->second != it->second["etag"].get<std::string>()) {
+    return reply(flow_error(412, "1404", "Version not matching",
+                            "Supplied version=[" + m->second +
+                                "] does not match the current version on entity=[" +
+                                it->second["etag"].get<std::string>() + "]",
+                            call.rid, "flows", id));
+  }
   auto op = call.req.query.find("op");
   const std::string given = op == call.req.query.end() ? "" : op->second;
   const std::string name = lower(given);

@@ -16,8 +16,11 @@ std::optional<Failure> check_gateway_headers(Call& call) {
   };
   const std::string* auth = header("authorization");
   if (!auth || auth->empty()) return gateway_error(403, "403010", "Oauth token is missing.");
-  std::string token = *auth;
-  if (lower(token.substr(0, 7)) == "bearer ") token = token.substr(7);
+  // The scheme is required: "Authorization: <token>" alone is not a bearer token.
+  if (lower(auth->substr(0, 7)) != "bearer ") {
+    return gateway_error(401, "401013", "Oauth token is not valid");
+  }
+  const std::string token = auth->substr(7);
   if (!state.options.access_tokens.count(token)) {
     auto issued = state.issued_tokens.find(token);
     if (issued == state.issued_tokens.end() || issued->second <= state.clock()) {

@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <atomic>
 #include <ctime>
 #include <iostream>
@@ -29,7 +30,9 @@ std::multimap<std::string, std::string> parse_query(const std::string& target) {
         query.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
     if (!pair.empty()) {
       auto eq = pair.find('=');
-      // '+' stays '+': "orderby=+name" is ascending, not " name".
+      // As the servlet containers behind Adobe's APIs read a query: '+' is a space ("+name"
+      // sorts ascending all the same), %2B a plus.
+      std::replace(pair.begin(), pair.end(), '+', ' ');
       out.emplace(percent_decode(pair.substr(0, eq)),
                   eq == std::string::npos ? "" : percent_decode(pair.substr(eq + 1)));
     }

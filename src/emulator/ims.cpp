@@ -68,7 +68,9 @@ Response issue_token(State& state, const Request& req) {
                   {"created_at", std::to_string(ms)},
                   {"expires_in", std::to_string(ttl.count() * 1000)},
                   {"scope", fields["scope"]}};
-  std::string token = base64url(header.dump()) + "." + base64url(payload.dump()) + "." +
+  const auto replace = json::error_handler_t::replace;  // a scope's bytes may be anything
+  std::string token = base64url(header.dump()) + "." +
+                      base64url(payload.dump(-1, ' ', false, replace)) + "." +
                       base64url(state.uuid() + state.uuid());
   state.issued_tokens[token] = now + ttl;
   ++state.stats.tokens;

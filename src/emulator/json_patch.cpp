@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "util.hpp"
+
 namespace emulator {
 
 using nlohmann::json;
@@ -23,7 +25,11 @@ std::expected<std::vector<std::string>, PatchError> tokens(const std::string& po
         pointer.substr(start, end == std::string::npos ? std::string::npos : end - start);
     std::string unescaped;
     for (std::size_t i = 0; i < t.size(); ++i) {
-      if (t[i] == '~' && i + 1 < t.size() && (t[i + 1] == '0' || t[i + 1] == '1')) {
+      if (t[i] == '~') {
+        if (i + 1 >= t.size() || (t[i + 1] != '0' && t[i + 1] != '1')) {
+          return std::unexpected(PatchError{
+              "1455", where + ": path '" + pointer + "' has '~' not followed by 0 or 1"});
+        }
         unescaped.push_back(t[i + 1] == '0' ? '~' : '/');
         ++i;
       } else {
@@ -62,6 +68,10 @@ std::expected<json, PatchError> parse_patch(const std::string& body) {
   if (!ops.is_array() || ops.empty()) {
     return std::unexpected(
         PatchError{"1455", "The request body must be a non-empty array of patch operations"});
+  }
+  if (json_depth(ops) > kMaxBodyDepth) {
+    return std::unexpected(PatchError{
+        "1455", "The request body nests deeper than " + std::to_string(kMaxBodyDepth) + " levels"});
   }
   for (std::size_t i = 0; i < ops.size(); ++i) {
     auto& op = ops[i];

@@ -8,6 +8,8 @@ using nlohmann::json;
 
 namespace {
 
+constexpr std::size_t kMaxPatternInput = 1024;
+
 bool has_type(const json& v, const std::string& type) {
   if (type == "string") return v.is_string();
   if (type == "integer") return v.is_number_integer();
@@ -45,6 +47,13 @@ void check(const json& schema, const json& value, const std::string& where,
   if (value.is_string()) {
     const auto& s = value.get_ref<const std::string&>();
     if (auto p = schema.find("pattern"); p != schema.end() && p->is_string()) {
+      // std::regex recurses per character: a long value is refused before it can exhaust the
+      // stack (no parameter of a destination's spec is anywhere near this long).
+      if (s.size() > kMaxPatternInput) {
+        out.push_back(where + " is longer than " + std::to_string(kMaxPatternInput) +
+                      " characters");
+        return;
+      }
       try {
         if (!std::regex_search(s, std::regex(p->get<std::string>(), std::regex::ECMAScript))) {
           out.push_back(where + " does not match the pattern " + p->get<std::string>());

@@ -14,14 +14,15 @@ namespace {
 
 constexpr int kMaxLimit = 100;
 
-// A fingerprint of the list and its query without the token: a token is good only for the query
-// it came from.
-std::string fingerprint(const Request& req) {
-  std::vector<std::string> pairs{req.path};
-  for (const auto& [k, v] : req.query) {
-    if (k != "continuationToken") pairs.push_back(k + "=" + v);
+// A fingerprint of the list (its path as the next link names it), the sandbox and the query
+// without the token: a token is good only for the query it came from.
+std::string fingerprint(const Call& call, const std::string& path) {
+  std::vector<std::string> pairs;
+  for (const auto& [k, v] : call.req.query) {
+    if (k != "continuationToken") pairs.push_back(percent_encode(k) + "=" + percent_encode(v));
   }
   std::sort(pairs.begin(), pairs.end());
+  pairs.insert(pairs.begin(), {path, call.sandbox_name});
   std::uint64_t h = 1469598103934665603ULL;  // FNV-1a
   for (const auto& p : pairs) {
     for (unsigned char c : p + "&") {
@@ -34,18 +35,20 @@ std::string fingerprint(const Request& req) {
   return buf;
 }
 
-std::string make_token(const Request& req, std::size_t offset) {
-  return base64url("v1:" + std::to_string(offset) + ":" + fingerprint(req));
+std::string make_token(const Call& call, const std::string& path, std::size_t offset) {
+  return base64url("v1:" + std::to_string(offset) + ":" + fingerprint(call, path));
 }
 
 // The offset a token stands for, or nullopt when it is not one this service issued for this query.
-std::optional<std::size_t> read_token(const Request& req, const std::string& token) {
+std::optional<std::size_t> read_token(const Call& call, const std::string& path,
+                                      const std::string& token) {
   bool ok = false;
   const std::string text = base64url_decode(token, ok);
   // Only the one spelling this service writes: no trailing characters, no other padding bits.
   if (!ok || base64url(text) != token || !text.starts_with("v1:")) return std::nullopt;
   const auto colon = text.find(':', 3);
-  if (colon == std::string::npos || text.substr(colon + 1) != fingerprint(req)) return std::nullopt;
+  if (colon == std::string::npos || text.substr(colon + 1) != fingerprint(call, path))
+    return std::nullopt;
   const std::string digits = text.substr(3, colon - 3);
   if (digits.empty() || digits.size() > 12 ||
       !std::all_of(digits.begin(), digits.end(), [](unsigned char c) { return std::isdigit(c); })) {
@@ -84,7 +87,18 @@ Response list(const Call& call, const std::vector<const json*>& all, const std::
   std::optional<int> limit;
   std::optional<std::string> token;
   bool count = false;
+  for (const char* single : {"orderby", "limit", "continuationToken", "count"}) {
+    if (req.query.count(single) > 1) {
+      return reply(bad_request("1453",
+                               std::string("Invalid query value: ") + single + " is given " +
+                                   std::to_string(req.query.count(single)) + " times.",
+                               call.rid));
+    }
+  }
   for (const auto& [k, v] : req.query) {
+    if (k != "property" && k != "continuationToken" && v.empty()) {
+      return reply(invalid_value(call, k, v));
+    }
     if (k == "property") {
       auto f = parse_filter(v, fields);
       if (!f) return reply(bad_request(f.error().code, f.error().message, call.rid));
@@ -127,7 +141,7 @@ Response list(const Call& call, const std::vector<const json*>& all, const std::
 
   std::size_t offset = 0;
   if (token) {
-    auto o = read_token(req, *token);
+    auto o = read_token(call, path, *token);
     if (!o || *o > items.size()) return reply(invalid_value(call, "continuationToken", *token));
     offset = *o;
   }
@@ -137,7 +151,7 @@ Response list(const Call& call, const std::vector<const json*>& all, const std::
     out["items"].push_back(*items[i]);
   }
   if (offset + page < items.size()) {
-    std::string href = path + "?continuationToken=" + make_token(req, offset + page);
+    std::string href = path + "?continuationToken=" + make_token(call, path, offset + page);
     for (const auto& [k, v] : req.query) {
       if (k != "continuationToken") href += "&" + k + "=" + percent_encode(v);
     }

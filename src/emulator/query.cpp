@@ -86,7 +86,7 @@ std::string as_text(const json& v) {
 
 int compare(const json& v, const std::string& want) {
   if (v.is_number() && is_number(want)) {
-    double a = v.get<double>(), b = std::stod(want);
+    double a = v.get<double>(), b = std::strtod(want.c_str(), nullptr);  // no throw on overflow
     return a < b ? -1 : (a > b ? 1 : 0);
   }
   std::string a = as_text(v);
@@ -172,16 +172,14 @@ std::expected<Filter, QueryError> parse_filter(const std::string& expression,
   if (!ops.count(f.op)) {
     return std::unexpected(QueryError{"1450", "Invalid operator " + f.op + " in filter params."});
   }
+  // The catalogue: 1440-400 "Operator '~' not implemented". No Flow Service document gives it a
+  // meaning, so it is refused wherever it appears.
+  if (f.op == "~") return std::unexpected(QueryError{"1440", "Operator '~' not implemented."});
   const std::string value = expression.substr(op_end);
   if (value.empty()) return invalid_value();
   f.values = split(value, ',');
   if (std::any_of(f.values.begin(), f.values.end(), [](const auto& v) { return v.empty(); })) {
     return invalid_value();
-  }
-  // The catalogue: 1440-400 "Operator '~' not implemented". No Flow Service document gives it a
-  // meaning, so it is refused wherever it appears.
-  if (f.op == "~") {
-    return std::unexpected(QueryError{"1440", "Operator '~' not implemented."});
   }
   const bool range = f.op != "==" && f.op != "!=";
   if (range && f.values.size() > 1) {
@@ -238,6 +236,8 @@ std::expected<std::vector<SortKey>, QueryError> parse_orderby(const std::string&
   std::vector<SortKey> keys;
   for (auto part : split(orderby, ',')) {
     SortKey k;
+    // A '+' in a query string reads as a space: "+name" arrives as " name", still ascending.
+    part.erase(0, part.find_first_not_of(' '));
     if (!part.empty() && (part[0] == '-' || part[0] == '+')) {
       k.descending = part[0] == '-';
       part.erase(0, 1);

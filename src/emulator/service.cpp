@@ -28,6 +28,17 @@ bool is_collection(const std::string& name) {
          std::end(kCollections);
 }
 
+// A body the service reads: Content-Type application/json (parameters allowed) or a +json type.
+bool json_content(const Request& req) {
+  auto it = req.headers.find("content-type");
+  if (it == req.headers.end()) return false;
+  std::string type = lower(it->second.substr(0, it->second.find(';')));
+  type.erase(0, type.find_first_not_of(" \t"));
+  type.erase(type.find_last_not_of(" \t") + 1);
+  return type == "application/json" ||
+         (type.starts_with("application/") && type.ends_with("+json"));
+}
+
 Response create(Call& call, const std::string& collection) {
   const Request& req = call.req;
   if (req.body.empty()) {
@@ -36,15 +47,17 @@ Response create(Call& call, const std::string& collection) {
                              "body and try again.",
                              call.rid));
   }
-  if (auto it = req.headers.find("content-type");
-      it == req.headers.end() || lower(it->second).find("json") == std::string::npos) {
-    return reply(content_type_error());
-  }
+  if (!json_content(req)) return reply(content_type_error());
   json body = json::parse(req.body, nullptr, false);
   if (body.is_discarded())
     return reply(invalid_request("The request body is not valid JSON", call.rid));
   if (!body.is_object())
     return reply(invalid_request("The request body must be a JSON object", call.rid));
+  if (json_depth(body) > kMaxBodyDepth) {
+    return reply(invalid_request(
+        "The request body nests deeper than " + std::to_string(kMaxBodyDepth) + " levels",
+        call.rid));
+  }
   if (collection == "connections") return create_connection(call, body);
   if (collection == "sourceConnections") return create_source_connection(call, body);
   if (collection == "targetConnections") return create_target_connection(call, body);
@@ -80,10 +93,7 @@ Response route_flow_service(Call& call) {
   if (parts.size() != 2) return reply(not_found("endpoint", call.path, call.rid));
   if (req.method == "GET") return get_entity(call, collection, id);
   if (req.method == "PATCH") {
-    if (auto it = req.headers.find("content-type");
-        it == req.headers.end() || lower(it->second).find("json") == std::string::npos) {
-      return reply(content_type_error());
-    }
+    if (!json_content(req)) return reply(content_type_error());
     return patch_entity(call, collection, id);
   }
   if (req.method == "DELETE") return delete_entity(call, collection, id);

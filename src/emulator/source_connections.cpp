@@ -31,6 +31,26 @@ std::optional<Failure> datasets_problem(const Call& call, const json& params) {
 
 }  // namespace
 
+std::optional<Failure> source_params_problem(const Call& call, const json& updated,
+                                             const json& before) {
+  const json* spec =
+      call.state.find_spec(call.state.connection_specs, str(updated["connectionSpec"], "id"));
+  if (!spec) return std::nullopt;
+  const json params = updated.value("params", json());
+  if (!params.is_object()) return invalid_request("params must be an object", call.rid);
+  auto problems = schema_problems((*spec)["sourceSpec"].value("spec", json()), params, "params");
+  if (!problems.empty()) return invalid_request(join(problems, "; "), call.rid);
+  if (str(*spec, "id") == kDataLake &&
+      params.value("datasets", json()) !=
+          before.value("params", json::object()).value("datasets", json())) {
+    return invalid_request(
+        "params.datasets cannot change: create a new source connection with the datasets and "
+        "replace /sourceConnectionIds of the dataflow",
+        call.rid);
+  }
+  return std::nullopt;
+}
+
 Response create_source_connection(Call& call, const json& body) {
   if (auto f = name_problem(call, body)) return reply(*f);
   const json* spec = nullptr;

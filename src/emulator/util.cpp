@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 namespace emulator {
 
@@ -109,10 +110,63 @@ std::string base64url_decode(const std::string& in, bool& ok) {
   return out;
 }
 
+std::size_t json_depth(const json& value) {
+  std::size_t deepest = 0;
+  std::vector<std::pair<const json*, std::size_t>> stack{{&value, 0}};
+  while (!stack.empty()) {
+    auto [node, depth] = stack.back();
+    stack.pop_back();
+    deepest = std::max(deepest, depth);
+    if (depth > kMaxBodyDepth) return depth;
+    if (node->is_structured()) {
+      for (const auto& child : *node)
+        stack.push_back({&child, depth + 1});
+    }
+  }
+  return deepest;
+}
+
+std::vector<Macro> macros_in(const std::string& text) {
+  // What the regular expression %([A-Z_]+)(\([A-Za-z_-]+\))?% finds, in one pass.
+  auto upper = [](char c) { return (c >= 'A' && c <= 'Z') || c == '_'; };
+  auto format_char = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c == '-';
+  };
+  std::vector<Macro> out;
+  std::size_t i = 0;
+  while ((i = text.find('%', i)) != std::string::npos) {
+    std::size_t j = i + 1;
+    while (j < text.size() && upper(text[j]))
+      ++j;
+    Macro m;
+    m.name = text.substr(i + 1, j - i - 1);
+    if (!m.name.empty() && j < text.size() && text[j] == '(') {
+      std::size_t k = j + 1;
+      while (k < text.size() && format_char(text[k]))
+        ++k;
+      if (k > j + 1 && k + 1 < text.size() && text[k] == ')' && text[k + 1] == '%') {
+        m.format = text.substr(j + 1, k - j - 1);
+        m.text = text.substr(i, k + 2 - i);
+        out.push_back(m);
+        i = k + 2;
+        continue;
+      }
+    } else if (!m.name.empty() && j < text.size() && text[j] == '%') {
+      m.text = text.substr(i, j + 1 - i);
+      out.push_back(m);
+      i = j + 1;
+      continue;
+    }
+    ++i;
+  }
+  return out;
+}
+
 Response reply(int status, const json& body) {
   Response r;
   r.status = status;
-  r.body = body.dump();
+  // A request's own bytes may come back in a message: invalid UTF-8 is replaced, never fatal.
+  r.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
   r.headers["Content-Type"] = "application/json";
   return r;
 }

@@ -20,6 +20,21 @@ std::string percent_encode(const std::string& s);
 std::string base64url(const std::string& in);
 std::string base64url_decode(const std::string& in, bool& ok);
 
+// How deeply a value nests (a scalar is 0), counted without recursion.
+std::size_t json_depth(const nlohmann::json& value);
+// A request body nesting deeper than this is refused before anything copies it.
+inline constexpr std::size_t kMaxBodyDepth = 64;
+
+// Macros written %NAME% or %NAME(FORMAT)% (NAME in capitals and '_'), in order, found without a
+// regular expression: std::regex recurses per character, and a long template would exhaust the
+// stack.
+struct Macro {
+  std::string name;
+  std::string format;  // what is in parentheses, or ""
+  std::string text;    // as written, with the percent signs
+};
+std::vector<Macro> macros_in(const std::string& text);
+
 Response reply(int status, const nlohmann::json& body);
 Response reply(const Failure& f);
 Response empty_reply(int status);

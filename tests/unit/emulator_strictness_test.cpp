@@ -280,3 +280,95 @@ TEST_CASE("emulator: what Adobe's examples carry is there", "[emulator][strict]"
   auto card = Emu::body(e.call("GET", std::string("/connectionSpecs/") + kS3))["items"][0];
   CHECK(card["name"] == "Amazon S3");
 }
+
+TEST_CASE("emulator: hostile input is refused, never fatal", "[emulator][strict]") {
+  Emu e;
+  auto ids = s3_flow(e);
+  const std::string flow = "/flows/" + ids[3];
+  auto refused = [&](const emulator::Response& r, int status = 400) {
+    INFO(r.body.substr(0, 300));
+    CHECK(r.status == status);
+    CHECK(r.body.find("json.exception") == std::string::npos);
+  };
+  SECTION("values long enough to exhaust a regular expression's stack") {
+    json schedule = kOnce;
+    auto long_template = segment("s", schedule);
+    long_template["value"]["filenameTemplate"] =
+        "%DESTINATION_NAME%_%SEGMENT_ID%_%" + std::string(50'000, 'A') + "%";
+    refused(patch(e, flow, add_segment(long_template)));
+    auto target = Emu::body(e.call("GET", "/targetConnections/" + ids[2]))["items"][0];
+    refused(e.call("POST", "/targetConnections",
+                   {{"name", "t2"},
+                    {"baseConnectionId", ids[1]},
+                    {"connectionSpec", target["connectionSpec"]},
+                    {"params",
+                     {{"mode", "Server-to-server"},
+                      {"bucketName", "bbb"},
+                      {"compression", "NONE"},
+                      {"path", std::string(100'000, 'a') + "#"}}}}));
+  }
+  SECTION("a body nested a hundred thousand deep") {
+    const std::string deep = std::string(100'000, '[') + std::string(100'000, ']');
+    auto got = e.get_flow(ids[3]);
+    emulator::Request r;
+    r.method = "PATCH";
+    r.path = "/data/foundation/flowservice" + flow;
+    r.headers = {
+        {"authorization", "Bearer emulator-token"}, {"x-api-key", "emulator-api-key"},
+        {"x-gw-ims-org-id", "ORG@AdobeOrg"},        {"x-sandbox-name", "prod"},
+        {"content-type", "application/json"},       {"if-match", got["etag"].get<std::string>()}};
+    r.body = R"([{"op":"add","path":"/labels","value":)" + deep + "}]";
+    refused(e.service.handle(r));
+  }
+  SECTION("bytes that are not UTF-8 come back replaced, not as a 500") {
+    refused(e.call("GET", "/flows/\xff"), 404);
+    refused(e.call("GET", "/flows?limit=\xff"));
+    refused(e.call("GET", "/flows?\xff=1"));
+    refused(e.call("GET", "/flows", nullptr, {}, "\xff"), 404);
+  }
+  SECTION("a number too large for any type in a filter") {
+    auto r = e.call("GET", "/flows?property=createdAt>1" + std::string(400, '0'));
+    CHECK(r.status == 200);
+    CHECK(Emu::body(r)["items"].empty());
+  }
+  SECTION("shapes a create would refuse, given by PATCH") {
+    for (const json& op :
+         {json{{"op", "replace"}, {"path", "/name"}, {"value", 42}},
+          json{{"op", "replace"}, {"path", "/name"}, {"value", ""}},
+          json{{"op", "remove"}, {"path", "/name"}},
+          json{{"op", "replace"}, {"path", "/description"}, {"value", {{"a", 1}}}},
+          json{{"op", "replace"}, {"path", "/sourceConnectionIds"}, {"value", json::array()}},
+          json{{"op", "replace"}, {"path", "/targetConnectionIds"}, {"value", nullptr}},
+          json{{"op", "replace"},
+               {"path", "/transformations/0/params/segmentSelectors"},
+               {"value", json::array()}},
+          json{{"op", "add"}, {"path", "/labels/a~2b"}, {"value", 1}}}) {
+      INFO(op.dump());
+      refused(patch(e, flow, json::array({op})));
+    }
+    refused(patch(e, "/sourceConnections/" + ids[0],
+                  json::array({{{"op", "replace"}, {"path", "/params"}, {"value", "garbage"}}})));
+    CHECK(e.get_flow(ids[3])["name"] == "f");
+  }
+  SECTION("an action under a stale If-Match") {
+    refused(e.call("POST", flow + "/action?op=disable", nullptr, {{"if-match", "\"stale\""}}), 412);
+    CHECK(e.get_flow(ids[3])["state"] == "enabled");
+  }
+  SECTION("headers and queries a client gets wrong") {
+    refused(e.call("GET", "/flows", nullptr, {{"authorization", "emulator-token"}}), 401);
+    auto text_json = e.call("PATCH", flow, json::array(), {{"content-type", "text/json"}});
+    refused(text_json);
+    CHECK(Emu::body(text_json)["detail"] == "A valid content-type must be specified");
+    CHECK(type_of(e.call("GET", "/flows?property=name~")).ends_with("FLOW-1440-400"));
+    CHECK(type_of(e.call("GET", "/flows?limit=1&limit=2")).ends_with("FLOW-1453-400"));
+    CHECK(type_of(e.call("GET", "/flows?orderby=")).ends_with("FLOW-1453-400"));
+  }
+  SECTION("a continuation token of one sandbox is refused in another") {
+    s3_flow(e);
+    auto first = Emu::body(e.call("GET", "/flows?limit=1"));
+    const std::string href = first["_links"]["next"]["href"];
+    const std::string query = href.substr(href.find('?'));
+    CHECK(e.call("GET", "/flows" + query).status == 200);
+    CHECK(e.call("GET", "/flows" + query, nullptr, {}, "dev").status == 400);
+  }
+}
