@@ -34,6 +34,17 @@ Audience complete(const AudienceSpec& a);
 // The audience as stored, with every field `given` sets replaced.
 Audience merged(const Audience& current, const AudienceSpec& given);
 
+// A new audience as it will be sent (`spec` with `defaults` for what it leaves unset), its rule
+// violations added to `violations`.
+Audience new_audience(const AudienceSpec& spec, const AudienceSpec& defaults,
+                      std::vector<RuleViolation>& violations);
+
+// Audiences to add, checked before anything is sent: one given twice, or any that breaks an
+// activation rule, is a usage error naming every problem. The check `flow activate` and a
+// pipeline file's plan make alike.
+Result<void> check_new_audiences(const std::vector<AudienceSpec>& audiences,
+                                 const AudienceSpec& defaults);
+
 struct ActivationRequest {
   std::vector<AudienceSpec> audiences;
   AudienceSpec new_defaults;  // for fields a new audience still leaves unset

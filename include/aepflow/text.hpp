@@ -3,8 +3,12 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace aepflow {
+
+// "a, b, c".
+std::string join(const std::vector<std::string>& items, std::string_view sep = ", ");
 
 // ASCII case-insensitive equality (header names, destination names).
 bool iequals(std::string_view a, std::string_view b);

@@ -24,14 +24,13 @@ Result<void> report_created(Context& ctx, std::string_view noun, Result<Created>
   return {};
 }
 
-Result<void> check_spec_params(Context& ctx, const nlohmann::json& schema, nlohmann::json& params,
-                               const std::string& what) {
-  ParamCheck check = check_params(schema, params);
-  for (const auto& name : check.unknown) {
-    ctx.warn("param " + name + " is not in the " + what + "; sending it anyway");
-  }
-  if (check.ok()) return {};
-  return usage(what + ": " + check.describe() + " (see `aepflow specs get`)");
+Result<void> checked_with_warnings(
+    Context& ctx, const std::function<Result<void>(std::vector<std::string>& warnings)>& check) {
+  std::vector<std::string> warnings;
+  auto ok = check(warnings);
+  for (const auto& w : warnings)
+    ctx.warn(w);
+  return ok;
 }
 
 Result<nlohmann::json> fetch(Context& ctx, Collection c, std::string_view what,

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "aepflow/client.hpp"
+#include "aepflow/spec_check.hpp"
 #include "command_spec.hpp"
 #include "context.hpp"
 #include "util.hpp"
@@ -15,11 +16,9 @@ namespace aepflow::cli {
 // the bare ID for -o id), or passes its error on.
 Result<void> report_created(Context& ctx, std::string_view noun, Result<Created> created);
 
-// Checks params against a spec's schema before anything is sent: a usage error naming what is
-// missing or invalid; a warning for each param the schema does not know. `what` names the schema
-// ("auth spec 'S3' of Adobe Campaign").
-Result<void> check_spec_params(Context& ctx, const nlohmann::json& schema, nlohmann::json& params,
-                               const std::string& what);
+// Runs one of the library's checks (spec_check.hpp) and prints the warnings it gives.
+Result<void> checked_with_warnings(
+    Context& ctx, const std::function<Result<void>(std::vector<std::string>& warnings)>& check);
 
 // The object at /{collection}/{id}, once the ID is known to be well formed (`what`: "flow ID").
 Result<nlohmann::json> fetch(Context& ctx, Collection c, std::string_view what,

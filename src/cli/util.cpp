@@ -7,21 +7,6 @@
 
 namespace aepflow::cli {
 
-std::string join(const std::vector<std::string>& items, std::string_view sep) {
-  std::string out;
-  for (const auto& i : items) {
-    if (!out.empty()) out += sep;
-    out += i;
-  }
-  return out;
-}
-
-std::string text_of(const nlohmann::json& j, std::string_view key) {
-  if (!j.is_object()) return {};
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 bool icontains(std::string_view haystack, std::string_view needle) {
   auto lower = [](char c) { return std::tolower(static_cast<unsigned char>(c)); };
   return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),

@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include "aepflow/json_fields.hpp"
+
 namespace aepflow {
 
 using nlohmann::json;
@@ -251,12 +253,6 @@ json activation_patch(const std::vector<Audience>& audiences,
 
 namespace {
 
-std::string text(const json& j, std::string_view key) {
-  if (!j.is_object()) return {};
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 const json& member(const json& j, std::string_view key) {
   static const json null_value;
   if (!j.is_object()) return null_value;
@@ -270,14 +266,14 @@ namespace {
 
 Audience audience_from(const json& value) {
   Audience a;
-  a.id = text(value, "id");
-  a.name = text(value, "name");
-  a.description = text(value, "description");
-  a.filename_template = text(value, "filenameTemplate");
-  a.export_mode = text(value, "exportMode");
+  a.id = text_of(value, "id");
+  a.name = text_of(value, "name");
+  a.description = text_of(value, "description");
+  a.filename_template = text_of(value, "filenameTemplate");
+  a.export_mode = text_of(value, "exportMode");
   const json& s = member(value, "schedule");
-  a.schedule = {text(s, "frequency"), text(s, "triggerType"), text(s, "startDate"),
-                text(s, "startTime"), text(s, "endDate")};
+  a.schedule = {text_of(s, "frequency"), text_of(s, "triggerType"), text_of(s, "startDate"),
+                text_of(s, "startTime"), text_of(s, "endDate")};
   return a;
 }
 
@@ -316,12 +312,12 @@ json DedupKey::to_json() const {
 }
 
 std::optional<DedupKey> DedupKey::from_json(const json& j) {
-  const std::string type = aepflow::text(j, "fieldType");
-  if (type == "IDENTITY" && !aepflow::text(j, "identityNamespace").empty()) {
-    return DedupKey{Kind::identity, aepflow::text(j, "identityNamespace")};
+  const std::string type = aepflow::text_of(j, "fieldType");
+  if (type == "IDENTITY" && !aepflow::text_of(j, "identityNamespace").empty()) {
+    return DedupKey{Kind::identity, aepflow::text_of(j, "identityNamespace")};
   }
-  if (type == "ATTRIBUTE" && !aepflow::text(j, "attributePath").empty()) {
-    return DedupKey{Kind::attribute, aepflow::text(j, "attributePath")};
+  if (type == "ATTRIBUTE" && !aepflow::text_of(j, "attributePath").empty()) {
+    return DedupKey{Kind::attribute, aepflow::text_of(j, "attributePath")};
   }
   return std::nullopt;
 }
@@ -345,7 +341,7 @@ FlowContents read_flow_contents(const json& flow) {
   out.legacy = profile.is_object();
   for (const auto& sel :
        member(profile, "selectors").is_array() ? member(profile, "selectors") : json::array()) {
-    std::string path = text(member(sel, "value"), "path");
+    std::string path = text_of(member(sel, "value"), "path");
     if (!path.empty()) out.attributes.push_back(std::move(path));
   }
   const json& home = out.legacy ? profile : params;

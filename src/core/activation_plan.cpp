@@ -49,6 +49,10 @@ std::string path(std::string_view suffix) {
   return std::string(params_path).append(suffix);
 }
 
+std::string given_twice(const std::string& id) {
+  return "audience " + id + " is given more than once";
+}
+
 std::string violations_text(const std::vector<RuleViolation>& v) {
   std::string out;
   for (const auto& x : v)
@@ -119,6 +123,26 @@ Audience merged(const Audience& current, const AudienceSpec& given) {
   return out;
 }
 
+Audience new_audience(const AudienceSpec& spec, const AudienceSpec& defaults,
+                      std::vector<RuleViolation>& violations) {
+  Audience a = complete(with_fallback(spec, defaults));
+  auto v = check_audience(a);
+  violations.insert(violations.end(), v.begin(), v.end());
+  return a;
+}
+
+Result<void> check_new_audiences(const std::vector<AudienceSpec>& audiences,
+                                 const AudienceSpec& defaults) {
+  std::vector<RuleViolation> violations;
+  std::set<std::string> seen;
+  for (const auto& spec : audiences) {
+    if (!seen.insert(spec.id).second) return usage(given_twice(spec.id));
+    new_audience(spec, defaults, violations);
+  }
+  if (!violations.empty()) return usage(violations_text(violations));
+  return {};
+}
+
 Result<ActivationPlan> plan_activation(const json& flow, const ActivationRequest& r) {
   ActivationPlan plan;
   FlowContents c = read_flow_contents(flow);
@@ -145,14 +169,11 @@ Result<ActivationPlan> plan_activation(const json& flow, const ActivationRequest
   std::vector<RuleViolation> violations;
   std::set<std::string> seen;
   for (const auto& spec : r.audiences) {
-    if (!seen.insert(spec.id).second)
-      return usage("audience " + spec.id + " is given more than once");
+    if (!seen.insert(spec.id).second) return usage(given_twice(spec.id));
     auto at = std::find_if(c.audiences.begin(), c.audiences.end(),
                            [&](const Audience& a) { return a.id == spec.id; });
     if (at == c.audiences.end()) {
-      Audience a = complete(with_fallback(spec, r.new_defaults));
-      auto v = check_audience(a);
-      violations.insert(violations.end(), v.begin(), v.end());
+      Audience a = new_audience(spec, r.new_defaults, violations);
       plan.ops.push_back({{"op", "add"},
                           {"path", path("/segmentSelectors/selectors/-")},
                           {"value", segment_selector(a)}});

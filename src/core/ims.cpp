@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "aepflow/json_fields.hpp"
 #include "aepflow/pipeline.hpp"
 
 namespace aepflow {
@@ -23,12 +24,6 @@ Request ims_token(const ClientCredentials& c) {
 }  // namespace requests
 
 namespace {
-
-std::string text(const json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return {};
-  return it->is_string() ? it->get<std::string>() : it->dump();
-}
 
 std::string base64url_decode(std::string_view in) {
   auto value = [](char c) -> int {
@@ -79,8 +74,8 @@ Result<IssuedToken> parse_ims_token(const Response& r) {
     e.context = "get an access token from Adobe IMS";
     e.body = r.body;
     if (j.is_object()) {
-      e.code = text(j, "error");
-      e.message = text(j, "error_description");
+      e.code = any_text_of(j, "error");
+      e.message = any_text_of(j, "error_description");
     }
     if (e.message.empty()) e.message = "the token request was refused";
     if (e.code == "invalid_client" || r.status == 401) {
@@ -93,7 +88,7 @@ Result<IssuedToken> parse_ims_token(const Response& r) {
     if (const auto* id = find_header(r.headers, "x-request-id")) e.request_id = *id;
     return std::unexpected(std::move(e));
   }
-  std::string token = j.is_object() ? text(j, "access_token") : "";
+  std::string token = j.is_object() ? any_text_of(j, "access_token") : "";
   if (token.empty()) {
     return fail(ErrorKind::auth,
                 "get an access token from Adobe IMS: the answer has no access_token");
@@ -126,9 +121,9 @@ TokenClaims read_token_claims(std::string_view token) {
   json payload = json::parse(base64url_decode(token.substr(first + 1, second - first - 1)), nullptr,
                              /*allow_exceptions=*/false);
   if (!payload.is_object()) return claims;
-  claims.client_id = text(payload, "client_id");
-  claims.user_id = text(payload, "user_id");
-  claims.org = text(payload, "org");
+  claims.client_id = any_text_of(payload, "client_id");
+  claims.user_id = any_text_of(payload, "user_id");
+  claims.org = any_text_of(payload, "org");
   std::int64_t created = number(payload, "created_at"), expires = number(payload, "expires_in");
   if (created > 0 && expires > 0) claims.expires_at = (created + expires) / 1000;
   return claims;

@@ -7,6 +7,7 @@
 #include "aepflow/catalogue.hpp"
 #include "aepflow/etag.hpp"
 #include "aepflow/ids.hpp"
+#include "aepflow/json_fields.hpp"
 #include "aepflow/parallel.hpp"
 #include "aepflow/redact.hpp"
 #include "aepflow/resolve.hpp"
@@ -56,14 +57,8 @@ bool PipelinePlan::needs_replace() const {
 
 namespace {
 
-std::string text(const json& j, const char* key) {
-  if (!j.is_object()) return {};
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 std::string spec_id(const json& resource, const char* key = "connectionSpec") {
-  return text(resource.value(key, json::object()), "id");
+  return text_of(resource.value(key, json::object()), "id");
 }
 
 // A value as text, for comparing what the file says with what the service stores.
@@ -80,12 +75,12 @@ Result<std::optional<json>> find_named(FlowService& service, Collection c,
   if (!all) return std::unexpected(all.error());
   std::vector<json> found;
   for (auto& item : *all) {
-    if (text(item, "name") == name) found.push_back(std::move(item));
+    if (text_of(item, "name") == name) found.push_back(std::move(item));
   }
   if (found.size() > 1) {
     std::string ids;
     for (const auto& f : found)
-      ids += (ids.empty() ? "" : ", ") + text(f, "id");
+      ids += (ids.empty() ? "" : ", ") + text_of(f, "id");
     return usage(std::to_string(found.size()) + " " + std::string(collection_noun(c)) +
                  "s are named '" + name + "' (" + ids +
                  "): aepflow finds resources by name and cannot tell which one the file means; "
@@ -100,7 +95,7 @@ Result<void> locate(FlowService& service, ResourcePlan& r) {
   if (!found) return std::unexpected(found.error());
   if (*found) {
     r.current = std::move(**found);
-    r.id = text(r.current, "id");
+    r.id = text_of(r.current, "id");
   }
   return {};
 }
@@ -206,66 +201,27 @@ PipelinePlan skeleton(const PipelineSpec& spec) {
   return p;
 }
 
-bool is_reference(const json& v) {
-  return v.is_string() &&
-         (v.get<std::string>().starts_with("env:") || v.get<std::string>().starts_with("file:"));
-}
-
-// Checks params against a schema of the connection spec. A reference stands for a value that is
-// only read when applying: it counts as present, and its form is not checked.
-Result<void> check_against(const json& schema, const json& params, const std::string& what,
-                           std::vector<std::string>& warnings) {
-  json literal = json::object();
-  std::vector<std::string> refs;
-  for (const auto& [k, v] : params.items()) {
-    if (is_reference(v)) {
-      refs.push_back(k);
-    } else {
-      literal[k] = v;
-    }
-  }
-  ParamCheck check = check_params(schema, literal);
-  std::erase_if(check.missing, [&](const std::string& m) {
-    return std::any_of(refs.begin(), refs.end(),
-                       [&](const std::string& r) { return m == r || m.starts_with(r + " "); });
-  });
-  for (const auto& u : check.unknown) {
-    if (std::find(refs.begin(), refs.end(), u) == refs.end()) {
-      warnings.push_back("param " + u + " is not in the " + what);
-    }
-  }
-  if (check.ok()) return {};
-  return usage(what + ": " + check.describe());
-}
-
-// The connection spec's auth and target params, checked before anything is planned.
+// The destination against its specs, as `connection create` and `target create` check it.
 Result<void> check_spec(FlowService& service, const PipelineSpec& spec, PipelinePlan& p) {
   auto cs = service.get(Collection::connection_specs, p.connection_spec_id);
   if (!cs) return std::unexpected(cs.error());
-  const std::string spec_name = text(*cs, "name");
-  const json auth_specs = cs->value("authSpec", json::array());
-  std::vector<std::string> names;
-  const json* auth = nullptr;
-  for (const auto& a : auth_specs) {
-    names.push_back(text(a, "name"));
-    if (names.back() == spec.auth_spec) auth = &a;
-  }
-  if (!auth) {
-    std::string list;
-    for (const auto& n : names)
-      list += (list.empty() ? "" : ", ") + n;
-    return usage("connection.authSpec '" + spec.auth_spec + "' is not one of " + spec_name +
-                 "'s: " + list);
-  }
-  if (auto ok = check_against(auth->value("spec", json::object()), spec.auth_params,
-                              "auth spec '" + spec.auth_spec + "' of " + spec_name, p.warnings);
+  json auth = spec.auth_params, target = spec.target_params;
+  if (auto ok = check_auth_params(*cs, spec.auth_spec, auth, p.warnings, ParamReferences::allowed);
       !ok) {
     return ok;
   }
-  const json target = cs->value("targetSpec", json::object());
-  if (!target.contains("spec")) return usage(spec_name + " is a source, not a destination");
-  return check_against(target["spec"], spec.target_params, "target spec of " + spec_name,
-                       p.warnings);
+  return check_target_params(*cs, target, p.warnings, ParamReferences::allowed);
+}
+
+// The flow spec against the connections it will link, as `flow create` checks it.
+Result<void> check_flow_spec(FlowService& service, const PipelineSpec& spec,
+                             const PipelinePlan& p) {
+  auto fs = service.get(Collection::flow_specs, p.flow_spec_id);
+  if (!fs) return std::unexpected(fs.error());
+  return check_flow_spec_fits(
+      *fs, p.flow_spec_id,
+      {std::string(profile_store_spec_id), "source connection \"" + spec.source_name + "\""},
+      {p.connection_spec_id, "target connection \"" + spec.target_name + "\""});
 }
 
 bool gone(const ResourcePlan& r) {
@@ -277,8 +233,8 @@ bool gone(const ResourcePlan& r) {
 void check_base(const ResourcePlan& r, const ResourcePlan& base, std::vector<std::string>& fixed) {
   if (gone(base)) {
     fixed.push_back("its base connection is " + std::string(to_string(base.change)) + "d");
-  } else if (text(r.current, "baseConnectionId") != base.id) {
-    fixed.push_back("base connection " + text(r.current, "baseConnectionId") + " -> " + base.id);
+  } else if (text_of(r.current, "baseConnectionId") != base.id) {
+    fixed.push_back("base connection " + text_of(r.current, "baseConnectionId") + " -> " + base.id);
   }
 }
 
@@ -287,17 +243,8 @@ void check_base(const ResourcePlan& r, const ResourcePlan& base, std::vector<std
 Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spec,
                                    const std::string& today) {
   PipelinePlan p = skeleton(spec);
-  std::vector<std::string> violations;
-  for (const auto& a : spec.audiences) {
-    for (const auto& v : check_audience(complete(with_fallback(a, activation_defaults(today))))) {
-      violations.push_back(v.describe());
-    }
-  }
-  if (!violations.empty()) {
-    std::string all;
-    for (const auto& v : violations)
-      all += (all.empty() ? "" : "; ") + v;
-    return usage("audiences break the activation rules: " + all);
+  if (auto ok = check_new_audiences(spec.audiences, activation_defaults(today)); !ok) {
+    return std::unexpected(ok.error());
   }
   auto conn_spec = resolve_connection_spec(service, spec.destination);
   if (!conn_spec) return std::unexpected(conn_spec.error());
@@ -306,8 +253,9 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
       resolve_flow_spec(service, spec.flow_spec.empty() ? spec.destination : spec.flow_spec);
   if (!flow_spec) return std::unexpected(flow_spec.error());
   p.flow_spec_id = *flow_spec;
-  // The spec check and the five look-ups do not depend on each other: one round trip.
-  std::vector<Step> reads{[&] { return check_spec(service, spec, p); }};
+  // The spec checks and the five look-ups do not depend on each other: one round trip.
+  std::vector<Step> reads{[&] { return check_spec(service, spec, p); },
+                          [&] { return check_flow_spec(service, spec, p); }};
   for (auto* r : {&p.profile_base, &p.source, &p.connection, &p.target, &p.flow}) {
     reads.push_back([&service, r] { return locate(service, *r); });
   }
@@ -331,8 +279,8 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
                       p.connection_spec_id);
     }
     const json auth = p.connection.current.value("auth", json::object());
-    if (text(auth, "specName") != spec.auth_spec) {
-      fixed.push_back("auth spec " + text(auth, "specName") + " -> " + spec.auth_spec);
+    if (text_of(auth, "specName") != spec.auth_spec) {
+      fixed.push_back("auth spec " + text_of(auth, "specName") + " -> " + spec.auth_spec);
     }
   }
   decide(p.connection, fixed);
@@ -465,7 +413,7 @@ Result<Created> create(Work& w, const ResourcePlan& r) {
 Result<void> update(Work& w, ResourcePlan& r) {
   auto current = w.service.get(r.collection, r.id);
   if (!current) return std::unexpected(current.error());
-  auto etag = normalize_etag(text(*current, "etag"));
+  auto etag = normalize_etag(text_of(*current, "etag"));
   if (!etag) return std::unexpected(etag.error());
   json ops;
   if (r.collection == Collection::connections) {

@@ -98,9 +98,10 @@ TEST_CASE("apply overlaps what does not depend on each other, and reads no flow 
   auto apply = run(emu, {"apply", "-f", example_file(), "--yes", "-o", "table"});
   INFO(apply.err);
   REQUIRE(apply.code == 0);
-  // The plan: the connection spec and the five look-ups by name. The writes: two bases, source
-  // and target, the flow, one PATCH planned against the flow as created (no read before it).
-  CHECK(emu.count("reads") == 6);
+  // The plan: the connection spec, the flow spec and the five look-ups by name. The writes: two
+  // bases, source and target, the flow, one PATCH planned against the flow as created (no read
+  // before it).
+  CHECK(emu.count("reads") == 7);
   CHECK(emu.count("writes") == 6);
   // The plan's reads go out together, and so do the Profile Store and destination branches.
   CHECK(emu.count("maxInFlight") >= 3);
@@ -244,14 +245,14 @@ TEST_CASE("params the connection spec refuses are found by plan, in the file",
   CHECK(plan.code == 2);
   CHECK_THAT(plan.err, Catch::StartsWith("error: " + bad +
                                          ":5: pipeline campaign-s3: "
-                                         "connection.authSpec 'S4' is not one of"));
+                                         "auth spec 'S4' is not one of"));
   const std::string bad_time = edited(emu, "bad-time.yaml", [](std::string t) {
     return std::regex_replace(t, std::regex("startTime: \"17:00\""), "startTime: \"17:30\"");
   });
   auto rules = run(emu, {"apply", "-f", bad_time, "--yes"});
   CHECK(rules.code == 2);
-  CHECK_THAT(rules.err, Catch::Contains("break the activation rules") &&
-                            Catch::Contains("schedule.startTime"));
+  CHECK_THAT(rules.err, Catch::Contains("audience 9f7d37fd-7039-4454-94ef-2b0cd6c3206a: "
+                                        "schedule.startTime '17:30' must be on the hour"));
   const std::string no_bucket = edited(emu, "no-bucket.yaml", [](std::string t) {
     return std::regex_replace(t, std::regex("        bucketName: acme-audience-exports\n"), "");
   });
@@ -314,4 +315,42 @@ TEST_CASE("each destination's example pipeline file applies, then plans no chang
   REQUIRE(apply.code == 0);
   CHECK(aepflow(emu, {"plan", "-f", path, "--detailed-exitcode"}, env).code == 0);
   CHECK(test::resource_names(emu).size() == 5);
+}
+
+TEST_CASE(
+    "apply refuses a flow spec that does not fit the file's connections, as flow create "
+    "does",
+    "[integration][pipeline]") {
+  Emulator emu;
+  // Oracle Responsys's flow spec for an Adobe Campaign destination.
+  const std::string responsys = "51d675ce-e270-408d-91fc-22717bdf2148";
+  const std::string file = edited(emu, "wrong-flow-spec.yaml", [&](std::string t) {
+    return std::regex_replace(t, std::regex("    flow:\n"),
+                              "    flow:\n      flowSpec: " + responsys + "\n");
+  });
+  auto plan = run(emu, {"apply", "-f", file, "--yes"});
+  CHECK(plan.code == 2);
+  CHECK(emu.count("writes") == 0);
+  const std::string why =
+      "flow spec Profile export to Oracle Responsys (" + responsys +
+      ") does not export to Adobe Campaign (0b23e41a-cb4a-4321-a78f-3b654f5d7d97), the spec of "
+      "target connection ";
+  const std::string hint =
+      "; for Adobe Campaign use the flow spec \"Adobe Campaign\" "
+      "(71471eba-b620-49e4-90fd-23f1fa0174d8)";
+  CHECK_THAT(plan.err, Catch::Contains(why + "\"TargetConnection for Adobe Campaign\"" + hint));
+
+  // flow create says the same of the same connections, named by ID.
+  REQUIRE(run(emu, {"apply", "-f", example_file(), "--yes"}).code == 0);
+  auto id_of = [&](const char* noun, const char* name) {
+    auto r = run(emu, {noun, "list", "--name", name, "-o", "id"});
+    REQUIRE(r.code == 0);
+    return r.out.substr(0, 36);
+  };
+  const std::string source = id_of("source", "Connecting to Profile Store");
+  const std::string target = id_of("target", "TargetConnection for Adobe Campaign");
+  auto create = run(emu, {"flow", "create", "--name", "x", "--flow-spec", responsys, "--source",
+                          source, "--target", target});
+  CHECK(create.code == 2);
+  CHECK_THAT(create.err, Catch::Contains(why + target + hint));
 }

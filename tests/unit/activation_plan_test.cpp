@@ -392,4 +392,8 @@ TEST_CASE("params against a spec: required, required when, enums, types, pattern
   CHECK_THAT(b.describe(), Catch::Contains("port must be an integer"));
   CHECK_THAT(b.describe(), !Catch::Contains("twenty"));
   CHECK_THAT(b.describe(), !Catch::Contains("UPPER_case"));  // values may be secrets
+  // A value long enough to exhaust std::regex's stack is refused before it meets the pattern.
+  json huge = {{"mode", "S3"}, {"bucketName", std::string(200'000, 'a')}, {"path", "p"}};
+  CHECK_THAT(check_params(schema, huge).describe(),
+             Catch::Contains("bucketName is longer than 1024 characters"));
 }

@@ -651,7 +651,7 @@ TEST_CASE("a flow spec that does not fit the connections is refused, with the on
                      f);
     CHECK(r.code == 2);
     CHECK_THAT(r.err, Catch::Contains("does not export to Adobe Campaign"));
-    CHECK_THAT(r.err, Catch::Contains("use --flow-spec \"Adobe Campaign\" "
+    CHECK_THAT(r.err, Catch::Contains("use the flow spec \"Adobe Campaign\" "
                                       "(71471eba-b620-49e4-90fd-23f1fa0174d8)"));
   }
 }

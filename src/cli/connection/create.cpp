@@ -55,26 +55,11 @@ Result<void> run(const Options& o, Context& ctx) {
     c.auth_params = std::move(params->values);
     auto spec = ctx.spec(Collection::connection_specs, c.spec.id);
     if (!spec) return std::unexpected(spec.error());
-    const std::string spec_name = text_of(**spec, "name");
-    const nlohmann::json* auth = nullptr;
-    std::vector<std::string> names;
-    // A reference into the cached spec: `auth` must outlive this loop.
-    static const nlohmann::json no_auth = nlohmann::json::array();
-    auto found = (*spec)->find("authSpec");
-    const nlohmann::json& auth_specs =
-        found != (*spec)->end() && found->is_array() ? *found : no_auth;
-    for (const auto& a : auth_specs) {
-      names.push_back(text_of(a, "name"));
-      if (names.back() == o.auth_spec) auth = &a;
-    }
-    if (!auth) {
-      return usage(
-          "auth spec '" + o.auth_spec + "' is not one of " + spec_name + "'s: " +
-          (names.empty() ? std::string("it takes no auth; leave out --auth-spec") : join(names)));
-    }
-    if (auto ok =
-            check_spec_params(ctx, auth->value("spec", nlohmann::json::object()), c.auth_params,
-                              "auth spec '" + o.auth_spec + "' of " + spec_name);
+    if (auto ok = checked_with_warnings(ctx,
+                                        [&](std::vector<std::string>& warnings) {
+                                          return check_auth_params(**spec, o.auth_spec,
+                                                                   c.auth_params, warnings);
+                                        });
         !ok) {
       return ok;
     }

@@ -114,18 +114,9 @@ Result<ActivationRequest> build_request(const Options& o, const Io& io) {
   // New audiences are checked now, before any request. Updated ones are checked once merged with
   // their current settings, still before anything is written.
   if (!r.update) {
-    std::vector<std::string> problems;
-    std::vector<std::string> seen;
-    for (const auto& a : r.audiences) {
-      if (std::find(seen.begin(), seen.end(), a.id) != seen.end()) {
-        return usage("audience " + a.id + " is given more than once");
-      }
-      seen.push_back(a.id);
-      for (const auto& v : check_audience(complete(with_fallback(a, r.new_defaults)))) {
-        problems.push_back(v.describe());
-      }
+    if (auto ok = check_new_audiences(r.audiences, r.new_defaults); !ok) {
+      return std::unexpected(ok.error());
     }
-    if (!problems.empty()) return usage(join(problems, "; "));
   }
   return r;
 }

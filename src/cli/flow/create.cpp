@@ -1,5 +1,4 @@
 // aepflow flow create --name N --flow-spec ID|NAME --source ID --target ID
-#include "aepflow/catalogue.hpp"
 #include "aepflow/ids.hpp"
 #include "aepflow/parallel.hpp"
 #include "aepflow/resolve.hpp"
@@ -17,19 +16,6 @@ struct Options {
   std::string source;
   std::string target;
 };
-
-std::string spec_label(const std::string& id) {
-  const auto* d = find_destination(id);
-  return d ? std::string(d->name) + " (" + id + ")" : id;
-}
-
-std::vector<std::string> ids_in(const nlohmann::json& spec, const char* key) {
-  std::vector<std::string> out;
-  for (const auto& v : spec.value(key, nlohmann::json::array())) {
-    if (v.is_string()) out.push_back(v.get<std::string>());
-  }
-  return out;
-}
 
 // A flow spec that does not read from the source's spec, or does not export to the target's, is
 // refused here with the reason and, where the catalogue knows it, the flow spec to use instead.
@@ -55,30 +41,9 @@ Result<void> check_compatible(Context& ctx, FlowService& service, const std::str
   auto spec_of = [](const nlohmann::json& connection) {
     return text_of(connection.value("connectionSpec", nlohmann::json::object()), "id");
   };
-  const std::string name = text_of(**flow_spec, "name") + " (" + flow_spec_id + ")";
-  const auto sources = ids_in(**flow_spec, "sourceConnectionSpecIds");
-  const auto targets = ids_in(**flow_spec, "targetConnectionSpecIds");
-  const std::string source_spec = spec_of(*source), target_spec = spec_of(*target);
-  if (!sources.empty() && std::find(sources.begin(), sources.end(), source_spec) == sources.end()) {
-    std::vector<std::string> labels;
-    for (const auto& s : sources)
-      labels.push_back(spec_label(s));
-    return usage("flow spec " + name + " reads from " + join(labels) + ", but source connection " +
-                 o.source + " reads from " + spec_label(source_spec) +
-                 (source_spec == profile_store_spec_id
-                      ? "; audiences need a flow spec for profile export"
-                      : ""));
-  }
-  if (!targets.empty() && std::find(targets.begin(), targets.end(), target_spec) == targets.end()) {
-    std::string hint;
-    if (const auto* d = find_destination(target_spec); d && !d->flow_spec_id.empty()) {
-      hint = "; for " + std::string(d->name) + " use --flow-spec \"" + std::string(d->name) +
-             "\" (" + std::string(d->flow_spec_id) + ")";
-    }
-    return usage("flow spec " + name + " does not export to " + spec_label(target_spec) +
-                 ", the spec of target connection " + o.target + hint);
-  }
-  return {};
+  return check_flow_spec_fits(**flow_spec, flow_spec_id,
+                              {spec_of(*source), "source connection " + o.source},
+                              {spec_of(*target), "target connection " + o.target});
 }
 
 Result<void> run(const Options& o, Context& ctx) {

@@ -59,14 +59,11 @@ Result<void> run(const Options& o, Context& ctx) {
   t.params = std::move(*params);
   auto connection_spec = ctx.spec(Collection::connection_specs, t.spec.id);
   if (!connection_spec) return std::unexpected(connection_spec.error());
-  const std::string spec_name = text_of(**connection_spec, "name");
-  const nlohmann::json target_spec =
-      (*connection_spec)->value("targetSpec", nlohmann::json::object());
-  if (!target_spec.contains("spec")) {
-    return usage(spec_name + " has no target spec: it is a source, not a destination");
-  }
-  if (auto ok =
-          check_spec_params(ctx, target_spec["spec"], t.params, "target spec of " + spec_name);
+  if (auto ok = checked_with_warnings(ctx,
+                                      [&](std::vector<std::string>& warnings) {
+                                        return check_target_params(**connection_spec, t.params,
+                                                                   warnings);
+                                      });
       !ok) {
     return ok;
   }

@@ -1,0 +1,18 @@
+#pragma once
+// Reading members of the service's JSON answers, where any member may be absent or of another
+// type than documented: the one place the library and the commands do it.
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+namespace aepflow {
+
+// A string member, or "" when `j` is not an object or the member is absent or not a string.
+std::string text_of(const nlohmann::json& j, std::string_view key);
+
+// A member as text: a string as it is, a number or any other value as JSON, "" when absent or
+// null (error fields that are strings in one answer and numbers in another).
+std::string any_text_of(const nlohmann::json& j, std::string_view key);
+
+}  // namespace aepflow
