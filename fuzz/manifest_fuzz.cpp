@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "aepflow/manifest.hpp"
+#include "aepflow/pipeline_file/manifest.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   (void)aepflow::parse_manifest(std::string_view(reinterpret_cast<const char*>(data), size),

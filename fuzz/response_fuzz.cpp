@@ -6,13 +6,13 @@
 #include <memory>
 #include <string>
 
-#include "aepflow/activation.hpp"
-#include "aepflow/activation_plan.hpp"
-#include "aepflow/auth.hpp"
-#include "aepflow/client.hpp"
-#include "aepflow/ims.hpp"
-#include "aepflow/pipeline.hpp"
-#include "aepflow/redact.hpp"
+#include "aepflow/activation/activation.hpp"
+#include "aepflow/activation/activation_plan.hpp"
+#include "aepflow/auth/auth.hpp"
+#include "aepflow/auth/ims.hpp"
+#include "aepflow/flow/client.hpp"
+#include "aepflow/http/pipeline.hpp"
+#include "aepflow/http/redact.hpp"
 
 namespace {
 

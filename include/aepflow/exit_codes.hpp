@@ -2,7 +2,7 @@
 // The process exit codes. Scripts and CI depend on them: they are documented in the README and in
 // `aepflow --help`, and they never change meaning.
 
-#include "aepflow/error.hpp"
+#include "aepflow/base/error.hpp"
 
 namespace aepflow::exit_code {
 

@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "aepflow/exit_codes.hpp"
-#include "aepflow/redact.hpp"
+#include "aepflow/http/redact.hpp"
 #include "commands.hpp"
 #include "completion.hpp"
 #include "help.hpp"

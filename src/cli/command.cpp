@@ -1,7 +1,7 @@
 #include "command.hpp"
 
-#include "aepflow/ids.hpp"
-#include "aepflow/spec_check.hpp"
+#include "aepflow/flow/ids.hpp"
+#include "aepflow/specs/spec_check.hpp"
 
 namespace aepflow::cli {
 

@@ -4,8 +4,8 @@
 #include <functional>
 #include <string_view>
 
-#include "aepflow/client.hpp"
-#include "aepflow/spec_check.hpp"
+#include "aepflow/flow/client.hpp"
+#include "aepflow/specs/spec_check.hpp"
 #include "command_spec.hpp"
 #include "context.hpp"
 #include "util.hpp"

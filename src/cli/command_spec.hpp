@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "aepflow/error.hpp"
+#include "aepflow/base/error.hpp"
 
 namespace CLI {
 class App;

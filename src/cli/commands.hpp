@@ -1,7 +1,7 @@
 #pragma once
 // One registration function per command; each lives in <noun>/<verb>.cpp.
 
-#include "aepflow/client.hpp"
+#include "aepflow/flow/client.hpp"
 #include "command_spec.hpp"
 
 namespace aepflow::cli {

@@ -10,7 +10,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "aepflow/files.hpp"
+#include "aepflow/base/files.hpp"
 
 namespace aepflow::cli {
 

@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "aepflow/error.hpp"
+#include "aepflow/base/error.hpp"
 
 namespace aepflow::cli {
 

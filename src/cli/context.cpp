@@ -5,9 +5,9 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "aepflow/files.hpp"
-#include "aepflow/redact.hpp"
-#include "aepflow/text.hpp"
+#include "aepflow/base/files.hpp"
+#include "aepflow/base/text.hpp"
+#include "aepflow/http/redact.hpp"
 #include "dry_run.hpp"
 #include "log_sink.hpp"
 #include "params.hpp"

@@ -10,11 +10,11 @@
 #include <optional>
 #include <string>
 
-#include "aepflow/client.hpp"
-#include "aepflow/client_credentials.hpp"
-#include "aepflow/curl_transport.hpp"
-#include "aepflow/log.hpp"
-#include "aepflow/pipeline.hpp"
+#include "aepflow/auth/client_credentials.hpp"
+#include "aepflow/flow/client.hpp"
+#include "aepflow/http/curl_transport.hpp"
+#include "aepflow/http/log.hpp"
+#include "aepflow/http/pipeline.hpp"
 #include "io.hpp"
 #include "output.hpp"
 #include "settings.hpp"

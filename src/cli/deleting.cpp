@@ -1,5 +1,5 @@
 // aepflow flow|target|source|connection delete ID [--yes]
-#include "aepflow/ids.hpp"
+#include "aepflow/flow/ids.hpp"
 #include "command.hpp"
 #include "commands.hpp"
 

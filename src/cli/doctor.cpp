@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <ctime>
 
+#include "aepflow/base/parallel.hpp"
 #include "aepflow/exit_codes.hpp"
-#include "aepflow/parallel.hpp"
 #include "auth/token_state.hpp"
 #include "command.hpp"
 #include "commands.hpp"

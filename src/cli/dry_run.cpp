@@ -3,8 +3,8 @@
 #include <cstdio>
 #include <set>
 
-#include "aepflow/redact.hpp"
-#include "aepflow/text.hpp"
+#include "aepflow/base/text.hpp"
+#include "aepflow/http/redact.hpp"
 
 namespace aepflow::cli {
 

@@ -9,7 +9,7 @@
 #include <ostream>
 #include <string>
 
-#include "aepflow/http.hpp"
+#include "aepflow/http/http.hpp"
 
 namespace aepflow::cli {
 

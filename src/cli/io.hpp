@@ -10,8 +10,8 @@
 #include <string>
 #include <string_view>
 
-#include "aepflow/error.hpp"
-#include "aepflow/retry.hpp"
+#include "aepflow/base/error.hpp"
+#include "aepflow/http/retry.hpp"
 
 namespace aepflow::cli {
 

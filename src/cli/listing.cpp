@@ -2,8 +2,8 @@
 
 #include <charconv>
 
-#include "aepflow/catalogue.hpp"
-#include "aepflow/resolve.hpp"
+#include "aepflow/specs/catalogue.hpp"
+#include "aepflow/specs/resolve.hpp"
 #include "context.hpp"
 #include "progress.hpp"
 #include "util.hpp"

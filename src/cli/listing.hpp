@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "aepflow/client.hpp"
+#include "aepflow/flow/client.hpp"
 #include "command_spec.hpp"
 #include "output.hpp"
 

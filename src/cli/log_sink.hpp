@@ -4,7 +4,7 @@
 #include <memory>
 #include <ostream>
 
-#include "aepflow/log.hpp"
+#include "aepflow/http/log.hpp"
 
 namespace aepflow::cli {
 

@@ -6,9 +6,9 @@
 #include <exception>
 #include <iostream>
 
-#include "aepflow/curl_transport.hpp"
 #include "aepflow/exit_codes.hpp"
-#include "aepflow/retry.hpp"
+#include "aepflow/http/curl_transport.hpp"
+#include "aepflow/http/retry.hpp"
 #include "app.hpp"
 
 namespace {

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "aepflow/error.hpp"
+#include "aepflow/base/error.hpp"
 #include "io.hpp"
 
 namespace aepflow::cli {

@@ -1,6 +1,6 @@
 #include "settings.hpp"
 
-#include "aepflow/ims.hpp"
+#include "aepflow/auth/ims.hpp"
 
 namespace aepflow::cli {
 

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "aepflow/error.hpp"
+#include "aepflow/base/error.hpp"
 #include "config_file.hpp"
 #include "io.hpp"
 

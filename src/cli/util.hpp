@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "aepflow/json_fields.hpp"
-#include "aepflow/text.hpp"
+#include "aepflow/base/json_fields.hpp"
+#include "aepflow/base/text.hpp"
 
 namespace aepflow::cli {
 

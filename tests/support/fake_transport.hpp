@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "aepflow/http.hpp"
+#include "aepflow/http/http.hpp"
 
 namespace test {
 

@@ -1,13 +1,13 @@
 // Planning against a flow: add, skip, update at the index, remove by ID, lists in the flow's own
 // layout, drift; and the loop that re-plans after a 412.
-#include "aepflow/activation_plan.hpp"
+#include "aepflow/activation/activation_plan.hpp"
 
 #include <catch2/catch.hpp>
 
-#include "aepflow/audience_file.hpp"
-#include "aepflow/auth.hpp"
-#include "aepflow/pipeline.hpp"
-#include "aepflow/spec_check.hpp"
+#include "aepflow/activation/audience_file.hpp"
+#include "aepflow/auth/auth.hpp"
+#include "aepflow/http/pipeline.hpp"
+#include "aepflow/specs/spec_check.hpp"
 #include "fake_transport.hpp"
 
 using namespace aepflow;

@@ -1,4 +1,4 @@
-#include "aepflow/activation.hpp"
+#include "aepflow/activation/activation.hpp"
 
 #include <catch2/catch.hpp>
 #include <functional>

@@ -1,5 +1,5 @@
 // Tokens: the auth policy's one refresh, IMS requests and answers, the cache, the client source.
-#include "aepflow/auth.hpp"
+#include "aepflow/auth/auth.hpp"
 
 #include <sys/stat.h>
 
@@ -8,9 +8,9 @@
 #include <future>
 #include <mutex>
 
-#include "aepflow/client_credentials.hpp"
-#include "aepflow/ims.hpp"
-#include "aepflow/token_cache.hpp"
+#include "aepflow/auth/client_credentials.hpp"
+#include "aepflow/auth/ims.hpp"
+#include "aepflow/auth/token_cache.hpp"
 #include "fake_transport.hpp"
 #include "temp_dir.hpp"
 

@@ -1,9 +1,9 @@
-#include "aepflow/client.hpp"
+#include "aepflow/flow/client.hpp"
 
 #include <catch2/catch.hpp>
 
-#include "aepflow/auth.hpp"
-#include "aepflow/pipeline.hpp"
+#include "aepflow/auth/auth.hpp"
+#include "aepflow/http/pipeline.hpp"
 #include "fake_transport.hpp"
 
 using namespace aepflow;

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "aepflow/client.hpp"
 #include "aepflow/exit_codes.hpp"
+#include "aepflow/flow/client.hpp"
 
 using namespace aepflow;
 

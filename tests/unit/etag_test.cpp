@@ -1,4 +1,4 @@
-#include "aepflow/etag.hpp"
+#include "aepflow/flow/etag.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,5 +1,5 @@
 // Pipeline files: what they say, and every mistake named by file, line and key.
-#include "aepflow/manifest.hpp"
+#include "aepflow/pipeline_file/manifest.hpp"
 
 #include <catch2/catch.hpp>
 

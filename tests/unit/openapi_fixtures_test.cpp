@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "aepflow/activation.hpp"
+#include "aepflow/activation/activation.hpp"
 #include "cli_harness.hpp"
 #include "seed_specs.hpp"
 #include "temp_dir.hpp"

@@ -1,5 +1,5 @@
 // run_steps: independent steps at the same time, or one after another.
-#include "aepflow/parallel.hpp"
+#include "aepflow/base/parallel.hpp"
 
 #include <atomic>
 #include <catch2/catch.hpp>

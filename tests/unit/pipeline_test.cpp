@@ -1,9 +1,9 @@
-#include "aepflow/pipeline.hpp"
+#include "aepflow/http/pipeline.hpp"
 
 #include <catch2/catch.hpp>
 
-#include "aepflow/auth.hpp"
-#include "aepflow/redact.hpp"
+#include "aepflow/auth/auth.hpp"
+#include "aepflow/http/redact.hpp"
 #include "fake_transport.hpp"
 
 using namespace aepflow;

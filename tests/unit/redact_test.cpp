@@ -1,4 +1,4 @@
-#include "aepflow/redact.hpp"
+#include "aepflow/http/redact.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "aepflow/client.hpp"
+#include "aepflow/flow/client.hpp"
 
 using namespace aepflow;
 using nlohmann::json;

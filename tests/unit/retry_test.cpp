@@ -1,10 +1,10 @@
-#include "aepflow/retry.hpp"
+#include "aepflow/http/retry.hpp"
 
 #include <catch2/catch.hpp>
 
-#include "aepflow/auth.hpp"
-#include "aepflow/client.hpp"
-#include "aepflow/pipeline.hpp"
+#include "aepflow/auth/auth.hpp"
+#include "aepflow/flow/client.hpp"
+#include "aepflow/http/pipeline.hpp"
 #include "fake_transport.hpp"
 
 using namespace aepflow;

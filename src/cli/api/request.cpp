@@ -1,7 +1,7 @@
 // aepflow api METHOD PATH [--data @FILE|-|TEXT] [--header K:V ...] [--paginate]
 #include <algorithm>
 
-#include "aepflow/text.hpp"
+#include "aepflow/base/text.hpp"
 #include "command.hpp"
 #include "commands.hpp"
 

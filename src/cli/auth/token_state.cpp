@@ -1,6 +1,6 @@
 #include "auth/token_state.hpp"
 
-#include "aepflow/token_cache.hpp"
+#include "aepflow/auth/token_cache.hpp"
 #include "params.hpp"
 #include "util.hpp"
 

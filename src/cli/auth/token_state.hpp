@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-#include "aepflow/ims.hpp"
+#include "aepflow/auth/ims.hpp"
 #include "context.hpp"
 
 namespace aepflow::cli {

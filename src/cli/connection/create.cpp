@@ -1,6 +1,6 @@
 // aepflow connection create --name N [--spec ID|NAME] [--auth-spec NAME --param KEY=VALUE ...]
-#include "aepflow/redact.hpp"
-#include "aepflow/resolve.hpp"
+#include "aepflow/http/redact.hpp"
+#include "aepflow/specs/resolve.hpp"
 #include "command.hpp"
 #include "commands.hpp"
 #include "params.hpp"

@@ -4,10 +4,10 @@
 // One PATCH /flows/{id}, planned against the flow as it is now and re-planned if it changes.
 #include <ctime>
 
-#include "aepflow/activation_plan.hpp"
-#include "aepflow/audience_file.hpp"
-#include "aepflow/etag.hpp"
-#include "aepflow/ids.hpp"
+#include "aepflow/activation/activation_plan.hpp"
+#include "aepflow/activation/audience_file.hpp"
+#include "aepflow/flow/etag.hpp"
+#include "aepflow/flow/ids.hpp"
 #include "command.hpp"
 #include "commands.hpp"
 #include "progress.hpp"

@@ -1,5 +1,5 @@
 // aepflow flow audiences FLOW_ID: the audiences a dataflow exports, with their settings.
-#include "aepflow/activation.hpp"
+#include "aepflow/activation/activation.hpp"
 #include "command.hpp"
 #include "commands.hpp"
 #include "flow/summary.hpp"

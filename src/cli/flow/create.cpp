@@ -1,7 +1,7 @@
 // aepflow flow create --name N --flow-spec ID|NAME --source ID --target ID
-#include "aepflow/ids.hpp"
-#include "aepflow/parallel.hpp"
-#include "aepflow/resolve.hpp"
+#include "aepflow/base/parallel.hpp"
+#include "aepflow/flow/ids.hpp"
+#include "aepflow/specs/resolve.hpp"
 #include "command.hpp"
 #include "commands.hpp"
 

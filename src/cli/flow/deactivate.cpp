@@ -1,7 +1,7 @@
 // aepflow flow deactivate FLOW_ID --audience ID ... --attribute PATH ...
 // Removes by ID and path; the indexes come from the flow read under the etag the PATCH carries.
-#include "aepflow/activation_plan.hpp"
-#include "aepflow/ids.hpp"
+#include "aepflow/activation/activation_plan.hpp"
+#include "aepflow/flow/ids.hpp"
 #include "command.hpp"
 #include "commands.hpp"
 

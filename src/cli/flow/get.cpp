@@ -1,5 +1,5 @@
 // aepflow flow get FLOW_ID
-#include "aepflow/activation.hpp"
+#include "aepflow/activation/activation.hpp"
 #include "command.hpp"
 #include "commands.hpp"
 #include "flow/summary.hpp"

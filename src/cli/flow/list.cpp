@@ -1,5 +1,5 @@
 // aepflow flow list [--destination NAME|SPEC] [--name N] [--state S] [--filter EXPR] [--all]
-#include "aepflow/activation.hpp"
+#include "aepflow/activation/activation.hpp"
 #include "commands.hpp"
 #include "listing.hpp"
 #include "util.hpp"

@@ -1,5 +1,5 @@
 // aepflow flow enable|disable FLOW_ID
-#include "aepflow/ids.hpp"
+#include "aepflow/flow/ids.hpp"
 #include "command.hpp"
 #include "commands.hpp"
 

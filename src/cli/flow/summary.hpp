@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "aepflow/activation.hpp"
+#include "aepflow/activation/activation.hpp"
 #include "output.hpp"
 
 namespace aepflow::cli {

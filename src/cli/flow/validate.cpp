@@ -1,8 +1,8 @@
 // aepflow flow validate FLOW_ID [--expect-audience ID ...] [--expect-attribute PATH ...]
 //                               [--expect-file FILE]
 // Exit 7 when an expected item is missing, or (with a file) when the flow differs from it.
-#include "aepflow/activation_plan.hpp"
-#include "aepflow/audience_file.hpp"
+#include "aepflow/activation/activation_plan.hpp"
+#include "aepflow/activation/audience_file.hpp"
 #include "command.hpp"
 #include "commands.hpp"
 #include "flow/summary.hpp"

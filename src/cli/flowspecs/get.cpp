@@ -1,6 +1,6 @@
 // aepflow flowspecs get ID|NAME
-#include "aepflow/catalogue.hpp"
-#include "aepflow/resolve.hpp"
+#include "aepflow/specs/catalogue.hpp"
+#include "aepflow/specs/resolve.hpp"
 #include "command.hpp"
 #include "commands.hpp"
 

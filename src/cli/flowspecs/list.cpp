@@ -1,5 +1,5 @@
 // aepflow flowspecs list [--name TEXT]
-#include "aepflow/catalogue.hpp"
+#include "aepflow/specs/catalogue.hpp"
 #include "command.hpp"
 #include "commands.hpp"
 

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "aepflow/manifest.hpp"
-#include "aepflow/reconcile.hpp"
+#include "aepflow/pipeline_file/manifest.hpp"
+#include "aepflow/pipeline_file/reconcile.hpp"
 #include "context.hpp"
 
 namespace aepflow::cli {

@@ -1,5 +1,5 @@
 // aepflow runs list --flow FLOW_ID [--status S] [--since DURATION|DATE] [--limit N] [--all]
-#include "aepflow/ids.hpp"
+#include "aepflow/flow/ids.hpp"
 #include "command.hpp"
 #include "commands.hpp"
 #include "listing.hpp"

@@ -1,5 +1,5 @@
 // aepflow runs watch --flow FLOW_ID [--timeout DURATION] [--interval DURATION] [--next]
-#include "aepflow/ids.hpp"
+#include "aepflow/flow/ids.hpp"
 #include "command.hpp"
 #include "commands.hpp"
 #include "runs/run_summary.hpp"

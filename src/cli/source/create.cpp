@@ -1,6 +1,6 @@
 // aepflow source create --name N [--base-connection ID]
-#include "aepflow/ids.hpp"
-#include "aepflow/resolve.hpp"
+#include "aepflow/flow/ids.hpp"
+#include "aepflow/specs/resolve.hpp"
 #include "command.hpp"
 #include "commands.hpp"
 

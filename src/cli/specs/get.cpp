@@ -1,5 +1,5 @@
 // aepflow specs get ID|NAME
-#include "aepflow/resolve.hpp"
+#include "aepflow/specs/resolve.hpp"
 #include "command.hpp"
 #include "commands.hpp"
 #include "schema_summary.hpp"

@@ -1,7 +1,7 @@
 // aepflow target create --name N --base-connection ID --spec ID|NAME [--param K=V ...]
 //   shorthands: --mode --bucket --container --path --remote-path --format
-#include "aepflow/ids.hpp"
-#include "aepflow/resolve.hpp"
+#include "aepflow/flow/ids.hpp"
+#include "aepflow/specs/resolve.hpp"
 #include "command.hpp"
 #include "commands.hpp"
 #include "params.hpp"

@@ -1,0 +1,23 @@
+#pragma once
+// Files that hold secrets (the token cache, config.toml): created 0600 in a 0700 folder, replaced
+// by rename so a reader never sees half a file, and checked for permissions that are too open.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "aepflow/base/error.hpp"
+
+namespace aepflow {
+
+// Creates the folder (and its parents) if missing; the folder itself with mode 0700.
+Result<void> ensure_private_dir(const std::filesystem::path& dir);
+
+// Writes `content` to a new 0600 file beside `path` and renames it over `path`.
+Result<void> replace_private_file(const std::filesystem::path& path, std::string_view content);
+
+// "PATH is accessible by group or others (mode 644); run: chmod 600 PATH", or nothing.
+std::optional<std::string> permission_warning(const std::filesystem::path& path);
+
+}  // namespace aepflow

@@ -1,0 +1,66 @@
+#pragma once
+// HTTP values and the transport interface. A Request is built by the typed client with a path
+// relative to the service's base URL; the pipeline adds the standard headers and resolves the URL;
+// a Transport sends it. An HTTP status is never a transport error: any answer is a Response, and
+// only the client decides which statuses are errors.
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "aepflow/base/error.hpp"
+
+namespace aepflow {
+
+enum class Method { get, post, put, patch, delete_ };
+
+std::string_view to_string(Method m);
+
+struct Header {
+  std::string name;
+  std::string value;
+};
+using Headers = std::vector<Header>;
+
+// Case-insensitive lookup; nullptr when absent.
+const std::string* find_header(const Headers& headers, std::string_view name);
+// Replaces every header of that name (case-insensitively) with one value.
+void set_header(Headers& headers, std::string_view name, std::string value);
+
+using QueryParams = std::vector<std::pair<std::string, std::string>>;
+
+struct Request {
+  Method method = Method::get;
+  std::string path;  // "/flows/ID"; may already carry a query string (a followed next link)
+  QueryParams query;
+  Headers headers;
+  std::string body;
+  // Set by the builder of a POST whose repetition changes nothing (enable, disable, search), so
+  // the retry policy treats it like a GET.
+  bool repeatable = false;
+};
+
+struct Response {
+  int status = 0;
+  Headers headers;
+  std::string body;
+  int attempts = 1;  // how many times the request was sent to get this answer (retries)
+};
+
+// Percent-encodes everything but RFC 3986 unreserved characters.
+std::string url_encode(std::string_view s);
+// base_url + path + "?" + encoded query ("&" when the path already has a query).
+std::string build_url(std::string_view base_url, const Request& req);
+
+class Transport {
+ public:
+  virtual ~Transport() = default;
+  // Sends one request to an absolute URL. Fails only when no HTTP answer was received.
+  virtual Result<Response> send(const Request& req, const std::string& url) = 0;
+  // True when send may be called from several threads at once (each call then has its own
+  // connection). Callers that could overlap requests do so only then.
+  virtual bool concurrent() const { return false; }
+};
+
+}  // namespace aepflow

@@ -1,0 +1,49 @@
+#pragma once
+// A pipeline file: one or more destinations described whole (connections, target, flow, what it
+// exports), for `plan`, `apply` and `destroy`. YAML (or JSON, which YAML reads too); the format is
+// documented in docs/pipeline-file.md. Every mistake names the file, the line and the key.
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "aepflow/activation/activation.hpp"
+#include "aepflow/activation/activation_plan.hpp"
+#include "aepflow/base/error.hpp"
+
+namespace aepflow {
+
+struct PipelineSpec {
+  std::string name;         // the pipeline's own name, for messages
+  std::string destination;  // a destination name or connection spec ID
+  int line = 0;             // where it starts in the file
+
+  std::string profile_base_name;  // the Profile Store base connection
+  std::string source_name;        // the Profile Store source connection
+
+  std::string connection_name;  // the destination's base connection
+  std::string auth_spec;
+  // Values as written: secrets are env:VAR or file:PATH references, resolved when applying.
+  nlohmann::json auth_params = nlohmann::json::object();
+
+  std::string target_name;
+  nlohmann::json target_params = nlohmann::json::object();
+
+  std::string flow_name;
+  std::string flow_spec;  // empty: the one that activates audiences to the destination
+
+  std::vector<AudienceSpec> audiences;  // each completed with the pipeline's audienceDefaults
+  std::vector<std::string> attributes;
+  std::vector<std::string> mandatory;
+  std::vector<DedupKey> dedup_keys;
+};
+
+struct Manifest {
+  std::string file;
+  std::vector<PipelineSpec> pipelines;
+};
+
+Result<Manifest> parse_manifest(std::string_view text, std::string_view file_name);
+
+}  // namespace aepflow

@@ -1,0 +1,71 @@
+#pragma once
+// Making the service match a pipeline file. Existing resources are found by name (a name used
+// twice is an error listing both: aepflow cannot tell which one the file means); each resource is
+// then left alone, created, updated in place, or replaced when what differs cannot be changed.
+// Applying the same file twice sends no write the second time; an interrupted apply is finished by
+// running it again, because every step first looks for what an earlier run made.
+
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "aepflow/activation/activation_plan.hpp"
+#include "aepflow/flow/client.hpp"
+#include "aepflow/pipeline_file/manifest.hpp"
+
+namespace aepflow {
+
+enum class Change { none, create, update, replace, destroy };
+std::string_view to_string(Change c);
+
+struct ResourcePlan {
+  Collection collection = Collection::connections;
+  std::string kind;  // "Profile Store base connection", "dataflow", ...
+  std::string name;
+  Change change = Change::none;
+  std::string id;                    // of the existing resource
+  std::vector<std::string> details;  // what differs, one line each
+  nlohmann::json current;            // as read
+};
+
+struct PipelinePlan {
+  std::string pipeline;
+  std::string connection_spec_id;
+  std::string flow_spec_id;
+  ResourcePlan profile_base, source, connection, target, flow;
+  // The flow's exports: what is to be added, changed and removed.
+  ResourcePlan exports;
+  Drift drift;
+  std::vector<std::string> warnings;  // params the connection spec does not know
+
+  std::vector<ResourcePlan*> resources();
+  std::vector<const ResourcePlan*> resources() const;
+  bool changes_anything() const;
+  bool needs_replace() const;
+};
+
+// Checks the file's pipeline (params against the connection spec, every activation rule, with
+// new audiences starting `today` unless the file says otherwise), reads what exists and compares;
+// sends no write.
+Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spec,
+                                   const std::string& today);
+
+// What `destroy` removes for a pipeline: each resource it names that exists, flow first.
+Result<PipelinePlan> plan_destroy(FlowService& service, const PipelineSpec& spec);
+
+struct ApplyHooks {
+  // Turns a param value written as env:VAR or file:PATH into the secret; others pass unchanged.
+  std::function<Result<nlohmann::json>(const nlohmann::json& params)> resolve_params;
+  // Called after each resource is handled, with what was done, for progress output.
+  std::function<void(const ResourcePlan&, const std::string& id)> done;
+  std::string today;  // YYYY-MM-DD, the default start date of a new audience
+  std::function<bool(std::chrono::milliseconds)> sleep;
+};
+
+// Makes the changes of `plan` (from plan_pipeline), in dependency order. Replacements delete the
+// old resources (dependents first) before creating the new ones.
+Result<void> apply_pipeline(FlowService& service, const PipelineSpec& spec, PipelinePlan& plan,
+                            const ApplyHooks& hooks);
+
+}  // namespace aepflow

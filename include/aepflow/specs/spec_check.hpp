@@ -1,0 +1,58 @@
+#pragma once
+// The checks of a destination against its specs, made before anything is sent, once for every
+// caller: `connection create`, `target create`, `flow create` and a pipeline file's plan get the
+// same check and the same message. Params are checked against a connection spec's JSON schema (an
+// auth spec's or the target spec's): required params, the ones required only for a given value of
+// another (allOf of if/then), enumerated values, types and patterns; params the schema does not
+// know are warnings, not errors. A flow spec is checked against the specs of the connections it
+// would link.
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "aepflow/base/error.hpp"
+
+namespace aepflow {
+
+struct ParamCheck {
+  std::vector<std::string> missing;  // "bucketName (required when mode=S3)"
+  std::vector<std::string> invalid;  // "mode 'GCS' is not one of S3, FTP"
+  std::vector<std::string> unknown;  // names the schema does not list
+
+  bool ok() const { return missing.empty() && invalid.empty(); }
+  std::string describe() const;  // missing and invalid, for an error message
+};
+
+// `params` may be changed: a string given for an integer, number or boolean param is converted
+// when it reads as one ("22" for port), as the user meant.
+ParamCheck check_params(const nlohmann::json& schema, nlohmann::json& params);
+
+// How params may stand for a value: in a pipeline file, "env:VAR" and "file:PATH" are read only
+// when applying; such a param counts as present and its form is not checked.
+enum class ParamReferences { none, allowed };
+
+// `params` against the auth spec named `auth_spec` of `connection_spec`: an unknown auth spec
+// names the ones there are. Unknown params are added to `warnings`.
+Result<void> check_auth_params(const nlohmann::json& connection_spec, const std::string& auth_spec,
+                               nlohmann::json& params, std::vector<std::string>& warnings,
+                               ParamReferences refs = ParamReferences::none);
+
+// `params` against the target spec of `connection_spec` (mode-dependent requirements included).
+Result<void> check_target_params(const nlohmann::json& connection_spec, nlohmann::json& params,
+                                 std::vector<std::string>& warnings,
+                                 ParamReferences refs = ParamReferences::none);
+
+// One end of a dataflow: its connection's spec ID, and how to name the connection in a message
+// ("source connection 4f2c...", "source connection \"Connecting to Profile Store\"").
+struct FlowEnd {
+  std::string spec_id;
+  std::string label;
+};
+
+// Whether the flow spec reads from the source's connection spec and exports to the target's; if
+// not, says why and, where the catalogue knows it, which flow spec to use.
+Result<void> check_flow_spec_fits(const nlohmann::json& flow_spec, const std::string& flow_spec_id,
+                                  const FlowEnd& source, const FlowEnd& target);
+
+}  // namespace aepflow

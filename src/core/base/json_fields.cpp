@@ -1,0 +1,18 @@
+#include "aepflow/base/json_fields.hpp"
+
+namespace aepflow {
+
+std::string text_of(const nlohmann::json& j, std::string_view key) {
+  if (!j.is_object()) return {};
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::string any_text_of(const nlohmann::json& j, std::string_view key) {
+  if (!j.is_object()) return {};
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return {};
+  return it->is_string() ? it->get<std::string>() : it->dump();
+}
+
+}  // namespace aepflow

@@ -1,0 +1,455 @@
+#include "aepflow/flow/client.hpp"
+
+#include <chrono>
+
+#include "aepflow/http/pipeline.hpp"
+
+namespace aepflow {
+
+using nlohmann::json;
+
+namespace {
+
+std::string json_text(const json& j, std::string_view key) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return {};
+  if (it->is_string()) return it->get<std::string>();
+  return it->dump();
+}
+
+std::string reason_phrase(int status) {
+  switch (status) {
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 409:
+      return "Conflict";
+    case 412:
+      return "Precondition Failed";
+    case 415:
+      return "Unsupported Media Type";
+    case 422:
+      return "Unprocessable Entity";
+    case 429:
+      return "Too Many Requests";
+    case 500:
+      return "Internal Server Error";
+    case 502:
+      return "Bad Gateway";
+    case 503:
+      return "Service Unavailable";
+    case 504:
+      return "Gateway Timeout";
+    default:
+      return "unexpected status";
+  }
+}
+
+ErrorKind kind_for_status(int status) {
+  switch (status) {
+    case 401:
+    case 403:
+      return ErrorKind::auth;
+    case 404:
+      return ErrorKind::not_found;
+    case 412:
+      return ErrorKind::precondition;
+    default:
+      return ErrorKind::api;
+  }
+}
+
+// "https://ns.adobe.com/aep/errors/FLOW-1439-404" -> "FLOW-1439-404"
+std::string code_from_type_uri(const std::string& type) {
+  auto slash = type.find_last_of('/');
+  std::string last = slash == std::string::npos ? type : type.substr(slash + 1);
+  if (last.empty() || last == "uri" || last.find('-') == std::string::npos) return {};
+  return last;
+}
+
+bool is_success(int status) {
+  return status >= 200 && status < 300;
+}
+
+Result<json> parse_json_body(const Response& r, std::string_view context) {
+  auto j = json::parse(r.body, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) {
+    Error e;
+    e.kind = ErrorKind::api;
+    e.status = r.status;
+    e.context = std::string(context);
+    e.body = r.body;
+    const std::string* type = find_header(r.headers, "Content-Type");
+    e.message = r.body.empty() ? "the service answered with an empty body where JSON was expected"
+                               : "the service answered with a body that is not JSON (" +
+                                     (type ? *type : std::string("no content type")) + ", " +
+                                     std::to_string(r.body.size()) + " bytes)";
+    if (const auto* id = find_header(r.headers, "x-request-id")) e.request_id = *id;
+    return std::unexpected(std::move(e));
+  }
+  return j;
+}
+
+std::unexpected<Error> unexpected_shape(const Response& r, std::string_view context,
+                                        std::string what) {
+  Error e;
+  e.kind = ErrorKind::api;
+  e.status = r.status;
+  e.context = std::string(context);
+  e.message = std::move(what);
+  e.body = r.body;
+  if (const auto* id = find_header(r.headers, "x-request-id")) e.request_id = *id;
+  return std::unexpected(std::move(e));
+}
+
+Result<Page> to_page(json j, std::string_view context) {
+  if (!j.is_object() || !j.contains("items") || !j["items"].is_array()) {
+    return fail(ErrorKind::api,
+                std::string(context) + ": the service's answer has no 'items' list");
+  }
+  Page page;
+  page.items = std::move(j["items"]);
+  if (auto links = j.find("_links"); links != j.end() && links->is_object()) {
+    if (auto next = links->find("next"); next != links->end() && next->is_object()) {
+      page.next_href = json_text(*next, "href");
+    }
+  }
+  return page;
+}
+
+}  // namespace
+
+Error error_from_response(const Response& r, std::string_view context) {
+  Error e;
+  e.kind = kind_for_status(r.status);
+  e.status = r.status;
+  e.context = std::string(context);
+  e.body = r.body;
+
+  json j = json::parse(r.body, nullptr, /*allow_exceptions=*/false);
+  if (j.is_array() && !j.empty()) j = j.front();
+  if (j.is_object()) {
+    // Gateway shape: {"error_code": "401013", "message": "..."}
+    e.code = json_text(j, "error_code");
+    // Current Flow Service shape: type URI with FLOW-<code>-<status>, title, report{...}
+    if (e.code.empty()) e.code = code_from_type_uri(json_text(j, "type"));
+    if (e.code.empty()) e.code = json_text(j, "code");
+    e.title = json_text(j, "title");
+    if (auto rep = j.find("report"); rep != j.end() && rep->is_object()) {
+      e.message = json_text(*rep, "detailed-message");
+      e.request_id = json_text(*rep, "request-id");
+    }
+    // Legacy shape: {"errorMessage": "...", "errorDetails": "..."}; RFC 7807-like: detail.
+    for (const char* key : {"errorMessage", "detail", "message", "error_description", "error"}) {
+      if (!e.message.empty()) break;
+      e.message = json_text(j, key);
+    }
+    if (std::string details = json_text(j, "errorDetails");
+        !details.empty() && details != e.message) {
+      e.message = e.message.empty() ? details : e.message + " (" + details + ")";
+    }
+  } else if (!r.body.empty()) {
+    const std::string* type = find_header(r.headers, "Content-Type");
+    e.message = "unexpected non-JSON error body (" +
+                (type ? *type : std::string("no content type")) + ", " +
+                std::to_string(r.body.size()) + " bytes)";
+  }
+  if (e.message.empty()) e.message = e.title.empty() ? reason_phrase(r.status) : e.title;
+  if (e.title == e.message) e.title.clear();
+  if (e.request_id.empty()) {
+    if (const auto* id = find_header(r.headers, "x-request-id")) e.request_id = *id;
+  }
+  return e;
+}
+
+Result<Response> FlowService::exchange(Request req, std::string_view context) {
+  auto res = pipeline_.send(std::move(req));
+  if (!res) return std::unexpected(with_context(std::move(res.error()), std::string(context)));
+  if (!is_success(res->status)) return std::unexpected(error_from_response(*res, context));
+  return res;
+}
+
+Result<json> FlowService::read(const Request& req, std::string_view context) {
+  // A read that answers 2xx with a body that is not JSON (cut short by a proxy, an HTML page) is
+  // read again a couple of times: reading twice changes nothing.
+  constexpr int kAttempts = 3;
+  for (int attempt = 1;; ++attempt) {
+    auto res = exchange(req, context);
+    if (!res) return std::unexpected(res.error());
+    auto j = parse_json_body(*res, context);
+    if (j || attempt == kAttempts) return j;
+  }
+}
+
+Result<Page> FlowService::list_page(Collection c, const ListQuery& q) {
+  std::string context = "list " + std::string(collection_noun(c)) + "s";
+  auto j = read(requests::list(c, q), context);
+  if (!j) return std::unexpected(j.error());
+  return to_page(std::move(*j), context);
+}
+
+Result<Page> FlowService::next_page(std::string_view next_href) {
+  std::string_view href = next_href;
+  // A next link is a path relative to the base URL. An absolute link is followed only when it
+  // points at the same service, so credentials never go to another host.
+  if (href.starts_with("http://") || href.starts_with("https://")) {
+    if (!href.starts_with(pipeline_.base_url())) {
+      return fail(ErrorKind::api,
+                  "refusing to follow a next link to another host: " + std::string(next_href));
+    }
+    href.remove_prefix(pipeline_.base_url().size());
+  }
+  auto j = read(requests::follow(href), "follow the next page");
+  if (!j) return std::unexpected(j.error());
+  return to_page(std::move(*j), "follow the next page");
+}
+
+Result<json> FlowService::list_all(Collection c, const ListQuery& q) {
+  auto page = list_page(c, q);
+  if (!page) return std::unexpected(page.error());
+  json all = std::move(page->items);
+  std::string next = std::move(page->next_href);
+  while (!next.empty()) {
+    auto more = next_page(next);
+    if (!more) return std::unexpected(more.error());
+    for (auto& item : more->items)
+      all.push_back(std::move(item));
+    next = std::move(more->next_href);
+  }
+  return all;
+}
+
+Result<json> FlowService::get(Collection c, std::string_view id) {
+  std::string context = "get " + std::string(collection_noun(c)) + " " + std::string(id);
+  auto j = read(requests::get(c, id), context);
+  if (!j) return std::unexpected(j.error());
+  if (j->is_object() && j->contains("items") && (*j)["items"].is_array()) {
+    auto& items = (*j)["items"];
+    if (items.empty()) {
+      Error e;
+      e.kind = ErrorKind::not_found;
+      e.status = 200;
+      e.context = context;
+      e.message = "the service answered with no " + std::string(collection_noun(c));
+      return std::unexpected(std::move(e));
+    }
+    if (!items.front().is_object()) {
+      return fail(ErrorKind::api, context + ": the service's answer is not an object");
+    }
+    return std::move(items.front());
+  }
+  if (j->is_object() && j->contains("id")) return std::move(*j);  // tolerate a bare object
+  return fail(ErrorKind::api, context + ": the service's answer has no 'items' list");
+}
+
+namespace {
+
+// The fields of a create's body that identify what it creates: if an object with all of them
+// appeared after the create was sent, the create happened.
+json identity_of(const std::string& body) {
+  json sent = json::parse(body, nullptr, false);
+  json id = json::object();
+  if (!sent.is_object()) return id;
+  for (const char* key :
+       {"name", "baseConnectionId", "sourceConnectionIds", "targetConnectionIds"}) {
+    if (auto it = sent.find(key); it != sent.end()) id[key] = *it;
+  }
+  for (const char* key : {"connectionSpec", "flowSpec"}) {
+    if (auto it = sent.find(key); it != sent.end() && it->is_object() && it->contains("id")) {
+      id[key] = {{"id", (*it)["id"]}};
+    }
+  }
+  return id;
+}
+
+bool has_identity(const json& candidate, const json& identity) {
+  const json flat = identity.flatten();  // named: items() of a temporary would dangle
+  for (const auto& [pointer, value] : flat.items()) {
+    json::json_pointer ptr(pointer);
+    if (!candidate.contains(ptr) || candidate.at(ptr) != value) return false;
+  }
+  return true;
+}
+
+std::int64_t epoch_ms(std::chrono::system_clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+}
+
+// How far the service's clock may be behind ours when deciding what was created "since".
+constexpr auto kClockSkew = std::chrono::minutes(5);
+
+}  // namespace
+
+Result<std::optional<Created>> FlowService::find_created(
+    Collection c, const json& identity, std::chrono::system_clock::time_point since) {
+  ListQuery q;
+  q.properties.push_back("createdAt>=" + std::to_string(epoch_ms(since - kClockSkew)));
+  std::string name = identity.value("name", "");
+  // A comma in a filter value is an OR list; such names are matched here only.
+  if (!name.empty() && name.find(',') == std::string::npos) q.properties.push_back("name==" + name);
+  std::optional<Created> found;
+  std::int64_t newest = -1;
+  auto visit = [&](json& items) {
+    for (auto& item : items) {
+      if (!item.is_object() || !has_identity(item, identity)) continue;
+      std::int64_t created = item.value("createdAt", std::int64_t{0});
+      if (created <= newest || !item["id"].is_string()) continue;
+      newest = created;
+      found = Created{item["id"].get<std::string>(), json_text(item, "etag"), item, true};
+    }
+  };
+  auto page = list_page(c, q);
+  if (!page) return std::unexpected(page.error());
+  visit(page->items);
+  for (std::string next = page->next_href; !next.empty();) {
+    auto more = next_page(next);
+    if (!more) return std::unexpected(more.error());
+    visit(more->items);
+    next = more->next_href;
+  }
+  return found;
+}
+
+Result<Created> FlowService::create(Collection c, Request req, std::string_view context) {
+  // The retry policy re-sends a create only when it provably never arrived. Any other failure is
+  // ambiguous: the object may exist. It is looked up before the create is sent again, so an
+  // interrupted create never leaves a duplicate behind.
+  constexpr int kSends = 3;
+  const auto started = std::chrono::system_clock::now();
+  const json identity = identity_of(req.body);
+  Error last;
+  for (int send = 1; send <= kSends; ++send) {
+    bool created_for_sure = false;  // a 2xx whose answer could not be read
+    auto res = pipeline_.send(req);
+    if (res && is_success(res->status)) {
+      auto j = parse_json_body(*res, context);
+      if (j && j->is_object() && (*j)["id"].is_string() && !(*j)["id"].get<std::string>().empty()) {
+        Created created;
+        created.id = (*j)["id"].get<std::string>();
+        created.etag = json_text(*j, "etag");
+        created.body = std::move(*j);
+        return created;
+      }
+      last = j ? unexpected_shape(*res, context, "the service's answer has no 'id'").error()
+               : j.error();
+      created_for_sure = true;
+    } else if (res) {
+      last = error_from_response(*res, context);
+      const int s = res->status;
+      if (s != 500 && s != 502 && s != 503 && s != 504) return std::unexpected(std::move(last));
+    } else {
+      last = with_context(std::move(res.error()), std::string(context));
+      if (last.kind != ErrorKind::network) return std::unexpected(std::move(last));
+    }
+    const std::string noun(collection_noun(c));
+    auto found = find_created(c, identity, started);
+    if (!found) {
+      last.message += "; the " + noun + " may have been created, and looking for it failed (" +
+                      found.error().message + "): list " + noun +
+                      "s by name before creating it again";
+      return std::unexpected(std::move(last));
+    }
+    if (*found) return std::move(**found);
+    if (created_for_sure) {
+      last.message += "; the service said the " + noun +
+                      " was created, but it was not found by name: list " + noun +
+                      "s before creating it again";
+      return std::unexpected(std::move(last));
+    }
+    // Not there: the create did not happen, so sending it again cannot make a duplicate.
+  }
+  last.message +=
+      " (sent " + std::to_string(kSends) + " times, checked each time: nothing was created)";
+  return std::unexpected(std::move(last));
+}
+
+Result<Created> FlowService::create_connection(const NewConnection& c) {
+  return create(Collection::connections, requests::create_connection(c), "create base connection");
+}
+
+Result<Created> FlowService::create_source_connection(const NewSourceConnection& s) {
+  return create(Collection::source_connections, requests::create_source_connection(s),
+                "create source connection");
+}
+
+Result<Created> FlowService::create_target_connection(const NewTargetConnection& t) {
+  return create(Collection::target_connections, requests::create_target_connection(t),
+                "create target connection");
+}
+
+Result<Created> FlowService::create_flow(const NewFlow& f) {
+  return create(Collection::flows, requests::create_flow(f), "create dataflow");
+}
+
+Result<Patched> FlowService::patch_flow(std::string_view flow_id, std::string_view if_match,
+                                        const json& ops) {
+  return patch(Collection::flows, flow_id, if_match, ops);
+}
+
+Result<Patched> FlowService::patch(Collection c, std::string_view flow_id,
+                                   std::string_view if_match, const json& ops) {
+  std::string context = "update " + std::string(collection_noun(c)) + " " + std::string(flow_id);
+  auto res = exchange(requests::patch(c, flow_id, if_match, ops), context);
+  if (!res) return std::unexpected(res.error());
+  Patched p;
+  p.status = res->status;
+  p.id = std::string(flow_id);
+  if (res->body.find_first_not_of(" \t\r\n") == std::string::npos) return p;  // 202, no body
+  auto j = parse_json_body(*res, context);
+  if (!j) return p;  // applied (2xx), but the answer is unreadable: the etag is unknown
+  if (j->is_object()) {
+    if (std::string id = json_text(*j, "id"); !id.empty()) p.id = id;
+    p.etag = json_text(*j, "etag");
+  }
+  p.body = std::move(*j);
+  return p;
+}
+
+}  // namespace aepflow
+
+namespace aepflow {
+
+Result<void> FlowService::remove(Collection c, std::string_view id) {
+  std::string context = "delete " + std::string(collection_noun(c)) + " " + std::string(id);
+  auto res = pipeline_.send(requests::remove(c, id));
+  if (!res) return std::unexpected(with_context(std::move(res.error()), context));
+  // A 404 on a second attempt means the first one, whose answer was lost, did the work.
+  if (res->status == 404 && res->attempts > 1) return {};
+  if (!is_success(res->status)) return std::unexpected(error_from_response(*res, context));
+  return {};
+}
+
+Result<Patched> FlowService::flow_action(std::string_view flow_id, FlowAction action) {
+  std::string context = std::string(action == FlowAction::enable ? "enable" : "disable") +
+                        " dataflow " + std::string(flow_id);
+  auto res = exchange(requests::flow_action(flow_id, action), context);
+  if (!res) return std::unexpected(res.error());
+  Patched p;
+  p.status = res->status;
+  p.id = std::string(flow_id);
+  auto j = json::parse(res->body, nullptr, false);
+  if (j.is_object()) {
+    p.etag = json_text(j, "etag");
+    p.body = std::move(j);
+  }
+  return p;
+}
+
+Result<Response> FlowService::send(Request req) {
+  return pipeline_.send(std::move(req));
+}
+
+bool FlowService::concurrent() const {
+  return pipeline_.concurrent();
+}
+
+const std::string& FlowService::base_url() const {
+  return pipeline_.base_url();
+}
+
+}  // namespace aepflow

@@ -1,0 +1,107 @@
+#include "aepflow/specs/catalogue.hpp"
+
+#include "aepflow/base/text.hpp"
+
+namespace aepflow {
+
+std::span<const Destination> destinations() {
+  // IDs as Adobe's destination documentation lists them. The email-marketing tutorial's
+  // destinations and the legacy cloud-storage specs share flow spec 71471eba, except Responsys and
+  // Salesforce Marketing Cloud which have their own.
+  static const std::vector<Destination> all = {
+      {"Adobe Campaign",
+       {"campaign"},
+       "0b23e41a-cb4a-4321-a78f-3b654f5d7d97",
+       "71471eba-b620-49e4-90fd-23f1fa0174d8",
+       Generation::legacy},
+      {"Oracle Eloqua",
+       {"eloqua"},
+       "c1e44b6b-e7c8-404b-9031-58f0ef760604",
+       "71471eba-b620-49e4-90fd-23f1fa0174d8",
+       Generation::legacy},
+      {"Oracle Responsys",
+       {"responsys"},
+       "a5e28ddf-e265-426e-83a1-9d03a3a6822b",
+       "51d675ce-e270-408d-91fc-22717bdf2148",
+       Generation::legacy},
+      {"Salesforce Marketing Cloud",
+       {"sfmc", "Salesforce Marketing Cloud (Files)"},
+       "f599a5b3-60a7-4951-950a-cc4115c7ea27",
+       "493b2bd6-26e4-4167-ab3b-5e910bba44f0",
+       Generation::legacy},
+      {"Amazon S3",
+       {"s3"},
+       "4890fc95-5a1f-4983-94bb-e060c08e3f81",
+       "71471eba-b620-49e4-90fd-23f1fa0174d8",
+       Generation::legacy},
+      {"Azure Blob",
+       {"blob"},
+       "e258278b-a4cf-43ac-b158-4fa0ca0d948b",
+       "71471eba-b620-49e4-90fd-23f1fa0174d8",
+       Generation::legacy},
+      {"SFTP",
+       {},
+       "64ef4b8b-a6e0-41b5-9677-3805d1ee5dd0",
+       "71471eba-b620-49e4-90fd-23f1fa0174d8",
+       Generation::legacy},
+      {"Amazon S3 (enhanced file export)",
+       {"s3-enhanced"},
+       "4fce964d-3f37-408f-9778-e597338a21ee",
+       "1a0514a6-33d4-4c7f-aff8-594799c47549",
+       Generation::enhanced},
+      {"Azure Blob Storage (enhanced file export)",
+       {"blob-enhanced"},
+       "6d6b59bf-fb58-4107-9064-4d246c0e5bb2",
+       "752d422f-b16f-4f0d-b1c6-26e448e3b388",
+       Generation::enhanced},
+      {"Azure Data Lake Storage Gen2",
+       {"adls", "adls-gen2"},
+       "be2c3209-53bc-47e7-ab25-145db8b873e1",
+       "17be2013-2549-41ce-96e7-a70363bec293",
+       Generation::enhanced},
+      {"Data Landing Zone",
+       {"dlz"},
+       "10440537-2a7b-4583-ac39-ed38d4b848e8",
+       "cd2fc47e-e838-4f38-a581-8fff2f99b63a",
+       Generation::enhanced},
+      {"Google Cloud Storage",
+       {"gcs"},
+       "c5d93acb-ea8b-4b14-8f53-02138444ae99",
+       "585c15c4-6cbf-4126-8f87-e26bff78b657",
+       Generation::enhanced},
+      {"SFTP (enhanced file export)",
+       {"sftp-enhanced"},
+       "36965a81-b1c6-401b-99f8-22508f1e6a26",
+       "fd36aaa4-bf2b-43fb-9387-43785eeeb799",
+       Generation::enhanced},
+      {"Data Lake", {"datasets"}, "23598e46-f560-407b-88d5-ea6207e49db0", "", Generation::source},
+      {"Profile Store",
+       {"ups", "Unified Profile Service"},
+       "8a9c3494-9708-43d7-ae3f-cda01e5030e1",
+       "",
+       Generation::source},
+  };
+  return all;
+}
+
+const Destination* find_destination(std::string_view name_or_id) {
+  for (const auto& d : destinations()) {
+    if (iequals(d.name, name_or_id) || d.connection_spec_id == name_or_id) return &d;
+    for (auto alias : d.aliases) {
+      if (iequals(alias, name_or_id)) return &d;
+    }
+  }
+  return nullptr;
+}
+
+std::string known_destination_names() {
+  std::string out;
+  for (const auto& d : destinations()) {
+    if (d.generation == Generation::source) continue;
+    if (!out.empty()) out += ", ";
+    out += d.name;
+  }
+  return out;
+}
+
+}  // namespace aepflow
