@@ -6,10 +6,10 @@
 #include <exception>
 #include <iostream>
 
-#include "aepflow/exit_codes.hpp"
 #include "aepflow/http/curl_transport.hpp"
 #include "aepflow/http/retry.hpp"
-#include "app.hpp"
+#include "app/app.hpp"
+#include "app/exit_codes.hpp"
 
 namespace {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "app.hpp"
+#include "app/app.hpp"
 #include "fake_transport.hpp"
 
 namespace test {

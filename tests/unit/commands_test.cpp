@@ -2,8 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include "cli_harness.hpp"
+#include "help/suggest.hpp"
 #include "seed_specs.hpp"
-#include "suggest.hpp"
 
 using namespace aepflow;
 using nlohmann::json;

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "aepflow/exit_codes.hpp"
 #include "aepflow/flow/client.hpp"
+#include "app/exit_codes.hpp"
 
 using namespace aepflow;
 

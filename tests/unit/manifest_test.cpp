@@ -3,7 +3,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "dry_run.hpp"
+#include "terminal/dry_run.hpp"
 
 using namespace aepflow;
 

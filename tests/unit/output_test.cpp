@@ -3,8 +3,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "aepflow/formats.hpp"
 #include "cli_harness.hpp"
+#include "terminal/formats.hpp"
 
 using namespace aepflow;
 using nlohmann::json;

@@ -1,4 +1,4 @@
-#include "params.hpp"
+#include "settings/params.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,5 +1,5 @@
 // Progress lines: on a terminal's stderr only, after a delay, cleared before the result.
-#include "progress.hpp"
+#include "terminal/progress.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,12 +1,12 @@
 // Where each setting comes from: flag > environment > profile > default; and config.toml itself.
-#include "settings.hpp"
+#include "settings/settings.hpp"
 
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
 
 #include "cli_harness.hpp"
-#include "config_file.hpp"
+#include "settings/config_file.hpp"
 #include "temp_dir.hpp"
 
 using namespace aepflow;

@@ -1,0 +1,311 @@
+#include "app/app.hpp"
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+#include "aepflow/http/redact.hpp"
+#include "app/command_table.hpp"
+#include "app/exit_codes.hpp"
+#include "help/completion.hpp"
+#include "help/help.hpp"
+#include "help/suggest.hpp"
+
+namespace aepflow::cli {
+
+namespace {
+
+std::string footer() {
+  return R"(Examples:
+  aepflow doctor                              # is everything in place?
+  aepflow specs list --name campaign
+  FLOW=$(aepflow flow create --name N --flow-spec "Adobe Campaign" --source "$SOURCE" \
+      --target "$TARGET" -o id)
+  aepflow apply -f destinations.yaml          # a whole destination from one file
+
+Settings:
+  Each comes from its flag, else its variable [in brackets], else the profile in
+  $XDG_CONFIG_HOME/aepflow/config.toml (aepflow config --help), else its default.
+  With a client ID and secret, aepflow gets and caches access tokens itself.
+
+Exit codes:
+)" + exit_codes_text() +
+         R"(
+Retries:
+  429 always; 5xx, timeouts and dropped connections for reads, deletes, enable/disable
+  and etag-guarded updates; exponential backoff with jitter, or as Retry-After says.
+  A create is sent again only once aepflow has checked it did not happen.
+
+More: aepflow help environment | exit-codes | config | output; aepflow help COMMAND;
+man aepflow.)";
+}
+
+struct Noun {
+  const char* name;
+  const char* summary;
+  const char* env;                // -o env's prefix: FLOW_ID=...
+  void (*add)(Group&, Context&);  // its commands
+  const char* examples;
+};
+
+const std::vector<Noun>& nouns() {
+  static const std::vector<Noun> all = {
+      {"specs", "destination connection specs (GET /connectionSpecs)", "SPEC",
+       [](Group& g, Context& ctx) {
+         add_specs_list(g, ctx);
+         add_specs_get(g, ctx);
+       },
+       "Examples:\n  aepflow specs list --name campaign\n  aepflow specs get \"Adobe Campaign\""},
+      {"flowspecs", "dataflow specs (GET /flowSpecs)", "FLOWSPEC",
+       [](Group& g, Context& ctx) {
+         add_flowspecs_list(g, ctx);
+         add_flowspecs_get(g, ctx);
+       },
+       "Examples:\n  aepflow flowspecs list\n  aepflow flowspecs get \"Amazon S3\" -o json"},
+      {"connection", "base connections: create, list, delete", "CONNECTION",
+       [](Group& g, Context& ctx) {
+         add_connection_create(g, ctx);
+         add_connection_list(g, ctx);
+         add_delete_command(g, ctx, Collection::connections);
+       },
+       "Examples:\n  BASE=$(aepflow connection create --name \"Base connection to Experience "
+       "Platform\" -o id)\n  aepflow connection list --destination \"Amazon S3\""},
+      {"source", "source connections: create, list, delete", "SOURCE",
+       [](Group& g, Context& ctx) {
+         add_source_create(g, ctx);
+         add_source_list(g, ctx);
+         add_delete_command(g, ctx, Collection::source_connections);
+       },
+       "Examples:\n  SOURCE=$(aepflow source create --name \"Connecting to Profile Store\" "
+       "--base-connection \"$BASE\" -o id)\n  aepflow source list"},
+      {"target", "target connections: create, list, delete", "TARGET",
+       [](Group& g, Context& ctx) {
+         add_target_create(g, ctx);
+         add_target_list(g, ctx);
+         add_delete_command(g, ctx, Collection::target_connections);
+       },
+       "Examples:\n  aepflow target create --name T --base-connection \"$DEST\" --spec \"Adobe "
+       "Campaign\" --mode S3 --bucket acme-exports --path daily --format CSV\n  aepflow target "
+       "list"},
+      {"flow",
+       "dataflows: create, activate, deactivate, audiences, get, validate, list, enable, "
+       "disable, delete",
+       "FLOW",
+       [](Group& g, Context& ctx) {
+         add_flow_create(g, ctx);
+         add_flow_activate(g, ctx);
+         add_flow_get(g, ctx);
+         add_flow_validate(g, ctx);
+         add_flow_audiences(g, ctx);
+         add_flow_deactivate(g, ctx);
+         add_flow_list(g, ctx);
+         add_flow_enable(g, ctx);
+         add_flow_disable(g, ctx);
+         add_delete_command(g, ctx, Collection::flows);
+       },
+       "Examples:\n  aepflow flow activate \"$FLOW\" --audience \"$SEGMENT\" --start-time 17:00\n  "
+       "aepflow flow list --destination \"Adobe Campaign\" --all -o id"},
+      {"runs", "dataflow runs: list, get, watch (GET /runs)", "RUN",
+       [](Group& g, Context& ctx) {
+         add_runs_list(g, ctx);
+         add_runs_get(g, ctx);
+         add_runs_watch(g, ctx);
+       },
+       "Examples:\n  aepflow runs list --flow \"$FLOW\" --since 7d\n  aepflow runs watch --flow "
+       "\"$FLOW\" --next --timeout 2h"},
+      {"auth", "OAuth server-to-server tokens: login, status, token, logout", "AUTH",
+       [](Group& g, Context& ctx) {
+         add_auth_login(g, ctx);
+         add_auth_status(g, ctx);
+         add_auth_token(g, ctx);
+         add_auth_logout(g, ctx);
+       },
+       "Examples:\n  aepflow auth login\n  aepflow auth status"},
+      {"config", "profiles in config.toml: set, get, list, import-aepp", "CONFIG",
+       [](Group& g, Context& ctx) {
+         add_config_set(g, ctx);
+         add_config_get(g, ctx);
+         add_config_list(g, ctx);
+         add_config_import_aepp(g, ctx);
+       },
+       "Examples:\n  aepflow config set org_id 0A1B2C3D4E5F60718293A4B5@AdobeOrg\n  aepflow config "
+       "list"},
+  };
+  return all;
+}
+
+// "aepflow flow" alone: say which commands it has.
+std::string missing_command(const CLI::App& app) {
+  const CLI::App* level = &app;
+  std::string path = "aepflow";
+  while (!level->get_subcommands().empty()) {
+    level = level->get_subcommands().front();
+    path += " " + level->get_name();
+  }
+  std::string names;
+  for (const auto* sub : level->get_subcommands({}))
+    names += (names.empty() ? "" : ", ") + sub->get_name();
+  return "'" + path + "' needs a command: " + names + ". Run '" + path + " --help' for more.";
+}
+
+void print_error(Context& ctx, const Error& e) {
+  ctx.error(ctx.scrubbed(e.describe()));
+  if (ctx.globals.verbosity >= 2 && !e.body.empty()) {
+    ctx.err() << "response body: " << redact_body(e.body) << '\n';
+  }
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, Io& io, TransportFactory make_transport) {
+  Context ctx(io, std::move(make_transport));
+  CLI::App app{
+      "aepflow: create and activate Adobe Experience Platform file-based destinations "
+      "through the Flow Service API.",
+      "aepflow"};
+  app.footer(footer());
+  app.set_version_flag("--version", "aepflow " AEPFLOW_VERSION);
+  app.fallthrough();
+
+  auto& g = ctx.globals;
+  // Setting flags are bound to scratch strings; only the ones given count as flags, so that the
+  // environment and the profile can fill the others (see settings.hpp for the precedence).
+  std::map<std::string, std::string> raw;
+  std::vector<std::pair<std::string, CLI::Option*>> setting_options;
+  for (const auto& spec : setting_specs()) {
+    std::string description = std::string(spec.help) + " [" + std::string(spec.env) + "]";
+    auto* opt = app.add_option(std::string(spec.flag), raw[std::string(spec.key)], description);
+    setting_options.emplace_back(std::string(spec.key), opt);
+  }
+  std::string profile;
+  auto* profile_opt =
+      app.add_option("--profile", profile, "profile of config.toml to use [AEP_PROFILE]");
+  app.add_option("-o,--output", g.output,
+                 "output format: table, json, yaml, env (NAME=value lines for eval) or id "
+                 "(default: table on a terminal, json otherwise; aepflow help output)")
+      ->check(CLI::IsMember({"table", "json", "yaml", "env", "id"}));
+  app.add_option("--query", g.query,
+                 "print only this part of the JSON output, a JSON Pointer (/id, /items/0/etag); "
+                 "a string prints as bare text");
+  app.add_flag("-v,--verbose", g.verbosity,
+               "log requests to stderr; -vv adds headers and bodies, secrets redacted");
+  app.add_option("--timeout", g.timeout_seconds, "per-request timeout in seconds")
+      ->check(CLI::PositiveNumber)
+      ->default_str("60");
+  app.add_option("--connect-timeout", g.connect_timeout_seconds, "connect timeout in seconds")
+      ->check(CLI::PositiveNumber)
+      ->default_str("10");
+  app.add_option("--retries", g.retries,
+                 "attempts after the first for requests that are safe to repeat (0: none)")
+      ->check(CLI::Range(0, 20))
+      ->default_str("4");
+  app.add_option("--retry-max-time", g.retry_max_seconds,
+                 "seconds after which no retry starts (waits count)")
+      ->check(CLI::NonNegativeNumber)
+      ->default_str("120");
+  app.add_flag("-y,--yes", g.yes, "change the prod sandbox without asking [AEP_ASSUME_YES=1]");
+  app.add_flag("--dry-run", g.dry_run,
+               "send no change: print each write as a curl command (secrets redacted); reads "
+               "are still made");
+
+  // Each noun's commands are built only when the noun is on the command line: building every
+  // command's options is most of the start-up time of a one-call command.
+  // A completion script and help on other commands need them all.
+  const bool everything = std::find(args.begin(), args.end(), "completion") != args.end() ||
+                          std::find(args.begin(), args.end(), "help") != args.end();
+  for (const auto& noun : nouns()) {
+    auto* sub = app.add_subcommand(noun.name, noun.summary);
+    sub->footer(noun.examples);
+    Group group(sub);
+    if (everything || std::find(args.begin(), args.end(), noun.name) != args.end()) {
+      noun.add(group, ctx);
+    }
+  }
+  Group top(&app);
+  add_api(top, ctx);
+  add_plan(top, ctx);
+  add_apply(top, ctx);
+  add_destroy(top, ctx);
+  add_doctor(top, ctx);
+  add_help_command(app, ctx);
+  std::string shell;
+  auto* completion =
+      app.add_subcommand("completion", "print a shell completion script (bash, zsh or fish)");
+  completion->add_option("shell", shell, "bash, zsh or fish")
+      ->required()
+      ->check(CLI::IsMember({"bash", "zsh", "fish"}));
+  completion->footer(
+      "Examples:\n  source <(aepflow completion bash)        # in ~/.bashrc\n"
+      "  source <(aepflow completion zsh)         # in ~/.zshrc\n"
+      "  aepflow completion fish > ~/.config/fish/completions/aepflow.fish");
+  completion->callback([&ctx, &app, &shell, &io] {
+    ctx.action = [&app, &shell, &io]() -> Result<void> {
+      io.out << completion_script(app, shell);
+      return {};
+    };
+  });
+
+  const std::vector<std::string> parsed = protect_help_words(app, args);
+  std::vector<std::string> reversed(parsed.rbegin(), parsed.rend());
+  try {
+    app.parse(reversed);
+    for (const auto& [key, opt] : setting_options) {
+      if (opt->count() > 0) g.flags[key] = raw[key];
+    }
+    if (profile_opt->count() > 0) g.profile = profile;
+  } catch (const CLI::ParseError& e) {
+    // Help for a subcommand, --version, and real parse errors all arrive here.
+    std::ostringstream out, err;
+    int rc = app.exit(e, out, err);
+    io.out << out.str();
+    if (rc == 0) return exit_code::ok;
+    // A misspelt command or option is named, with what was probably meant.
+    if (auto unknown = unknown_token_message(app, args)) {
+      ctx.error(*unknown);
+      return exit_code::usage;
+    }
+    std::string message = err.str();
+    while (!message.empty() && message.back() == '\n')
+      message.pop_back();
+    ctx.error(message);
+    return exit_code::usage;
+  }
+
+  for (const auto& noun : nouns()) {
+    if (!app.get_subcommands().empty() && app.get_subcommands().front()->get_name() == noun.name) {
+      g.env_prefix = noun.env;
+    }
+  }
+  if (!ctx.action) {
+    ctx.error(missing_command(app));
+    return exit_code::usage;
+  }
+  if (!g.query.empty()) {
+    if (!g.output.empty() && g.output != "json" && g.output != "yaml") {
+      ctx.error("--query picks from the JSON output; it cannot be used with -o " + g.output);
+      return exit_code::usage;
+    }
+    try {
+      (void)nlohmann::json::json_pointer(g.query);
+    } catch (const nlohmann::json::exception&) {
+      ctx.error("--query '" + g.query +
+                "' is not a JSON Pointer: it starts with / and names keys or indexes, as in "
+                "/id or /items/0/etag ('~1' for a / in a key, '~0' for ~)");
+      return exit_code::usage;
+    }
+  }
+  auto result = ctx.action();
+  if (!result) {
+    print_error(ctx, result.error());
+    return exit_code::for_kind(result.error().kind);
+  }
+  if (ctx.out().query_missed()) {
+    ctx.error("--query " + g.query +
+              ": the output has no such value (the command itself succeeded)");
+    return exit_code::error;
+  }
+  return exit_code::ok;
+}
+
+}  // namespace aepflow::cli

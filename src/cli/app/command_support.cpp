@@ -1,0 +1,117 @@
+#include "app/command_support.hpp"
+
+#include "aepflow/flow/ids.hpp"
+#include "aepflow/specs/spec_check.hpp"
+
+namespace aepflow::cli {
+
+Result<void> report_created(Context& ctx, std::string_view noun, Result<Created> created) {
+  if (!created) return std::unexpected(std::move(created.error()));
+  const Created& c = *created;
+  auto& out = ctx.out();
+  switch (out.format()) {
+    case Format::id:
+      out.id(c.id);
+      break;
+    case Format::json:
+      out.json(c.body);
+      break;
+    case Format::table:
+      out.fields("Created " + std::string(noun) + " in sandbox " + ctx.sandbox(),
+                 {{"id", c.id}, {"etag", c.etag.empty() ? "(none returned)" : c.etag}});
+      break;
+  }
+  return {};
+}
+
+Result<void> checked_with_warnings(
+    Context& ctx, const std::function<Result<void>(std::vector<std::string>& warnings)>& check) {
+  std::vector<std::string> warnings;
+  auto ok = check(warnings);
+  for (const auto& w : warnings)
+    ctx.warn(w);
+  return ok;
+}
+
+Result<nlohmann::json> fetch(Context& ctx, Collection c, std::string_view what,
+                             const std::string& id) {
+  if (auto ok = check_uuid(what, id); !ok) return std::unexpected(ok.error());
+  auto service = ctx.service();
+  if (!service) return std::unexpected(service.error());
+  return (*service)->get(c, id);
+}
+
+namespace {
+
+Result<nlohmann::json> read_catalogue(Context& ctx, const std::string& file) {
+  auto text = ctx.io.read_file(file);
+  if (!text) return usage("--from-file " + file + ": " + text.error().message);
+  auto parsed = nlohmann::json::parse(*text, nullptr, false);
+  if (parsed.is_discarded()) return usage("--from-file " + file + ": not valid JSON");
+  if (parsed.is_object() && parsed.contains("items")) parsed = std::move(parsed["items"]);
+  if (!parsed.is_array()) {
+    return usage("--from-file " + file +
+                 ": expected a list answer ({\"items\": [...]}) or an array");
+  }
+  return parsed;
+}
+
+}  // namespace
+
+Result<nlohmann::json> list_catalogue(Context& ctx, Collection c, std::string_view name_filter,
+                                      const std::string& from_file) {
+  Result<nlohmann::json> all;
+  if (!from_file.empty()) {
+    all = read_catalogue(ctx, from_file);
+  } else {
+    auto service = ctx.service();
+    if (!service) return std::unexpected(service.error());
+    all = (*service)->list_all(c, {});
+  }
+  if (!all) return std::unexpected(all.error());
+  if (name_filter.empty()) return all;
+  nlohmann::json matching = nlohmann::json::array();
+  for (auto& item : *all) {
+    if (icontains(text_of(item, "name"), name_filter)) matching.push_back(std::move(item));
+  }
+  return matching;
+}
+
+void print_item(Context& ctx, const nlohmann::json& item,
+                const std::function<void(Output&)>& table) {
+  auto& out = ctx.out();
+  switch (out.format()) {
+    case Format::id:
+      out.id(text_of(item, "id"));
+      break;
+    case Format::json:
+      out.json(item);
+      break;
+    case Format::table:
+      table(out);
+      break;
+  }
+}
+
+void print_list(Context& ctx, const nlohmann::json& items, const Row& header,
+                const std::function<Row(const nlohmann::json&)>& row) {
+  auto& out = ctx.out();
+  switch (out.format()) {
+    case Format::id:
+      for (const auto& item : items)
+        out.id(text_of(item, "id"));
+      break;
+    case Format::json:
+      out.json(items);
+      break;
+    case Format::table: {
+      std::vector<Row> rows;
+      for (const auto& item : items)
+        rows.push_back(row(item));
+      out.table(header, rows);
+      break;
+    }
+  }
+}
+
+}  // namespace aepflow::cli

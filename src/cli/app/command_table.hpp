@@ -1,0 +1,49 @@
+#pragma once
+// One registration function per command; each lives in <noun>/<verb>.cpp.
+
+#include "aepflow/flow/client.hpp"
+#include "app/command_builder.hpp"
+
+namespace aepflow::cli {
+
+class Context;
+
+void add_specs_list(Group& parent, Context& ctx);
+void add_specs_get(Group& parent, Context& ctx);
+void add_flowspecs_list(Group& parent, Context& ctx);
+void add_flowspecs_get(Group& parent, Context& ctx);
+void add_connection_create(Group& parent, Context& ctx);
+void add_source_create(Group& parent, Context& ctx);
+void add_target_create(Group& parent, Context& ctx);
+void add_flow_create(Group& parent, Context& ctx);
+void add_flow_activate(Group& parent, Context& ctx);
+void add_flow_get(Group& parent, Context& ctx);
+void add_flow_validate(Group& parent, Context& ctx);
+void add_flow_audiences(Group& parent, Context& ctx);
+void add_flow_deactivate(Group& parent, Context& ctx);
+void add_flow_list(Group& parent, Context& ctx);
+void add_flow_enable(Group& parent, Context& ctx);
+void add_flow_disable(Group& parent, Context& ctx);
+void add_connection_list(Group& parent, Context& ctx);
+void add_source_list(Group& parent, Context& ctx);
+void add_target_list(Group& parent, Context& ctx);
+// `delete` for any of the four collections (deleting.cpp).
+void add_delete_command(Group& parent, Context& ctx, Collection c);
+void add_runs_list(Group& parent, Context& ctx);
+void add_runs_get(Group& parent, Context& ctx);
+void add_runs_watch(Group& parent, Context& ctx);
+void add_api(Group& parent, Context& ctx);
+void add_plan(Group& parent, Context& ctx);
+void add_apply(Group& parent, Context& ctx);
+void add_destroy(Group& parent, Context& ctx);
+void add_doctor(Group& parent, Context& ctx);
+void add_auth_login(Group& parent, Context& ctx);
+void add_auth_status(Group& parent, Context& ctx);
+void add_auth_token(Group& parent, Context& ctx);
+void add_auth_logout(Group& parent, Context& ctx);
+void add_config_set(Group& parent, Context& ctx);
+void add_config_get(Group& parent, Context& ctx);
+void add_config_list(Group& parent, Context& ctx);
+void add_config_import_aepp(Group& parent, Context& ctx);
+
+}  // namespace aepflow::cli

@@ -1,0 +1,397 @@
+#include "app/context.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+
+#include "aepflow/base/files.hpp"
+#include "aepflow/base/text.hpp"
+#include "aepflow/http/redact.hpp"
+#include "app/util.hpp"
+#include "settings/params.hpp"
+#include "terminal/dry_run.hpp"
+#include "terminal/log_sink.hpp"
+
+namespace aepflow::cli {
+
+namespace {
+
+// localhost, [::1] or a literal 127.x.y.z address.
+bool is_loopback(std::string_view host) {
+  if (host == "localhost" || host == "[::1]") return true;
+  if (!host.starts_with("127.")) return false;
+  int dots = 0;
+  for (char c : host) {
+    if (c == '.') {
+      ++dots;
+    } else if (c < '0' || c > '9') {
+      return false;
+    }
+  }
+  return dots == 3;
+}
+
+// COLUMNS as a terminal width, when it is one.
+std::optional<std::size_t> parse_positive(std::string_view text) {
+  std::size_t n = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc() || end != text.data() + text.size() || n == 0) return std::nullopt;
+  return n;
+}
+
+}  // namespace
+
+Context::Context(Io& io_, TransportFactory make_transport)
+    : io(io_), make_transport_(std::move(make_transport)) {}
+
+Context::~Context() = default;
+
+OutputStyle Context::output_style() const {
+  OutputStyle style;
+  style.format = io.out_is_terminal ? Format::table : Format::json;
+  if (globals.output == "table") style.format = Format::table;
+  if (globals.output == "id") style.format = Format::id;
+  if (globals.output == "json" || globals.output == "yaml" || globals.output == "env") {
+    style.format = Format::json;
+  }
+  if (globals.output == "yaml") style.encoding = Encoding::yaml;
+  if (globals.output == "env") style.encoding = Encoding::env;
+  style.env_prefix = globals.env_prefix;
+  if (io.out_is_terminal) {
+    style.width = io.terminal_columns;
+    if (auto columns = io.getenv("COLUMNS")) {
+      if (auto n = parse_positive(*columns)) style.width = *n;
+    }
+    style.colour = colour(io.out_is_terminal);
+  }
+  if (!globals.query.empty()) {  // checked when the command line was read
+    style.format = Format::json;
+    style.query = globals.query;
+  }
+  return style;
+}
+
+Output& Context::out() {
+  if (!output_) output_ = std::make_unique<Output>(io.out, output_style());
+  return *output_;
+}
+
+bool Context::colour(bool terminal) const {
+  if (!terminal) return false;
+  auto no_colour = io.getenv("NO_COLOR");
+  if (no_colour && !no_colour->empty()) return false;
+  auto term = io.getenv("TERM");
+  return !term || *term != "dumb";
+}
+
+std::string Context::paint(std::string_view text, Paint paint) const {
+  if (!colour(io.err_is_terminal)) return std::string(text);
+  const char* code = paint == Paint::error ? "\033[1;31m" : "\033[1;33m";
+  return std::string(code).append(text).append("\033[0m");
+}
+
+void Context::warn(std::string_view message) {
+  io.err << paint("warning:", Paint::warning) << ' ' << message << '\n';
+}
+
+void Context::error(std::string_view message) {
+  io.err << paint("error:", Paint::error) << ' ' << message << '\n';
+}
+
+LogSink* Context::log() {
+  if (globals.verbosity > 0 && !log_) log_ = make_stderr_log(io.err, globals.verbosity);
+  return log_.get();
+}
+
+Result<const Settings*> Context::settings() {
+  if (settings_) return &*settings_;
+  auto resolved = resolve_settings(globals.flags, globals.profile, io);
+  if (!resolved) return std::unexpected(resolved.error());
+  settings_ = std::move(*resolved);
+  for (const auto& w : settings_->warnings)
+    warn(w);
+  for (const char* key : {"access_token", "client_secret"}) {
+    const Setting& s = (*settings_)[key];
+    const SettingSpec& spec = *find_setting(key);
+    if (s.origin == spec.flag && shown_value(spec, s.value) == "***") {
+      warn(std::string(spec.flag) +
+           " was typed on the command line, where shell history and other users' `ps` can see "
+           "it; use " +
+           std::string(spec.flag) + " env:VAR or @PATH, set " + std::string(spec.env) + ", or " +
+           (std::string(key) == "client_secret"
+                ? "store a reference with `aepflow config set client_secret env:VAR`"
+                : "let aepflow get tokens itself from a client ID and secret"));
+    }
+  }
+  if (LogSink* l = log(); l && l->enabled(LogLevel::info)) {
+    l->write(LogLevel::info, "profile " + settings_->profile + " (" + settings_->profile_origin +
+                                 "), config " + settings_->config_path.string());
+    for (const auto& spec : setting_specs()) {
+      const Setting& s = (*settings_)[spec.key];
+      if (s.set()) {
+        l->write(LogLevel::info, std::string(spec.key) + " = " + shown_value(spec, s.value) +
+                                     " (from " + s.origin + ")");
+      }
+    }
+  }
+  return &*settings_;
+}
+
+std::string Context::sandbox() {
+  return settings_ ? (*settings_)["sandbox"].value : std::string("prod");
+}
+
+std::vector<std::string> Context::secrets() const {
+  return secrets_;
+}
+
+std::string Context::scrubbed(std::string text) const {
+  for (const auto& secret : secrets_)
+    text = scrub(std::move(text), secret);
+  return text;
+}
+
+Result<void> Context::check_endpoint(const std::string& url, std::string_view what) const {
+  if (url.starts_with("https://")) return {};
+  if (url.starts_with("http://")) {
+    std::string_view rest = std::string_view(url).substr(7);
+    std::string_view host = rest.substr(0, rest.find_first_of("/?#"));
+    if (host.starts_with("[")) {
+      host = host.substr(0, host.find(']') + 1);
+    } else {
+      host = host.substr(0, host.find(':'));
+    }
+    if (is_loopback(host)) return {};
+    return usage("refusing to send credentials over plain http to " + std::string(host) + " (" +
+                 std::string(what) + "); use https://, or a loopback address for a local emulator");
+  }
+  return usage(std::string(what) +
+               " must start with https:// (or http:// for a local emulator), got '" + url + "'");
+}
+
+Result<std::shared_ptr<Transport>> Context::transport() {
+  if (transport_) return transport_;
+  auto s = settings();
+  if (!s) return std::unexpected(s.error());
+  for (auto [value, flag] : {std::pair{globals.timeout_seconds, "--timeout"},
+                             std::pair{globals.connect_timeout_seconds, "--connect-timeout"}}) {
+    if (!(value > 0) || !std::isfinite(value) || value > 86400) {
+      return usage(std::string(flag) + " must be a number of seconds above 0, at most 86400");
+    }
+  }
+  CurlOptions curl;
+  curl.total_timeout =
+      std::chrono::milliseconds(static_cast<long long>(globals.timeout_seconds * 1000));
+  curl.connect_timeout = std::min(
+      curl.total_timeout,
+      std::chrono::milliseconds(static_cast<long long>(globals.connect_timeout_seconds * 1000)));
+  curl.user_agent = "aepflow/" AEPFLOW_VERSION;
+  if (const Setting& ca = (**s)["ca_bundle"]; ca.set()) {
+    auto readable = io.read_file(ca.value);
+    if (!readable) return usage("--ca-bundle (" + ca.origin + "): " + readable.error().message);
+    curl.ca_bundle = ca.value;
+  }
+  transport_ = make_transport_(curl);
+  if (globals.dry_run) {
+    transport_ =
+        make_dry_run_transport(transport_, (**s)["base_url"].value, io.out,
+                               [this](std::string text) { return scrubbed(std::move(text)); });
+  }
+  return transport_;
+}
+
+Result<ClientCredentialsToken*> Context::client_credentials() {
+  if (client_tokens_) return client_tokens_;
+  auto s = settings();
+  if (!s) return std::unexpected(s.error());
+  const Settings& st = **s;
+  if (!st["client_id"].set() || !st["client_secret"].set()) {
+    return usage(
+        "no OAuth client configured: set --client-id and --client-secret (AEP_CLIENT_ID, "
+        "AEP_CLIENT_SECRET), or store them in a profile: aepflow config set client_id ID; "
+        "aepflow config set client_secret env:VAR");
+  }
+  if (auto ok = check_endpoint(st["ims_url"].value, "--ims-url"); !ok) {
+    return std::unexpected(ok.error());
+  }
+  auto t = transport();
+  if (!t) return std::unexpected(t.error());
+  ClientCredentials creds;
+  creds.ims_url = st["ims_url"].value;
+  creds.client_id = st["client_id"].value;
+  creds.scopes = st["scopes"].value;
+  ims_ = std::make_unique<ImsClient>(*t, log());
+  std::string secret_ref = st["client_secret"].value;
+  auto secret = [this, secret_ref]() -> Result<std::string> {
+    auto v = resolve_value(secret_ref, "client secret", io, secret_forms);
+    if (!v) return std::unexpected(v.error());
+    secrets_.push_back(v->text);
+    return v->text;
+  };
+  auto source = std::make_unique<ClientCredentialsToken>(
+      creds, secret, *ims_, TokenCache(cache_dir(io), creds), io.now, log());
+  if (cache_dir(io).empty()) warn("no HOME or XDG_CACHE_HOME: tokens will not be cached");
+  client_tokens_ = source.get();
+  tokens_ = std::move(source);
+  return client_tokens_;
+}
+
+Result<FlowService*> Context::service() {
+  if (service_) return service_.get();
+  auto s = settings();
+  if (!s) return std::unexpected(s.error());
+  const Settings& st = **s;
+
+  std::string missing;
+  auto need = [&](std::string_view key, std::string_view also = "") {
+    if (st[key].set()) return;
+    const SettingSpec& spec = *find_setting(key);
+    missing += missing.empty() ? "" : "; ";
+    missing += std::string(spec.flag) + " (or " + std::string(spec.env) + std::string(also) + ")";
+  };
+  const bool has_client = st["client_id"].set() && st["client_secret"].set();
+  if (!st["access_token"].set() && !has_client) {
+    missing +=
+        "--access-token (or AEP_ACCESS_TOKEN), or a client ID and secret (--client-id and "
+        "--client-secret, AEP_CLIENT_ID and AEP_CLIENT_SECRET, or a profile)";
+  }
+  need("api_key", ", or a client ID");
+  need("org_id", ", or org_id in a profile");
+  if (!missing.empty()) return usage("missing credentials: " + missing);
+  if (st["sandbox"].value.empty()) return usage("--sandbox (or AEP_SANDBOX) is empty");
+  if (auto ok = check_endpoint(st["base_url"].value, "--base-url"); !ok) {
+    return std::unexpected(ok.error());
+  }
+
+  if (st["access_token"].set()) {
+    auto token = resolve_value(st["access_token"].value, "access token", io, secret_forms);
+    if (!token) return std::unexpected(token.error());
+    secrets_.push_back(token->text);
+    tokens_ = std::make_unique<StaticToken>(token->text);
+  } else {
+    auto source = client_credentials();
+    if (!source) return std::unexpected(source.error());
+  }
+  auto t = transport();
+  if (!t) return std::unexpected(t.error());
+  secrets_.push_back(st["api_key"].value);
+
+  PipelineOptions p;
+  p.base_url = st["base_url"].value;
+  p.credentials = {st["api_key"].value, st["org_id"].value, st["sandbox"].value};
+  p.tokens = tokens_.get();
+  p.user_agent = "aepflow/" AEPFLOW_VERSION;
+  p.log = log();
+  p.retry.max_attempts = globals.retries + 1;
+  p.retry.max_elapsed = std::chrono::milliseconds(
+      static_cast<long long>(std::min(globals.retry_max_seconds, 86400.0) * 1000));
+  p.retry.sleep = io.sleep;
+  p.retry.now = io.now;
+  pipeline_ = make_pipeline(std::move(p), *t);
+  service_ = std::make_unique<FlowService>(*pipeline_);
+  if (io.started && log() && log()->enabled(LogLevel::debug)) {
+    const auto us = std::chrono::duration_cast<std::chrono::microseconds>(
+                        std::chrono::steady_clock::now() - *io.started)
+                        .count();
+    log()->write(LogLevel::debug, "ready to send " + std::to_string(us / 1000) + "." +
+                                      std::to_string(us % 1000 / 100) +
+                                      " ms after start (settings, credentials, transport)");
+  }
+  return service_.get();
+}
+
+namespace {
+
+constexpr auto kSpecCacheLife = std::chrono::hours(24);
+
+}  // namespace
+
+std::filesystem::path Context::spec_cache_file(Collection catalogue, const std::string& id) {
+  const auto dir = cache_dir(io);
+  // Only IDs that are safe as file names; the cache is per service, organisation and sandbox
+  // (private destinations are specs of one organisation).
+  if (dir.empty() || id.empty() || id.size() > 64 ||
+      id.find_first_not_of("0123456789abcdefABCDEF-") != std::string::npos) {
+    return {};
+  }
+  auto s = settings();
+  if (!s) return {};
+  const Settings& st = **s;
+  const std::string where =
+      st["base_url"].value + "\n" + st["org_id"].value + "\n" + st["sandbox"].value;
+  return dir / "specs" / fingerprint(where) /
+         (std::string(collection_path(catalogue)).substr(1) + "-" + id + ".json");
+}
+
+Result<const nlohmann::json*> Context::spec(Collection catalogue, const std::string& id) {
+  const std::string key = std::string(collection_path(catalogue)) + "/" + id;
+  if (auto it = specs_.find(key); it != specs_.end()) return &it->second;
+  auto s = service();
+  if (!s) return std::unexpected(s.error());
+  const auto file = spec_cache_file(catalogue, id);
+  std::error_code ec;
+  if (!file.empty()) {
+    const auto written = std::filesystem::last_write_time(file, ec);
+    if (!ec && std::filesystem::file_time_type::clock::now() - written < kSpecCacheLife) {
+      if (auto text = io.read_file(file.string())) {
+        auto cached = nlohmann::json::parse(*text, nullptr, false);
+        if (cached.is_object() && text_of(cached, "id") == id) {
+          return &(specs_[key] = std::move(cached));
+        }
+      }
+    }
+  }
+  auto fetched = (*s)->get(catalogue, id);
+  if (!fetched) return std::unexpected(fetched.error());
+  if (!file.empty()) {
+    // A cache that cannot be written costs a request next time, nothing more.
+    if (auto ok = ensure_private_dir(file.parent_path().parent_path());
+        ok && ensure_private_dir(file.parent_path())) {
+      (void)replace_private_file(file, fetched->dump());
+    }
+  }
+  return &(specs_[key] = std::move(*fetched));
+}
+
+Result<void> Context::confirm_change(std::string_view what) {
+  auto s = settings();
+  if (!s) return std::unexpected(s.error());
+  const std::string sandbox = (**s)["sandbox"].value;
+  if (sandbox != "prod") return {};
+  if (assumed_yes()) return {};
+  if (io.prompt) {
+    auto answer = io.prompt(
+        "About to " + std::string(what) + " in sandbox prod (production). Continue? [y/N] ",
+        /*echo=*/true);
+    if (answer && (*answer == "y" || *answer == "Y" || *answer == "yes")) return {};
+    return usage("cancelled: nothing was changed in sandbox prod");
+  }
+  return usage("refusing to " + std::string(what) +
+               " in sandbox prod without confirmation: pass --yes or set AEP_ASSUME_YES=1");
+}
+
+bool Context::assumed_yes() const {
+  if (globals.yes || globals.dry_run) return true;  // a dry run changes nothing
+  auto env = io.getenv("AEP_ASSUME_YES");
+  return env && (*env == "1" || *env == "true" || *env == "yes");
+}
+
+Result<void> Context::confirm(const std::string& question, const std::string& refusal) {
+  if (assumed_yes()) return {};
+  if (io.prompt) {
+    auto answer = io.prompt(question + " [y/N] ", /*echo=*/true);
+    if (answer && (*answer == "y" || *answer == "Y" || *answer == "yes")) return {};
+    return usage("cancelled: nothing was changed");
+  }
+  return usage("refusing to " + refusal +
+               " without confirmation: pass --yes or set AEP_ASSUME_YES=1");
+}
+
+Result<void> Context::confirm_delete(std::string_view what) {
+  return confirm(
+      "Delete " + std::string(what) + " in sandbox " + sandbox() + "? This cannot be undone.",
+      "delete " + std::string(what));
+}
+
+}  // namespace aepflow::cli

@@ -1,0 +1,163 @@
+#include "app/pipeline_file_command.hpp"
+
+#include "app/util.hpp"
+#include "settings/params.hpp"
+
+namespace aepflow::cli {
+
+using nlohmann::json;
+
+Result<Manifest> load_manifest(Context& ctx, const std::string& file) {
+  if (file.empty()) return usage("-f FILE is required: the pipeline file (docs/pipeline-file.md)");
+  auto text = ctx.io.read_file(file);
+  if (!text) return std::unexpected(text.error());
+  return parse_manifest(*text, file);
+}
+
+Error in_file(const Manifest& m, const PipelineSpec& spec, Error e) {
+  std::string where = m.file + ":" + std::to_string(spec.line) + ": pipeline " + spec.name;
+  e.context = e.context.empty() ? where : where + ": " + e.context;
+  return e;
+}
+
+Result<Planned> plan_file(Context& ctx, const std::string& file, Goal goal) {
+  Planned out;
+  auto manifest = load_manifest(ctx, file);
+  if (!manifest) return std::unexpected(manifest.error());
+  out.manifest = std::move(*manifest);
+  auto service = ctx.service();
+  if (!service) return std::unexpected(service.error());
+  out.service = *service;
+  for (const auto& spec : out.manifest.pipelines) {
+    auto plan = goal == Goal::destroy ? plan_destroy(*out.service, spec)
+                                      : plan_pipeline(*out.service, spec, today_utc(ctx.io.now()));
+    if (!plan) return std::unexpected(in_file(out.manifest, spec, plan.error()));
+    for (const auto& w : plan->warnings)
+      ctx.warn("pipeline " + spec.name + ": " + w);
+    out.plans.push_back(std::move(*plan));
+  }
+  return out;
+}
+
+PlanCounts count(const std::vector<PipelinePlan>& plans) {
+  PlanCounts c;
+  for (const auto& p : plans) {
+    for (const auto* r : p.resources()) {
+      switch (r->change) {
+        case Change::create:
+          ++c.create;
+          break;
+        case Change::update:
+          ++c.update;
+          break;
+        case Change::replace:
+          ++c.replace;
+          break;
+        case Change::destroy:
+          ++c.destroy;
+          break;
+        case Change::none:
+          if (!r->id.empty()) ++c.unchanged;
+          break;
+      }
+    }
+  }
+  return c;
+}
+
+namespace {
+
+std::string_view symbol(Change c) {
+  switch (c) {
+    case Change::create:
+      return "+";
+    case Change::update:
+      return "~";
+    case Change::replace:
+      return "-/+";
+    case Change::destroy:
+      return "-";
+    case Change::none:
+      return "=";
+  }
+  return "=";
+}
+
+}  // namespace
+
+void print_plans(Context& ctx, const std::vector<PipelinePlan>& plans, std::string_view verb) {
+  const PlanCounts c = count(plans);
+  auto& out = ctx.out();
+  switch (out.format()) {
+    case Format::id:
+      for (const auto& p : plans) {
+        for (const auto* r : p.resources()) {
+          if (!r->id.empty() && r != &p.exports) out.id(r->id);
+        }
+      }
+      return;
+    case Format::json: {
+      json doc = {{"sandbox", ctx.sandbox()}, {"pipelines", json::array()}};
+      for (const auto& p : plans) {
+        json resources = json::array();
+        for (const auto* r : p.resources()) {
+          if (r->change == Change::none && r->id.empty()) continue;
+          resources.push_back({{"kind", r->kind},
+                               {"name", r->name},
+                               {"id", r->id},
+                               {"action", to_string(r->change)},
+                               {"changes", r->details}});
+        }
+        doc["pipelines"].push_back({{"name", p.pipeline}, {"resources", resources}});
+      }
+      doc["summary"] = {{"create", c.create},       {"update", c.update},
+                        {"replace", c.replace},     {"destroy", c.destroy},
+                        {"unchanged", c.unchanged}, {"changes", c.any_change()}};
+      out.json(doc);
+      return;
+    }
+    case Format::table:
+      break;
+  }
+  for (const auto& p : plans) {
+    out.line("Pipeline " + p.pipeline + " in sandbox " + ctx.sandbox());
+    for (const auto* r : p.resources()) {
+      if (r->change == Change::none && r->id.empty()) continue;
+      std::string line = "  " + std::string(symbol(r->change));
+      line.resize(6, ' ');
+      std::string action(to_string(r->change));
+      action.resize(10, ' ');
+      line += action + r->kind + " \"" + r->name + "\"";
+      if (!r->id.empty() && r != &p.exports) line += " (" + r->id + ")";
+      out.line(line);
+      for (const auto& d : r->details)
+        out.line("          " + d);
+    }
+  }
+  out.line(std::string(verb) + ": " + std::to_string(c.create) + " to create, " +
+           std::to_string(c.update) + " to update, " + std::to_string(c.replace) + " to replace, " +
+           std::to_string(c.destroy) + " to destroy, " + std::to_string(c.unchanged) +
+           " unchanged.");
+}
+
+ApplyHooks apply_hooks(Context& ctx) {
+  ApplyHooks hooks;
+  hooks.today = today_utc(ctx.io.now());
+  hooks.sleep = ctx.io.sleep;
+  hooks.resolve_params = [&ctx](const json& params) -> Result<json> {
+    json out = params;
+    for (auto& [key, value] : out.items()) {
+      if (!value.is_string()) continue;
+      const std::string v = value.get<std::string>();
+      if (!v.starts_with("env:") && !v.starts_with("file:")) continue;
+      auto resolved = resolve_value(v, "param " + key, ctx.io, form_env | form_file);
+      if (!resolved) return std::unexpected(resolved.error());
+      ctx.add_secret(resolved->text);
+      value = resolved->text;
+    }
+    return out;
+  };
+  return hooks;
+}
+
+}  // namespace aepflow::cli

@@ -1,0 +1,42 @@
+#pragma once
+// What plan, apply and destroy share: reading the file, printing a plan, resolving secrets.
+
+#include <string>
+#include <vector>
+
+#include "aepflow/pipeline_file/manifest.hpp"
+#include "aepflow/pipeline_file/reconcile.hpp"
+#include "app/context.hpp"
+
+namespace aepflow::cli {
+
+Result<Manifest> load_manifest(Context& ctx, const std::string& file);
+
+// An error planning a pipeline, placed in the file: "FILE:LINE: pipeline NAME: ...".
+Error in_file(const Manifest& m, const PipelineSpec& spec, Error e);
+
+enum class Goal { match, destroy };
+
+// Reads the file and plans every pipeline in it (warnings printed), before anything is written:
+// to make the service match it, or to remove what it describes. The first error is placed in
+// the file.
+struct Planned {
+  Manifest manifest;
+  FlowService* service = nullptr;
+  std::vector<PipelinePlan> plans;
+};
+Result<Planned> plan_file(Context& ctx, const std::string& file, Goal goal);
+
+// The plans as a readable diff (table) or as data (-o json); `-o id` prints the IDs touched.
+void print_plans(Context& ctx, const std::vector<PipelinePlan>& plans, std::string_view verb);
+
+struct PlanCounts {
+  int create = 0, update = 0, replace = 0, destroy = 0, unchanged = 0;
+  bool any_change() const { return create + update + replace + destroy > 0; }
+};
+PlanCounts count(const std::vector<PipelinePlan>& plans);
+
+// env:VAR and file:PATH values of a params object, resolved; other values unchanged.
+ApplyHooks apply_hooks(Context& ctx);
+
+}  // namespace aepflow::cli

@@ -1,0 +1,108 @@
+// aepflow apply -f FILE [--replace] [--yes]
+#include "app/command_support.hpp"
+#include "app/command_table.hpp"
+#include "app/pipeline_file_command.hpp"
+#include "app/util.hpp"
+#include "terminal/progress.hpp"
+
+namespace aepflow::cli {
+
+namespace {
+
+struct Options {
+  std::string file;
+  bool replace = false;
+};
+
+Result<void> run(const Options& o, Context& ctx) {
+  // The whole plan first: nothing is written when any part of it is refused.
+  auto planned = plan_file(ctx, o.file, Goal::match);
+  if (!planned) return std::unexpected(planned.error());
+  auto& plans = planned->plans;
+  const Manifest& manifest = planned->manifest;
+  FlowService& service = *planned->service;
+  const PlanCounts before = count(plans);
+  if (!before.any_change()) {
+    if (ctx.out().format() == Format::json) {
+      print_plans(ctx, plans, "Apply");
+    } else if (ctx.out().format() == Format::table) {
+      ctx.out().line("No changes: the service matches " + o.file + " (sandbox " + ctx.sandbox() +
+                     ").");
+    }
+    return {};
+  }
+  if (before.replace > 0 && !o.replace) {
+    std::string what;
+    for (const auto& p : plans) {
+      for (const auto* r : p.resources()) {
+        if (r->change != Change::replace) continue;
+        what += (what.empty() ? "" : "; ") + r->kind + " \"" + r->name + "\" (" +
+                (r->details.empty() ? std::string("changed") : r->details.front()) + ")";
+      }
+    }
+    return usage(
+        "these must be replaced (deleted and created again), which apply does only "
+        "with --replace: " +
+        what);
+  }
+  if (ctx.out().format() == Format::table) print_plans(ctx, plans, "Plan");
+  if (auto ok = ctx.confirm("Apply these changes in sandbox " + ctx.sandbox() + "?",
+                            "apply changes in sandbox " + ctx.sandbox());
+      !ok) {
+    return ok;
+  }
+
+  ApplyHooks hooks = apply_hooks(ctx);
+  Progress progress(ctx.io, "applying " + o.file);
+  hooks.done = [&ctx, &progress](const ResourcePlan& r, const std::string& id) {
+    const std::string what = std::string(r.change == Change::update ? "Updated " : "Created ") +
+                             r.kind + " \"" + r.name + "\"";
+    if (ctx.out().format() == Format::table) {
+      auto hold = progress.pause();
+      ctx.out().line(what + (id.empty() ? "" : " (" + id + ")"));
+    }
+    progress.set(what);
+  };
+  std::vector<PipelinePlan> done;
+  for (std::size_t i = 0; i < manifest.pipelines.size(); ++i) {
+    const auto& spec = manifest.pipelines[i];
+    // Planned again just before: an earlier pipeline may have made what this one shares.
+    auto plan =
+        i == 0 ? std::move(plans[0]) : plan_pipeline(service, spec, today_utc(ctx.io.now()));
+    if (!plan) return std::unexpected(in_file(manifest, spec, plan.error()));
+    if (auto ok = apply_pipeline(service, spec, *plan, hooks); !ok) {
+      Error e = ok.error();
+      e.context = "apply pipeline " + spec.name + (e.context.empty() ? "" : ": " + e.context);
+      return std::unexpected(std::move(e));
+    }
+    done.push_back(std::move(*plan));
+  }
+  progress.done();
+  switch (ctx.out().format()) {
+    case Format::table:
+      ctx.out().line("Applied " + o.file + " in sandbox " + ctx.sandbox() + ".");
+      break;
+    case Format::json:
+    case Format::id:
+      print_plans(ctx, done, "Applied");
+      break;
+  }
+  return {};
+}
+
+}  // namespace
+
+void add_apply(Group& parent, Context& ctx) {
+  auto opts = std::make_shared<Options>();
+  auto cmd = parent.command("apply", "make the service match a pipeline file");
+  cmd.option("-f,--file", opts->file, "the pipeline file (YAML or JSON)").required();
+  cmd.flag("--replace", opts->replace,
+           "delete and create again what cannot be changed in place (a new spec, for example)");
+  cmd.examples(
+      "Runs again safely: an applied file makes no write request, an interrupted apply is "
+      "finished.\nExamples:\n  aepflow apply -f destinations.yaml --yes\n"
+      "  aepflow apply -f destinations.yaml --dry-run   # the requests, as curl commands");
+  cmd.run(ctx, [opts, &ctx] { return run(*opts, ctx); });
+}
+
+}  // namespace aepflow::cli

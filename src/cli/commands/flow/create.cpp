@@ -1,0 +1,90 @@
+// aepflow flow create --name N --flow-spec ID|NAME --source ID --target ID
+#include "aepflow/base/parallel.hpp"
+#include "aepflow/flow/ids.hpp"
+#include "aepflow/specs/resolve.hpp"
+#include "app/command_support.hpp"
+#include "app/command_table.hpp"
+
+namespace aepflow::cli {
+
+namespace {
+
+struct Options {
+  std::string name;
+  std::string description;
+  std::string flow_spec;
+  std::string source;
+  std::string target;
+};
+
+// A flow spec that does not read from the source's spec, or does not export to the target's, is
+// refused here with the reason and, where the catalogue knows it, the flow spec to use instead.
+Result<void> check_compatible(Context& ctx, FlowService& service, const std::string& flow_spec_id,
+                              const Options& o) {
+  // Three reads that do not depend on each other: at the same time when the transport allows.
+  Result<const nlohmann::json*> flow_spec = nullptr;
+  Result<nlohmann::json> source, target;
+  auto ok = run_steps({[&]() -> Result<void> {
+                         flow_spec = ctx.spec(Collection::flow_specs, flow_spec_id);
+                         return flow_spec ? Result<void>{} : std::unexpected(flow_spec.error());
+                       },
+                       [&]() -> Result<void> {
+                         source = service.get(Collection::source_connections, o.source);
+                         return source ? Result<void>{} : std::unexpected(source.error());
+                       },
+                       [&]() -> Result<void> {
+                         target = service.get(Collection::target_connections, o.target);
+                         return target ? Result<void>{} : std::unexpected(target.error());
+                       }},
+                      service.concurrent());
+  if (!ok) return ok;
+  auto spec_of = [](const nlohmann::json& connection) {
+    return text_of(connection.value("connectionSpec", nlohmann::json::object()), "id");
+  };
+  return check_flow_spec_fits(**flow_spec, flow_spec_id,
+                              {spec_of(*source), "source connection " + o.source},
+                              {spec_of(*target), "target connection " + o.target});
+}
+
+Result<void> run(const Options& o, Context& ctx) {
+  if (o.name.empty()) return usage("--name must not be empty");
+  if (auto ok = check_uuid("source connection ID", o.source); !ok) return ok;
+  if (auto ok = check_uuid("target connection ID", o.target); !ok) return ok;
+  auto service = ctx.service();
+  if (!service) return std::unexpected(service.error());
+  auto spec = resolve_flow_spec(**service, o.flow_spec);
+  if (!spec) return std::unexpected(spec.error());
+
+  if (auto ok = check_compatible(ctx, **service, *spec, o); !ok) return ok;
+
+  NewFlow f;
+  f.name = o.name;
+  f.description = o.description;
+  f.flow_spec.id = *spec;
+  f.source_connection_id = o.source;
+  f.target_connection_id = o.target;
+  if (auto ok = ctx.confirm_change("create dataflow '" + o.name + "'"); !ok) return ok;
+  return report_created(ctx, "dataflow", (*service)->create_flow(f));
+}
+
+}  // namespace
+
+void add_flow_create(Group& parent, Context& ctx) {
+  auto opts = std::make_shared<Options>();
+  auto cmd = parent.command(
+      "create", "create the dataflow that links the Profile Store source to the destination");
+  cmd.option("--name", opts->name, "name of the dataflow").required();
+  cmd.option("--flow-spec", opts->flow_spec,
+             "flow spec ID, or the destination's name (\"Adobe Campaign\")")
+      .required();
+  cmd.option("--source", opts->source, "source connection ID (from `source create`)").required();
+  cmd.option("--target", opts->target, "target connection ID (from `target create`)").required();
+  cmd.option("--description", opts->description, "description");
+  cmd.examples(
+      "Example:\n"
+      "  FLOW=$(aepflow flow create --name \"activate audiences to Adobe Campaign\" \\\n"
+      "      --flow-spec \"Adobe Campaign\" --source \"$SOURCE\" --target \"$TARGET\" -o id)");
+  cmd.run(ctx, [opts, &ctx] { return run(*opts, ctx); });
+}
+
+}  // namespace aepflow::cli

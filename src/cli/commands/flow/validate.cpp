@@ -1,0 +1,144 @@
+// aepflow flow validate FLOW_ID [--expect-audience ID ...] [--expect-attribute PATH ...]
+//                               [--expect-file FILE]
+// Exit 7 when an expected item is missing, or (with a file) when the flow differs from it.
+#include "aepflow/activation/activation_plan.hpp"
+#include "aepflow/activation/audience_file.hpp"
+#include "app/command_support.hpp"
+#include "app/command_table.hpp"
+#include "commands/flow/summary.hpp"
+
+namespace aepflow::cli {
+
+namespace {
+
+struct Options {
+  std::string flow_id;
+  std::vector<std::string> audiences;
+  std::vector<std::string> attributes;
+  std::string expect_file;
+};
+
+std::vector<std::string> absent(const std::vector<std::string>& wanted,
+                                const std::vector<std::string>& present) {
+  std::vector<std::string> out;
+  for (const auto& w : wanted) {
+    if (std::find(present.begin(), present.end(), w) == present.end()) out.push_back(w);
+  }
+  return out;
+}
+
+// "+ audience X: on file, not on the flow" lines, in a stable order.
+std::vector<std::string> drift_lines(const Drift& d) {
+  std::vector<std::string> lines;
+  auto each = [&](const std::vector<std::string>& items, const char* sign, const char* what,
+                  const char* where) {
+    for (const auto& i : items)
+      lines.push_back(std::string(sign) + " " + what + " " + i + ": " + where);
+  };
+  each(d.missing_audiences, "+", "audience", "in the file, not on the dataflow");
+  each(d.extra_audiences, "-", "audience", "on the dataflow, not in the file");
+  for (const auto& c : d.changed) {
+    lines.push_back("~ audience " + c.audience + ": " + c.field + " is '" + c.actual +
+                    "', the file says '" + c.expected + "'");
+  }
+  each(d.missing_attributes, "+", "attribute", "in the file, not on the dataflow");
+  each(d.extra_attributes, "-", "attribute", "on the dataflow, not in the file");
+  each(d.missing_mandatory, "+", "mandatory field", "in the file, not on the dataflow");
+  each(d.extra_mandatory, "-", "mandatory field", "on the dataflow, not in the file");
+  each(d.missing_dedup_keys, "+", "dedup key", "in the file, not on the dataflow");
+  each(d.extra_dedup_keys, "-", "dedup key", "on the dataflow, not in the file");
+  return lines;
+}
+
+Result<void> run(const Options& o, Context& ctx) {
+  std::optional<Expectation> expected;
+  if (!o.expect_file.empty()) {
+    auto text = ctx.io.read_file(o.expect_file);
+    if (!text) return std::unexpected(text.error());
+    auto parsed = parse_audience_file(*text, o.expect_file);
+    if (!parsed) return std::unexpected(parsed.error());
+    expected = std::move(*parsed);
+  }
+  auto flow = fetch(ctx, Collection::flows, "flow ID", o.flow_id);
+  if (!flow) return std::unexpected(flow.error());
+
+  FlowContents contents = read_flow_contents(*flow);
+  std::vector<std::string> ids;
+  for (const auto& a : contents.audiences)
+    ids.push_back(a.id);
+  const auto missing_audiences = absent(o.audiences, ids);
+  const auto missing_attributes = absent(o.attributes, contents.attributes);
+  const Drift drift = expected ? compare(*flow, *expected) : Drift{};
+  const bool ok = missing_audiences.empty() && missing_attributes.empty() && drift.empty();
+
+  auto& out = ctx.out();
+  switch (out.format()) {
+    case Format::id:
+      out.id(text_of(*flow, "id"));
+      break;
+    case Format::json: {
+      nlohmann::json report = contents_json(contents);
+      report["id"] = text_of(*flow, "id");
+      report["name"] = text_of(*flow, "name");
+      report["state"] = text_of(*flow, "state");
+      report["etag"] = text_of(*flow, "etag");
+      report["valid"] = ok;
+      report["missing"] = {{"audiences", missing_audiences}, {"attributes", missing_attributes}};
+      if (expected) report["drift"] = drift.to_json();
+      out.json(report);
+      break;
+    }
+    case Format::table:
+      print_flow_summary(out, *flow, contents);
+      if (expected) {
+        out.line("");
+        auto lines = drift_lines(drift);
+        if (lines.empty()) {
+          out.line("In sync with " + o.expect_file + ".");
+        } else {
+          out.line("Differences from " + o.expect_file + ":");
+          for (const auto& l : lines)
+            out.line("  " + l);
+        }
+      }
+      if (!o.audiences.empty() || !o.attributes.empty()) {
+        out.line("");
+        out.line(missing_audiences.empty() && missing_attributes.empty()
+                     ? "Valid: every expected audience and attribute is on the dataflow."
+                     : "NOT valid: expected items are missing.");
+      }
+      break;
+  }
+  if (ok) return {};
+  std::vector<std::string> missing, what;
+  if (!missing_audiences.empty()) missing.push_back("audiences " + join(missing_audiences));
+  if (!missing_attributes.empty()) missing.push_back("attributes " + join(missing_attributes));
+  if (!missing.empty()) what.push_back("is missing " + join(missing, "; "));
+  if (!drift.empty()) {
+    what.push_back("differs from " + o.expect_file + " in " +
+                   std::to_string(drift_lines(drift).size()) + " place(s)");
+  }
+  return fail(ErrorKind::mismatch, "dataflow " + o.flow_id + " " + join(what, "; "));
+}
+
+}  // namespace
+
+void add_flow_validate(Group& parent, Context& ctx) {
+  auto opts = std::make_shared<Options>();
+  auto cmd = parent.command(
+      "validate", "check what a dataflow exports; exit 7 when an expected item is missing");
+  cmd.option("flow", opts->flow_id, "dataflow ID").required();
+  cmd.option("--expect-audience", opts->audiences, "audience ID that must be on the flow");
+  cmd.option("--expect-attribute", opts->attributes, "attribute path that must be on the flow");
+  cmd.option("--expect-file", opts->expect_file,
+             "audiences file (as for activate --audiences-file) the flow must match exactly: "
+             "audiences and the settings the file gives, and its attributes, mandatory fields "
+             "and dedup keys when it lists them");
+  cmd.examples(
+      "Examples:\n  aepflow flow validate \"$FLOW\" --expect-audience \"$SEGMENT\" "
+      "--expect-attribute person.name.lastName\n"
+      "  aepflow flow validate \"$FLOW\" --expect-file audiences.json -o json   # CI drift check");
+  cmd.run(ctx, [opts, &ctx] { return run(*opts, ctx); });
+}
+
+}  // namespace aepflow::cli

@@ -1,0 +1,95 @@
+#include "settings/params.hpp"
+
+namespace aepflow::cli {
+
+namespace {
+
+std::string drop_newline(std::string s) {
+  if (s.ends_with("\r\n")) {
+    s.resize(s.size() - 2);
+  } else if (s.ends_with("\n")) {
+    s.pop_back();
+  }
+  return s;
+}
+
+Result<Value> from_file(const std::string& path, std::string_view what, const Io& io) {
+  if (path.empty()) return usage(std::string(what) + ": a file path must follow '@' or 'file:'");
+  auto content = io.read_file(path);
+  if (!content) return usage(std::string(what) + ": " + content.error().message);
+  return Value{drop_newline(std::move(*content)), false};
+}
+
+}  // namespace
+
+Result<Value> resolve_value(std::string_view value, std::string_view what, const Io& io,
+                            unsigned forms) {
+  const std::string name(what);
+  if ((forms & form_file) && value.starts_with("@@"))
+    return Value{std::string(value.substr(1)), true};
+  if ((forms & form_file) && value.starts_with("@")) {
+    return from_file(std::string(value.substr(1)), what, io);
+  }
+  if ((forms & form_file) && value.starts_with("file:")) {
+    return from_file(std::string(value.substr(5)), what, io);
+  }
+  if ((forms & form_env) && value.starts_with("env:")) {
+    std::string var(value.substr(4));
+    if (var.empty()) return usage(name + ": 'env:' must be followed by a variable name");
+    auto v = io.getenv(var);
+    if (!v) return usage(name + ": environment variable " + var + " is not set");
+    return Value{*v, false};
+  }
+  if ((forms & form_command) && value.starts_with("cmd:")) {
+    if (!io.run_command) return usage(name + ": commands cannot be run here");
+    auto out = io.run_command(std::string(value.substr(4)));
+    if (!out) return usage(name + ": " + out.error().message);
+    return Value{drop_newline(std::move(*out)), false};
+  }
+  if ((forms & form_prompt) && value == "prompt:") {
+    if (!io.prompt) return usage(name + ": 'prompt:' needs a terminal; use env:VAR or @PATH");
+    auto answer = io.prompt(name + ": ", /*echo=*/false);
+    if (!answer) return usage(name + ": nothing was entered");
+    return Value{*answer, false};
+  }
+  return Value{std::string(value), true};
+}
+
+Result<Params> parse_params(const std::vector<std::string>& args, const Io& io) {
+  Params params;
+  std::size_t n = 0;
+  for (const auto& arg : args) {
+    ++n;
+    auto eq = arg.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      // The argument itself is not echoed: it may be a secret typed without its key.
+      return usage("--param expects KEY=VALUE or KEY:=JSON; param #" + std::to_string(n) +
+                   (eq == 0 ? " has no key" : " has no '='"));
+    }
+    bool raw_json = arg[eq - 1] == ':';
+    std::string key = arg.substr(0, raw_json ? eq - 1 : eq);
+    if (key.empty() || key.find_first_of(" \t") != std::string::npos) {
+      return usage("--param has an invalid key '" + key + "'");
+    }
+    if (params.values.contains(key)) return usage("--param " + key + " is given more than once");
+    auto value =
+        resolve_value(std::string_view(arg).substr(eq + 1), "param " + key, io, param_forms);
+    if (!value) return std::unexpected(value.error());
+    if (value->literal) params.literal_keys.push_back(key);
+    if (raw_json) {
+      auto j = nlohmann::json::parse(value->text, nullptr, /*allow_exceptions=*/false);
+      if (j.is_discarded()) {
+        return usage(
+            "--param " + key +
+            ":= expects a JSON value (a number, true, false, an array or an object); use " + key +
+            "=VALUE for a string");
+      }
+      params.values[key] = std::move(j);
+    } else {
+      params.values[key] = std::move(value->text);
+    }
+  }
+  return params;
+}
+
+}  // namespace aepflow::cli

@@ -1,0 +1,132 @@
+#include "settings/settings.hpp"
+
+#include "aepflow/auth/ims.hpp"
+
+namespace aepflow::cli {
+
+namespace fs = std::filesystem;
+
+const std::vector<SettingSpec>& setting_specs() {
+  static const std::vector<SettingSpec> specs = {
+      {"base_url", "--base-url", "AEP_BASE_URL",
+       "https://platform.adobe.io/data/foundation/flowservice", false, true,
+       "Flow Service base URL"},
+      {"org_id", "--org-id", "AEP_ORG_ID", "", false, true, "IMS organization ID (...@AdobeOrg)"},
+      {"sandbox", "--sandbox", "AEP_SANDBOX", "prod", false, true,
+       "sandbox name, sent as x-sandbox-name on every request (default prod)"},
+      {"client_id", "--client-id", "AEP_CLIENT_ID", "", false, true,
+       "OAuth server-to-server client ID (also the default API key)"},
+      {"client_secret", "--client-secret", "AEP_CLIENT_SECRET", "", true, true,
+       "OAuth client secret: env:VAR, @PATH, file:PATH, cmd:COMMAND or prompt:"},
+      {"scopes", "--scopes", "AEP_SCOPES", default_scopes, false, true,
+       "OAuth scopes, comma-separated"},
+      {"ims_url", "--ims-url", "AEP_IMS_URL", default_ims_url, false, true,
+       "Adobe IMS URL for token requests"},
+      {"api_key", "--api-key", "AEP_API_KEY", "", false, true,
+       "API key (x-api-key); default: the client ID"},
+      {"access_token", "--access-token", "AEP_ACCESS_TOKEN", "", true, false,
+       "IMS access token, instead of a client ID and secret"},
+      {"ca_bundle", "--ca-bundle", "AEP_CA_BUNDLE", "", false, true,
+       "CA certificates to trust (corporate proxies); verification stays on"},
+  };
+  return specs;
+}
+
+const SettingSpec* find_setting(std::string_view key) {
+  for (const auto& s : setting_specs()) {
+    if (s.key == key) return &s;
+  }
+  return nullptr;
+}
+
+const Setting& Settings::operator[](std::string_view key) const {
+  static const Setting unset;
+  auto it = values.find(key);
+  return it == values.end() ? unset : it->second;
+}
+
+namespace {
+
+fs::path xdg_dir(const Io& io, const char* var, const char* fallback) {
+  if (auto v = io.getenv(var); v && !v->empty()) return fs::path(*v) / "aepflow";
+  if (auto home = io.getenv("HOME"); home && !home->empty()) {
+    return fs::path(*home) / fallback / "aepflow";
+  }
+  return {};
+}
+
+}  // namespace
+
+fs::path config_path(const Io& io) {
+  fs::path dir = xdg_dir(io, "XDG_CONFIG_HOME", ".config");
+  return dir.empty() ? dir : dir / "config.toml";
+}
+
+fs::path cache_dir(const Io& io) {
+  return xdg_dir(io, "XDG_CACHE_HOME", ".cache");
+}
+
+Result<Settings> resolve_settings(const FlagValues& flags, std::optional<std::string> profile_flag,
+                                  const Io& io) {
+  Settings s;
+  if (profile_flag) {
+    s.profile = *profile_flag;
+    s.profile_origin = "--profile";
+  } else if (auto env = io.getenv("AEP_PROFILE"); env && !env->empty()) {
+    s.profile = *env;
+    s.profile_origin = "AEP_PROFILE";
+  } else {
+    s.profile = "default";
+    s.profile_origin = "default";
+  }
+
+  s.config_path = config_path(io);
+  ConfigFile config;
+  if (!s.config_path.empty()) {
+    auto loaded = ConfigFile::load(s.config_path, s.warnings);
+    if (!loaded) return std::unexpected(loaded.error());
+    config = std::move(*loaded);
+  }
+  if (s.profile_origin != "default" && config.entries(s.profile).empty()) {
+    return usage(
+        "profile '" + s.profile + "' (" + s.profile_origin + ") is not in " +
+        (s.config_path.empty() ? std::string("the configuration") : s.config_path.string()) +
+        "; create it with: aepflow config set KEY VALUE --profile " + s.profile);
+  }
+
+  for (const auto& spec : setting_specs()) {
+    Setting v;
+    if (auto f = flags.find(spec.key); f != flags.end()) {
+      v = {f->second, std::string(spec.flag)};
+    } else if (auto e = io.getenv(spec.env); e && !e->empty()) {
+      v = {*e, std::string(spec.env)};
+    } else if (auto p = config.get(s.profile, std::string(spec.key)); p && spec.in_profile) {
+      v = {*p, "profile " + s.profile};
+    } else if (!spec.fallback.empty()) {
+      v = {std::string(spec.fallback), "default"};
+    }
+    s.values[std::string(spec.key)] = std::move(v);
+  }
+  // The client ID is the API key unless one is set explicitly, as Adobe's docs say.
+  if (!s.values["api_key"].set() && s.values["client_id"].set()) {
+    s.values["api_key"] = {s.values["client_id"].value, "the client ID"};
+  }
+  return s;
+}
+
+std::string shown_value(const SettingSpec& spec, const std::string& value) {
+  if (value.empty()) return value;
+  if (spec.secret) {
+    for (std::string_view ref : {"env:", "file:", "cmd:", "@", "prompt:"}) {
+      if (value.starts_with(ref) && !value.starts_with("@@")) return value;
+    }
+    return "***";
+  }
+  if (spec.key == "api_key" || spec.key == "client_id") {
+    // An API key is shown by its first characters only.
+    return value.size() > 8 ? value.substr(0, 4) + "***" : "***";
+  }
+  return value;
+}
+
+}  // namespace aepflow::cli

@@ -1,0 +1,115 @@
+#include "terminal/dry_run.hpp"
+
+#include <cstdio>
+#include <set>
+
+#include "aepflow/base/text.hpp"
+#include "aepflow/http/redact.hpp"
+
+namespace aepflow::cli {
+
+namespace {
+
+std::string single_quoted(std::string_view s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out + "'";
+}
+
+class DryRunTransport final : public Transport {
+ public:
+  DryRunTransport(std::shared_ptr<Transport> inner, std::string base_url, std::ostream& out,
+                  std::function<std::string(std::string)> scrub)
+      : inner_(std::move(inner)),
+        base_url_(std::move(base_url)),
+        out_(out),
+        scrub_(std::move(scrub)) {}
+
+  Result<Response> send(const Request& req, const std::string& url) override {
+    const bool ours = url.starts_with(base_url_);
+    if (!ours) return inner_->send(req, url);  // the token endpoint
+    if (req.method == Method::get) {
+      if (auto placeholder = placeholder_in(req.path)) {
+        // Something this run only pretended to create: answer for it.
+        nlohmann::json item = {{"id", *placeholder}, {"etag", "\"dry-run\""}};
+        return Response{200,
+                        {{"Content-Type", "application/json"}},
+                        nlohmann::json{{"items", {item}}}.dump(),
+                        1};
+      }
+      return inner_->send(req, url);
+    }
+    out_ << scrub_(as_curl(req, url)) << '\n';
+    Response res;
+    res.headers.push_back({"Content-Type", "application/json"});
+    if (req.method == Method::post && !req.path.ends_with("/action") &&
+        req.path.find("/action?") == std::string::npos) {
+      std::string id = next_placeholder();
+      out_ << "# (dry run: nothing was sent; the new ID is shown as " << id << ")\n";
+      res.status = 201;
+      res.body = nlohmann::json{{"id", id}, {"etag", "\"dry-run\""}}.dump();
+    } else if (req.method == Method::delete_) {
+      res.status = 202;
+    } else {
+      res.status = 200;
+      std::string id = req.path.substr(req.path.find_last_of('/') + 1);
+      res.body = nlohmann::json{{"id", id}, {"etag", "\"dry-run\""}}.dump();
+    }
+    return res;
+  }
+
+ private:
+  std::string next_placeholder() {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "00000000-0000-4000-8000-%012d", ++count_);
+    issued_.insert(buf);
+    return buf;
+  }
+
+  std::optional<std::string> placeholder_in(const std::string& path) const {
+    for (const auto& id : issued_) {
+      if (path.find(id) != std::string::npos) return id;
+    }
+    return std::nullopt;
+  }
+
+  std::shared_ptr<Transport> inner_;
+  std::string base_url_;
+  std::ostream& out_;
+  std::function<std::string(std::string)> scrub_;
+  std::set<std::string> issued_;
+  int count_ = 0;
+};
+
+}  // namespace
+
+std::string as_curl(const Request& req, const std::string& url) {
+  std::string cmd = "curl -X " + std::string(to_string(req.method)) + " " + single_quoted(url);
+  for (const auto& h : req.headers) {
+    if (iequals(h.name, "x-request-id") || iequals(h.name, "User-Agent")) continue;
+    if (iequals(h.name, "Authorization")) {
+      cmd += " \\\n  -H \"Authorization: Bearer $AEP_ACCESS_TOKEN\"";
+    } else if (iequals(h.name, "x-api-key")) {
+      cmd += " \\\n  -H \"x-api-key: $AEP_API_KEY\"";
+    } else {
+      cmd += " \\\n  -H " + single_quoted(h.name + ": " + redact_header(h.name, h.value));
+    }
+  }
+  if (!req.body.empty()) cmd += " \\\n  --data-raw " + single_quoted(redact_body(req.body));
+  return cmd;
+}
+
+std::shared_ptr<Transport> make_dry_run_transport(std::shared_ptr<Transport> inner,
+                                                  std::string base_url, std::ostream& out,
+                                                  std::function<std::string(std::string)> scrub) {
+  return std::make_shared<DryRunTransport>(std::move(inner), std::move(base_url), out,
+                                           std::move(scrub));
+}
+
+}  // namespace aepflow::cli
