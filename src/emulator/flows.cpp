@@ -382,12 +382,15 @@ Response flow_action(Call& call, const std::string& id) {
                                call.rid));
     }
   }
-  // update-destination-dataflows.md answers 200 to enable and to disable whatever the state;
-  // the catalogue's 1422 is for states an action cannot leave (none that a destination flow has
-  // here). A flow already in the state is answered with its etag unchanged.
+  // update-destination-dataflows.md shows 200 for enable and for disable, from a flow in the
+  // other state; the catalogue's 1422 refuses an action the current state cannot take, as
+  // enabling an enabled flow.
   const std::string state = name == "enable" ? "enabled" : "disabled";
   if (it->second["state"] == state) {
-    return reply(200, {{"id", id}, {"etag", it->second["etag"]}});
+    return reply(bad_request("1422",
+                             "The action " + name + " cannot be applied on the current state " +
+                                 state + ". Please update the action and try again.",
+                             call.rid));
   }
   it->second["state"] = state;
   std::string etag = call.state.new_etag();
