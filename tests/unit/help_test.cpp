@@ -1,5 +1,9 @@
 // Help: every command documented with an example, topics, help on a command, the manual page.
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <set>
+#include <sstream>
 
 #include "cli_harness.hpp"
 
@@ -107,4 +111,31 @@ TEST_CASE("the manual page covers every command, option and topic, in valid roff
            request == ".B " || request == ".br" || request == ".PP" || request == ".nf" ||
            request == ".fi"));
   }
+}
+
+TEST_CASE("src/cli/commands holds exactly the commands aepflow has, a file per command",
+          "[help][layout]") {
+  namespace fs = std::filesystem;
+  const fs::path root = fs::path(AEPFLOW_SOURCE_DIR) / "src" / "cli" / "commands";
+  auto r = help({"--commands"});
+  REQUIRE(r.code == 0);
+  const json tree = json::parse(r.out);
+  std::set<std::string> top, entries;
+  for (const auto& c : tree) {
+    const std::string path = c["path"];  // "aepflow flow activate"
+    std::vector<std::string> words;
+    std::istringstream in(path);
+    for (std::string w; in >> w;)
+      words.push_back(w);
+    if (words.size() == 2) top.insert(words[1]);
+    if (words.size() == 3) {
+      std::string file = words[2];
+      std::replace(file.begin(), file.end(), '-', '_');
+      INFO(path);
+      CHECK(fs::exists(root / words[1] / (file + ".cpp")));
+    }
+  }
+  for (const auto& e : fs::directory_iterator(root))
+    entries.insert(e.path().stem().string());
+  CHECK(entries == top);
 }

@@ -67,7 +67,7 @@ const std::vector<Noun>& nouns() {
        [](Group& g, Context& ctx) {
          add_connection_create(g, ctx);
          add_connection_list(g, ctx);
-         add_delete_command(g, ctx, Collection::connections);
+         add_connection_delete(g, ctx);
        },
        "Examples:\n  BASE=$(aepflow connection create --name \"Base connection to Experience "
        "Platform\" -o id)\n  aepflow connection list --destination \"Amazon S3\""},
@@ -75,7 +75,7 @@ const std::vector<Noun>& nouns() {
        [](Group& g, Context& ctx) {
          add_source_create(g, ctx);
          add_source_list(g, ctx);
-         add_delete_command(g, ctx, Collection::source_connections);
+         add_source_delete(g, ctx);
        },
        "Examples:\n  SOURCE=$(aepflow source create --name \"Connecting to Profile Store\" "
        "--base-connection \"$BASE\" -o id)\n  aepflow source list"},
@@ -83,7 +83,7 @@ const std::vector<Noun>& nouns() {
        [](Group& g, Context& ctx) {
          add_target_create(g, ctx);
          add_target_list(g, ctx);
-         add_delete_command(g, ctx, Collection::target_connections);
+         add_target_delete(g, ctx);
        },
        "Examples:\n  aepflow target create --name T --base-connection \"$DEST\" --spec \"Adobe "
        "Campaign\" --mode S3 --bucket acme-exports --path daily --format CSV\n  aepflow target "
@@ -102,7 +102,7 @@ const std::vector<Noun>& nouns() {
          add_flow_list(g, ctx);
          add_flow_enable(g, ctx);
          add_flow_disable(g, ctx);
-         add_delete_command(g, ctx, Collection::flows);
+         add_flow_delete(g, ctx);
        },
        "Examples:\n  aepflow flow activate \"$FLOW\" --audience \"$SEGMENT\" --start-time 17:00\n  "
        "aepflow flow list --destination \"Adobe Campaign\" --all -o id"},
@@ -228,23 +228,8 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
   add_apply(top, ctx);
   add_destroy(top, ctx);
   add_doctor(top, ctx);
-  add_help_command(app, ctx);
-  std::string shell;
-  auto* completion =
-      app.add_subcommand("completion", "print a shell completion script (bash, zsh or fish)");
-  completion->add_option("shell", shell, "bash, zsh or fish")
-      ->required()
-      ->check(CLI::IsMember({"bash", "zsh", "fish"}));
-  completion->footer(
-      "Examples:\n  source <(aepflow completion bash)        # in ~/.bashrc\n"
-      "  source <(aepflow completion zsh)         # in ~/.zshrc\n"
-      "  aepflow completion fish > ~/.config/fish/completions/aepflow.fish");
-  completion->callback([&ctx, &app, &shell, &io] {
-    ctx.action = [&app, &shell, &io]() -> Result<void> {
-      io.out << completion_script(app, shell);
-      return {};
-    };
-  });
+  add_help(app, ctx);
+  add_completion(app, ctx);
 
   const std::vector<std::string> parsed = protect_help_words(app, args);
   std::vector<std::string> reversed(parsed.rbegin(), parsed.rend());

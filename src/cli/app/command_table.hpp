@@ -1,5 +1,6 @@
 #pragma once
-// One registration function per command; each lives in <noun>/<verb>.cpp.
+// One registration function per command; each lives in commands/<noun>/<verb>.cpp (commands/
+// <verb>.cpp for those without a noun).
 
 #include "aepflow/flow/client.hpp"
 #include "app/command_builder.hpp"
@@ -27,8 +28,14 @@ void add_flow_disable(Group& parent, Context& ctx);
 void add_connection_list(Group& parent, Context& ctx);
 void add_source_list(Group& parent, Context& ctx);
 void add_target_list(Group& parent, Context& ctx);
-// `delete` for any of the four collections (deleting.cpp).
+void add_connection_delete(Group& parent, Context& ctx);
+void add_source_delete(Group& parent, Context& ctx);
+void add_target_delete(Group& parent, Context& ctx);
+void add_flow_delete(Group& parent, Context& ctx);
+// `delete` for any of the four collections (app/delete_resource.cpp), as the four above use it.
 void add_delete_command(Group& parent, Context& ctx, Collection c);
+// enable and disable (commands/flow/state_change.cpp), as the two above use it.
+void add_flow_state_command(Group& parent, Context& ctx, FlowAction action);
 void add_runs_list(Group& parent, Context& ctx);
 void add_runs_get(Group& parent, Context& ctx);
 void add_runs_watch(Group& parent, Context& ctx);
@@ -37,6 +44,8 @@ void add_plan(Group& parent, Context& ctx);
 void add_apply(Group& parent, Context& ctx);
 void add_destroy(Group& parent, Context& ctx);
 void add_doctor(Group& parent, Context& ctx);
+void add_help(CLI::App& app, Context& ctx);
+void add_completion(CLI::App& app, Context& ctx);
 void add_auth_login(Group& parent, Context& ctx);
 void add_auth_status(Group& parent, Context& ctx);
 void add_auth_token(Group& parent, Context& ctx);

@@ -167,18 +167,14 @@ void walk(const CLI::App& app, const std::string& path, json& out) {
     walk(*sub, path + " " + sub->get_name(), out);
 }
 
-struct HelpOptions {
-  std::vector<std::string> words;
-  bool commands = false;
-  bool man = false;
-};
-
 const Topic* find_topic(std::string_view name) {
   for (const auto& t : help_topics()) {
     if (t.name == name) return &t;
   }
   return nullptr;
 }
+
+}  // namespace
 
 Result<void> run_help(HelpOptions o, const CLI::App& root, Context& ctx) {
   for (auto& w : o.words) {
@@ -254,8 +250,6 @@ bool takes_next(const CLI::App& app, const std::string& arg) {
   const CLI::Option* opt = arg.starts_with("-") ? app.get_option_no_throw(arg) : nullptr;
   return opt && takes_next_argument(*opt, arg);
 }
-
-}  // namespace
 
 std::vector<std::string> protect_help_words(const CLI::App& app, std::vector<std::string> args) {
   bool in_help = false;
@@ -372,21 +366,6 @@ std::string man_page(const CLI::App& app) {
     << roff_block(output_text())
     << ".SH SEE ALSO\n\\fBaepflow help\\fR TOPIC; \\fBaepflow completion\\fR bash|zsh|fish.\n";
   return m.str();
-}
-
-void add_help_command(CLI::App& app, Context& ctx) {
-  auto o = std::make_shared<HelpOptions>();
-  auto* help = app.add_subcommand(
-      "help", "help on a topic (environment, exit-codes, config, output) or a command");
-  help->add_option("topic", o->words, "a topic, or a command path such as: flow activate");
-  help->add_flag("--commands", o->commands,
-                 "print every command, option and example as JSON (for tools)");
-  help->add_flag("--man", o->man, "print the manual page (roff): aepflow help --man | man -l -");
-  help->footer(
-      "Examples:\n  aepflow help exit-codes\n  aepflow help output\n"
-      "  aepflow help flow activate\n  aepflow help --man | man -l -");
-  help->callback(
-      [o, &app, &ctx] { ctx.action = [o, &app, &ctx] { return run_help(*o, app, ctx); }; });
 }
 
 }  // namespace aepflow::cli

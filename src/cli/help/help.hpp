@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "aepflow/base/error.hpp"
+
 namespace CLI {
 class App;
 }
@@ -38,8 +40,15 @@ nlohmann::json command_tree(const CLI::App& app);
 // The manual page, in roff (man -l aepflow.1).
 std::string man_page(const CLI::App& app);
 
+// What `aepflow help` was asked (commands/help.cpp binds it).
+struct HelpOptions {
+  std::vector<std::string> words;  // a topic, or a command path
+  bool commands = false;           // the command tree as JSON
+  bool man = false;                // the manual page
+};
+
 // `aepflow help [TOPIC | COMMAND...]`, `--commands`, `--man`.
-void add_help_command(CLI::App& app, Context& ctx);
+Result<void> run_help(HelpOptions o, const CLI::App& root, Context& ctx);
 
 // The words after `help` marked so that the parser does not take them for commands (`aepflow
 // help flow create` is help on `flow create`, not `flow create` itself).

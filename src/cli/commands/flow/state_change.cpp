@@ -1,4 +1,5 @@
-// aepflow flow enable|disable FLOW_ID
+// aepflow flow enable|disable FLOW_ID: the two share everything but the op (enable.cpp,
+// disable.cpp).
 #include "aepflow/flow/ids.hpp"
 #include "app/command_support.hpp"
 #include "app/command_table.hpp"
@@ -53,7 +54,9 @@ Result<void> run(FlowAction action, const Options& o, Context& ctx) {
   return {};
 }
 
-void add(Group& parent, Context& ctx, FlowAction action) {
+}  // namespace
+
+void add_flow_state_command(Group& parent, Context& ctx, FlowAction action) {
   auto opts = std::make_shared<Options>();
   const bool enable = action == FlowAction::enable;
   auto cmd = parent.command(
@@ -65,16 +68,6 @@ void add(Group& parent, Context& ctx, FlowAction action) {
                " is left as it is (exit 0).\nExample:\n  aepflow flow " +
                (enable ? "enable" : "disable") + " \"$FLOW\"");
   cmd.run(ctx, [action, opts, &ctx] { return run(action, *opts, ctx); });
-}
-
-}  // namespace
-
-void add_flow_enable(Group& parent, Context& ctx) {
-  add(parent, ctx, FlowAction::enable);
-}
-
-void add_flow_disable(Group& parent, Context& ctx) {
-  add(parent, ctx, FlowAction::disable);
 }
 
 }  // namespace aepflow::cli

@@ -1,0 +1,10 @@
+// aepflow source delete ID [--yes]: the delete every collection shares (app/delete_resource.cpp).
+#include "app/command_table.hpp"
+
+namespace aepflow::cli {
+
+void add_source_delete(Group& parent, Context& ctx) {
+  add_delete_command(parent, ctx, Collection::source_connections);
+}
+
+}  // namespace aepflow::cli

@@ -1,0 +1,10 @@
+// aepflow target delete ID [--yes]: the delete every collection shares (app/delete_resource.cpp).
+#include "app/command_table.hpp"
+
+namespace aepflow::cli {
+
+void add_target_delete(Group& parent, Context& ctx) {
+  add_delete_command(parent, ctx, Collection::target_connections);
+}
+
+}  // namespace aepflow::cli
