@@ -81,8 +81,6 @@ struct Created {
   std::string id;
   std::string etag;
   nlohmann::json body;
-  // True when the create's answer was lost and the object was found by looking it up.
-  bool found_after_failure = false;
 };
 
 // PATCH answers 200 {id, etag} (API reference) or 202 with no body (the tutorial): etag is empty

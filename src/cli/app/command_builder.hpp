@@ -1,7 +1,9 @@
 #pragma once
 // How a command declares its options and its action, without the command files including CLI11
 // (a heavy header-only library: including it in every command file doubled their build time).
-// app.cpp and command_spec.cpp are the only files that see CLI11.
+// Command files see CLI11 only through this; the app (app.cpp, command_builder.cpp), help and
+// suggestions (help/), and the help and completion commands, which walk the parser itself, include
+// it directly.
 
 #include <functional>
 #include <string>

@@ -142,10 +142,6 @@ std::string Context::sandbox() {
   return settings_ ? (*settings_)["sandbox"].value : std::string("prod");
 }
 
-std::vector<std::string> Context::secrets() const {
-  return secrets_;
-}
-
 std::string Context::scrubbed(std::string text) const {
   for (const auto& secret : secrets_)
     text = scrub(std::move(text), secret);

@@ -76,8 +76,6 @@ class Context {
   // A connection or flow spec by ID: from this process's memory, else from the disk cache (specs
   // change rarely; an entry is used for a day), else fetched and cached.
   Result<const nlohmann::json*> spec(Collection catalogue, const std::string& id);
-  // Every secret value this run knows, for scrubbing messages.
-  std::vector<std::string> secrets() const;
   // `text` with every secret this run knows replaced (a service may quote a request back).
   std::string scrubbed(std::string text) const;
   void add_secret(std::string value) { secrets_.push_back(std::move(value)); }

@@ -33,7 +33,6 @@ struct OutputStyle {
 
 class Output {
  public:
-  Output(std::ostream& out, Format format) : out_(out) { style_.format = format; }
   Output(std::ostream& out, OutputStyle style);
 
   Format format() const { return style_.format; }

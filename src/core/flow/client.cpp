@@ -300,7 +300,7 @@ Result<std::optional<Created>> FlowService::find_created(
       std::int64_t created = item.value("createdAt", std::int64_t{0});
       if (created <= newest || !item["id"].is_string()) continue;
       newest = created;
-      found = Created{item["id"].get<std::string>(), json_text(item, "etag"), item, true};
+      found = Created{item["id"].get<std::string>(), json_text(item, "etag"), item};
     }
   };
   auto page = list_page(c, q);
