@@ -11,7 +11,7 @@
 #include "aepflow/auth/auth.hpp"
 #include "aepflow/auth/ims.hpp"
 #include "aepflow/flow/client.hpp"
-#include "aepflow/http/pipeline.hpp"
+#include "aepflow/http/http_pipeline.hpp"
 #include "aepflow/http/redact.hpp"
 
 namespace {
@@ -45,7 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)parse_ims_token(response);
 
   StaticToken token("t");
-  PipelineOptions options;
+  HttpPipelineOptions options;
   options.base_url = "https://fuzz.test/data/foundation/flowservice";
   options.credentials = {"k", "o@AdobeOrg", "prod"};
   options.tokens = &token;

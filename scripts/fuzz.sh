@@ -11,22 +11,22 @@ build=${FUZZ_BUILD:-build-fuzz}
 ./scripts/install-deps.sh --fuzz
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-19 \
   -DAEPFLOW_FUZZ=ON -DAEPFLOW_BUILD_TESTS=OFF -DAEPFLOW_WERROR=OFF >/dev/null
-cmake --build "$build" --target response_fuzz audience_file_fuzz manifest_fuzz -j "$(nproc)"
+cmake --build "$build" --target response_fuzz audience_file_fuzz pipeline_file_fuzz -j "$(nproc)"
 
 # Seeds: the service's documented answers (status 200, JSON: the two leading bytes the target
 # reads first), sample audience files, and the example pipeline files.
 seeds="$build/seeds"
-rm -rf "$seeds" && mkdir -p "$seeds/responses" "$seeds/audiences" "$seeds/manifests" \
+rm -rf "$seeds" && mkdir -p "$seeds/responses" "$seeds/audiences" "$seeds/pipeline_files" \
   "$build/crashes"
 for f in tests/fixtures/openapi/responses/*.json; do
   { printf '\000\001'; cat "$f"; } >"$seeds/responses/$(basename "$f")"
 done
 cp fuzz/corpus/audiences/* "$seeds/audiences/"
-cp examples/pipelines/*.yaml "$seeds/manifests/"
+cp examples/pipelines/*.yaml "$seeds/pipeline_files/"
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-for target in response_fuzz:responses audience_file_fuzz:audiences manifest_fuzz:manifests; do
+for target in response_fuzz:responses audience_file_fuzz:audiences pipeline_file_fuzz:pipeline_files; do
   name=${target%%:*}
   corpus="$build/corpus/${target##*:}"
   mkdir -p "$corpus"

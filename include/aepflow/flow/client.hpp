@@ -16,7 +16,7 @@
 
 namespace aepflow {
 
-class Pipeline;
+class HttpPipeline;
 
 enum class Collection {
   connection_specs,
@@ -124,7 +124,7 @@ Error error_from_response(const Response& r, std::string_view context);
 
 class FlowService {
  public:
-  explicit FlowService(Pipeline& pipeline) : pipeline_(pipeline) {}
+  explicit FlowService(HttpPipeline& pipeline) : pipeline_(pipeline) {}
 
   Result<Page> list_page(Collection c, const ListQuery& q);
   Result<Page> next_page(std::string_view next_href);
@@ -160,7 +160,7 @@ class FlowService {
   Result<std::optional<Created>> find_created(Collection c, const nlohmann::json& identity,
                                               std::chrono::system_clock::time_point since);
 
-  Pipeline& pipeline_;
+  HttpPipeline& pipeline_;
 };
 
 }  // namespace aepflow

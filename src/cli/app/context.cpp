@@ -273,7 +273,7 @@ Result<FlowService*> Context::service() {
   if (!t) return std::unexpected(t.error());
   secrets_.push_back(st["api_key"].value);
 
-  PipelineOptions p;
+  HttpPipelineOptions p;
   p.base_url = st["base_url"].value;
   p.credentials = {st["api_key"].value, st["org_id"].value, st["sandbox"].value};
   p.tokens = tokens_.get();

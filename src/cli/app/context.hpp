@@ -13,8 +13,8 @@
 #include "aepflow/auth/client_credentials.hpp"
 #include "aepflow/flow/client.hpp"
 #include "aepflow/http/curl_transport.hpp"
+#include "aepflow/http/http_pipeline.hpp"
 #include "aepflow/http/log.hpp"
-#include "aepflow/http/pipeline.hpp"
 #include "settings/settings.hpp"
 #include "terminal/io.hpp"
 #include "terminal/output.hpp"
@@ -99,7 +99,7 @@ class Context {
   std::unique_ptr<ImsClient> ims_;
   std::unique_ptr<TokenSource> tokens_;
   ClientCredentialsToken* client_tokens_ = nullptr;
-  std::unique_ptr<Pipeline> pipeline_;
+  std::unique_ptr<HttpPipeline> pipeline_;
   std::unique_ptr<FlowService> service_;
   std::vector<std::string> secrets_;
   std::map<std::string, nlohmann::json> specs_;

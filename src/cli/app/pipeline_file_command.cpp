@@ -7,14 +7,14 @@ namespace aepflow::cli {
 
 using nlohmann::json;
 
-Result<Manifest> load_manifest(Context& ctx, const std::string& file) {
+Result<PipelineFile> load_pipeline_file(Context& ctx, const std::string& file) {
   if (file.empty()) return usage("-f FILE is required: the pipeline file (docs/pipeline-file.md)");
   auto text = ctx.io.read_file(file);
   if (!text) return std::unexpected(text.error());
-  return parse_manifest(*text, file);
+  return parse_pipeline_file(*text, file);
 }
 
-Error in_file(const Manifest& m, const PipelineSpec& spec, Error e) {
+Error in_file(const PipelineFile& m, const PipelineSpec& spec, Error e) {
   std::string where = m.file + ":" + std::to_string(spec.line) + ": pipeline " + spec.name;
   e.context = e.context.empty() ? where : where + ": " + e.context;
   return e;
@@ -22,16 +22,16 @@ Error in_file(const Manifest& m, const PipelineSpec& spec, Error e) {
 
 Result<Planned> plan_file(Context& ctx, const std::string& file, Goal goal) {
   Planned out;
-  auto manifest = load_manifest(ctx, file);
-  if (!manifest) return std::unexpected(manifest.error());
-  out.manifest = std::move(*manifest);
+  auto pipeline_file = load_pipeline_file(ctx, file);
+  if (!pipeline_file) return std::unexpected(pipeline_file.error());
+  out.pipeline_file = std::move(*pipeline_file);
   auto service = ctx.service();
   if (!service) return std::unexpected(service.error());
   out.service = *service;
-  for (const auto& spec : out.manifest.pipelines) {
+  for (const auto& spec : out.pipeline_file.pipelines) {
     auto plan = goal == Goal::destroy ? plan_destroy(*out.service, spec)
                                       : plan_pipeline(*out.service, spec, today_utc(ctx.io.now()));
-    if (!plan) return std::unexpected(in_file(out.manifest, spec, plan.error()));
+    if (!plan) return std::unexpected(in_file(out.pipeline_file, spec, plan.error()));
     for (const auto& w : plan->warnings)
       ctx.warn("pipeline " + spec.name + ": " + w);
     out.plans.push_back(std::move(*plan));
@@ -120,7 +120,7 @@ void print_plans(Context& ctx, const std::vector<PipelinePlan>& plans, std::stri
       break;
   }
   for (const auto& p : plans) {
-    out.line("Pipeline " + p.pipeline + " in sandbox " + ctx.sandbox());
+    out.line("HttpPipeline " + p.pipeline + " in sandbox " + ctx.sandbox());
     for (const auto* r : p.resources()) {
       if (r->change == Change::none && r->id.empty()) continue;
       std::string line = "  " + std::string(symbol(r->change));

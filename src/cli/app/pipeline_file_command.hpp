@@ -4,16 +4,17 @@
 #include <string>
 #include <vector>
 
-#include "aepflow/pipeline_file/manifest.hpp"
-#include "aepflow/pipeline_file/reconcile.hpp"
+#include "aepflow/pipeline_file/apply.hpp"
+#include "aepflow/pipeline_file/parse.hpp"
+#include "aepflow/pipeline_file/plan.hpp"
 #include "app/context.hpp"
 
 namespace aepflow::cli {
 
-Result<Manifest> load_manifest(Context& ctx, const std::string& file);
+Result<PipelineFile> load_pipeline_file(Context& ctx, const std::string& file);
 
 // An error planning a pipeline, placed in the file: "FILE:LINE: pipeline NAME: ...".
-Error in_file(const Manifest& m, const PipelineSpec& spec, Error e);
+Error in_file(const PipelineFile& m, const PipelineSpec& spec, Error e);
 
 enum class Goal { match, destroy };
 
@@ -21,7 +22,7 @@ enum class Goal { match, destroy };
 // to make the service match it, or to remove what it describes. The first error is placed in
 // the file.
 struct Planned {
-  Manifest manifest;
+  PipelineFile pipeline_file;
   FlowService* service = nullptr;
   std::vector<PipelinePlan> plans;
 };

@@ -19,7 +19,7 @@ Result<void> run(const Options& o, Context& ctx) {
   auto planned = plan_file(ctx, o.file, Goal::match);
   if (!planned) return std::unexpected(planned.error());
   auto& plans = planned->plans;
-  const Manifest& manifest = planned->manifest;
+  const PipelineFile& pipeline_file = planned->pipeline_file;
   FlowService& service = *planned->service;
   const PlanCounts before = count(plans);
   if (!before.any_change()) {
@@ -64,12 +64,12 @@ Result<void> run(const Options& o, Context& ctx) {
     progress.set(what);
   };
   std::vector<PipelinePlan> done;
-  for (std::size_t i = 0; i < manifest.pipelines.size(); ++i) {
-    const auto& spec = manifest.pipelines[i];
+  for (std::size_t i = 0; i < pipeline_file.pipelines.size(); ++i) {
+    const auto& spec = pipeline_file.pipelines[i];
     // Planned again just before: an earlier pipeline may have made what this one shares.
     auto plan =
         i == 0 ? std::move(plans[0]) : plan_pipeline(service, spec, today_utc(ctx.io.now()));
-    if (!plan) return std::unexpected(in_file(manifest, spec, plan.error()));
+    if (!plan) return std::unexpected(in_file(pipeline_file, spec, plan.error()));
     if (auto ok = apply_pipeline(service, spec, *plan, hooks); !ok) {
       Error e = ok.error();
       e.context = "apply pipeline " + spec.name + (e.context.empty() ? "" : ": " + e.context);

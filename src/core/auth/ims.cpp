@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "aepflow/base/json_fields.hpp"
-#include "aepflow/http/pipeline.hpp"
+#include "aepflow/http/http_pipeline.hpp"
 
 namespace aepflow {
 
@@ -103,7 +103,7 @@ Result<IssuedToken> ImsClient::request_token(const ClientCredentials& c) {
   std::vector<std::unique_ptr<Policy>> policies;
   policies.push_back(make_request_id_policy(nullptr));
   if (log_) policies.push_back(make_log_policy(*log_, c.ims_url));
-  Pipeline pipeline(c.ims_url, std::move(policies), transport_);
+  HttpPipeline pipeline(c.ims_url, std::move(policies), transport_);
   auto res = pipeline.send(requests::ims_token(c));
   if (!res) {
     return std::unexpected(

@@ -2,7 +2,7 @@
 
 #include <chrono>
 
-#include "aepflow/http/pipeline.hpp"
+#include "aepflow/http/http_pipeline.hpp"
 
 namespace aepflow {
 

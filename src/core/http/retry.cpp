@@ -7,7 +7,7 @@
 #include <string>
 #include <thread>
 
-#include "aepflow/http/pipeline.hpp"
+#include "aepflow/http/http_pipeline.hpp"
 
 namespace aepflow {
 

@@ -24,7 +24,7 @@ struct Credentials {
   std::string sandbox = "prod";
 };
 
-class Pipeline;
+class HttpPipeline;
 class TokenSource;
 
 class Policy {
@@ -35,10 +35,10 @@ class Policy {
                                 const std::function<Result<Response>(Request&)>& next) = 0;
 };
 
-class Pipeline {
+class HttpPipeline {
  public:
-  Pipeline(std::string base_url, std::vector<std::unique_ptr<Policy>> policies,
-           std::shared_ptr<Transport> transport);
+  HttpPipeline(std::string base_url, std::vector<std::unique_ptr<Policy>> policies,
+               std::shared_ptr<Transport> transport);
 
   Result<Response> send(Request req);
   const std::string& base_url() const { return base_url_; }
@@ -54,7 +54,7 @@ class Pipeline {
   std::shared_ptr<Transport> transport_;
 };
 
-struct PipelineOptions {
+struct HttpPipelineOptions {
   std::string base_url;
   Credentials credentials;
   TokenSource* tokens = nullptr;  // the bearer token; none: no Authorization header
@@ -66,8 +66,8 @@ struct PipelineOptions {
 };
 
 // The standard pipeline every command uses.
-std::unique_ptr<Pipeline> make_pipeline(PipelineOptions options,
-                                        std::shared_ptr<Transport> transport);
+std::unique_ptr<HttpPipeline> make_pipeline(HttpPipelineOptions options,
+                                            std::shared_ptr<Transport> transport);
 
 // Policies, exposed for tests.
 std::unique_ptr<Policy> make_request_id_policy(std::function<std::string()> generator);

@@ -6,7 +6,7 @@
 
 #include "aepflow/activation/audience_file.hpp"
 #include "aepflow/auth/auth.hpp"
-#include "aepflow/http/pipeline.hpp"
+#include "aepflow/http/http_pipeline.hpp"
 #include "aepflow/specs/spec_check.hpp"
 #include "fake_transport.hpp"
 
@@ -291,7 +291,7 @@ TEST_CASE("audience files: JSON lists, selectors and whole expectations", "[plan
 TEST_CASE("apply: a 412 means read again, plan again, send again", "[plan][etag]") {
   auto fake = std::make_shared<test::FakeTransport>();
   StaticToken token{"t"};
-  PipelineOptions o;
+  HttpPipelineOptions o;
   o.base_url = "https://h.test";
   o.tokens = &token;
   auto pipeline = make_pipeline(o, fake);

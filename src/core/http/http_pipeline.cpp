@@ -1,4 +1,4 @@
-#include "aepflow/http/pipeline.hpp"
+#include "aepflow/http/http_pipeline.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -9,8 +9,8 @@
 
 namespace aepflow {
 
-Pipeline::Pipeline(std::string base_url, std::vector<std::unique_ptr<Policy>> policies,
-                   std::shared_ptr<Transport> transport)
+HttpPipeline::HttpPipeline(std::string base_url, std::vector<std::unique_ptr<Policy>> policies,
+                           std::shared_ptr<Transport> transport)
     : base_url_(std::move(base_url)),
       policies_(std::move(policies)),
       transport_(std::move(transport)) {
@@ -18,11 +18,11 @@ Pipeline::Pipeline(std::string base_url, std::vector<std::unique_ptr<Policy>> po
     base_url_.pop_back();
 }
 
-Result<Response> Pipeline::send(Request req) {
+Result<Response> HttpPipeline::send(Request req) {
   return send_from(0, req);
 }
 
-Result<Response> Pipeline::send_from(std::size_t index, Request& req) {
+Result<Response> HttpPipeline::send_from(std::size_t index, Request& req) {
   if (index == policies_.size()) return transport_->send(req, build_url(base_url_, req));
   return policies_[index]->send(req, [this, index](Request& r) { return send_from(index + 1, r); });
 }
@@ -131,8 +131,8 @@ std::unique_ptr<Policy> make_log_policy(LogSink& sink, std::string base_url) {
   return std::make_unique<LogPolicy>(sink, std::move(base_url));
 }
 
-std::unique_ptr<Pipeline> make_pipeline(PipelineOptions options,
-                                        std::shared_ptr<Transport> transport) {
+std::unique_ptr<HttpPipeline> make_pipeline(HttpPipelineOptions options,
+                                            std::shared_ptr<Transport> transport) {
   std::vector<std::unique_ptr<Policy>> policies;
   policies.push_back(make_request_id_policy(std::move(options.request_id_generator)));
   if (options.retry.max_attempts > 1) {
@@ -142,8 +142,8 @@ std::unique_ptr<Pipeline> make_pipeline(PipelineOptions options,
   if (options.tokens) policies.push_back(make_auth_policy(*options.tokens));
   policies.push_back(make_headers_policy(std::move(options.credentials), options.user_agent));
   if (options.log) policies.push_back(make_log_policy(*options.log, options.base_url));
-  return std::make_unique<Pipeline>(std::move(options.base_url), std::move(policies),
-                                    std::move(transport));
+  return std::make_unique<HttpPipeline>(std::move(options.base_url), std::move(policies),
+                                        std::move(transport));
 }
 
 }  // namespace aepflow

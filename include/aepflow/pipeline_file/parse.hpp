@@ -39,11 +39,11 @@ struct PipelineSpec {
   std::vector<DedupKey> dedup_keys;
 };
 
-struct Manifest {
+struct PipelineFile {
   std::string file;
   std::vector<PipelineSpec> pipelines;
 };
 
-Result<Manifest> parse_manifest(std::string_view text, std::string_view file_name);
+Result<PipelineFile> parse_pipeline_file(std::string_view text, std::string_view file_name);
 
 }  // namespace aepflow

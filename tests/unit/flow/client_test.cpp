@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "aepflow/auth/auth.hpp"
-#include "aepflow/http/pipeline.hpp"
+#include "aepflow/http/http_pipeline.hpp"
 #include "fake_transport.hpp"
 
 using namespace aepflow;
@@ -14,10 +14,10 @@ namespace {
 struct Fixture {
   std::shared_ptr<test::FakeTransport> fake = std::make_shared<test::FakeTransport>();
   StaticToken token{"t"};
-  std::unique_ptr<Pipeline> pipeline;
+  std::unique_ptr<HttpPipeline> pipeline;
   std::unique_ptr<FlowService> service;
   Fixture() {
-    PipelineOptions o;
+    HttpPipelineOptions o;
     o.base_url = "https://h.test/base";
     o.credentials = {"k", "o@AdobeOrg", "prod"};
     o.tokens = &token;

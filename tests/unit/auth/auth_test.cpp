@@ -36,8 +36,8 @@ class CountingSource final : public TokenSource {
   bool can_refresh_;
 };
 
-std::unique_ptr<Pipeline> pipeline_with(TokenSource& source, std::shared_ptr<Transport> t) {
-  PipelineOptions o;
+std::unique_ptr<HttpPipeline> pipeline_with(TokenSource& source, std::shared_ptr<Transport> t) {
+  HttpPipelineOptions o;
   o.base_url = "https://h.test";
   o.credentials = {"key", "o@AdobeOrg", "dev"};
   o.tokens = &source;

@@ -1,8 +1,7 @@
-// Pipeline files: what they say, and every mistake named by file, line and key.
-#include "aepflow/pipeline_file/manifest.hpp"
-
+// HttpPipeline files: what they say, and every mistake named by file, line and key.
 #include <catch2/catch.hpp>
 
+#include "aepflow/pipeline_file/parse.hpp"
 #include "terminal/dry_run.hpp"
 
 using namespace aepflow;
@@ -44,8 +43,8 @@ constexpr const char* kGood = R"(pipelines:
 }  // namespace
 
 TEST_CASE("a pipeline file: names, params with their types, audiences with defaults",
-          "[manifest]") {
-  auto m = parse_manifest(kGood, "p.yaml");
+          "[pipeline-file]") {
+  auto m = parse_pipeline_file(kGood, "p.yaml");
   REQUIRE(m);
   REQUIRE(m->pipelines.size() == 1);
   const auto& p = m->pipelines[0];
@@ -66,14 +65,14 @@ TEST_CASE("a pipeline file: names, params with their types, audiences with defau
   CHECK(p.dedup_keys.at(0).kind == DedupKey::Kind::identity);
 
   // JSON is YAML too.
-  auto j = parse_manifest(
+  auto j = parse_pipeline_file(
       R"({"pipelines":[{"name":"a","destination":"sftp","connection":{"name":"c","authSpec":"SFTP with Password","params":{"host":"h","password":"env:PW"}},"target":{"name":"t"},"flow":{"name":"f"}}]})",
       "p.json");
   REQUIRE(j);
   CHECK(j->pipelines[0].auth_params["host"] == "h");
 }
 
-TEST_CASE("pipeline file mistakes name the file, the line and the key", "[manifest]") {
+TEST_CASE("pipeline file mistakes name the file, the line and the key", "[pipeline-file]") {
   struct Bad {
     std::string text;
     std::string says;
@@ -103,23 +102,23 @@ TEST_CASE("pipeline file mistakes name the file, the line and the key", "[manife
       Bad{head + "    target:\n      name: t\n    flow:\n      flowSpec: x\n",
           "p.yaml:10: pipelines[0].flow.name: is required"});
   CAPTURE(bad.text);
-  auto m = parse_manifest(bad.text, "p.yaml");
+  auto m = parse_pipeline_file(bad.text, "p.yaml");
   REQUIRE_FALSE(m);
   CHECK(m.error().kind == ErrorKind::usage);
   CHECK_THAT(m.error().message, Catch::StartsWith(bad.says));
 }
 
-TEST_CASE("two pipelines cannot share a name or a dataflow", "[manifest]") {
+TEST_CASE("two pipelines cannot share a name or a dataflow", "[pipeline-file]") {
   std::string one =
       "  - name: p\n    destination: sftp\n    connection: {name: c, authSpec: A}\n"
       "    target: {name: t}\n    flow: {name: f}\n";
-  auto m = parse_manifest("pipelines:\n" + one + one, "p.yaml");
+  auto m = parse_pipeline_file("pipelines:\n" + one + one, "p.yaml");
   REQUIRE_FALSE(m);
   CHECK_THAT(m.error().message, Catch::StartsWith("p.yaml:7: pipelines[1].name: pipeline 'p' is "
                                                   "defined twice"));
 }
 
-TEST_CASE("a dry-run request reads as a curl command to paste", "[manifest][dry-run]") {
+TEST_CASE("a dry-run request reads as a curl command to paste", "[pipeline-file][dry-run]") {
   Request r;
   r.method = Method::post;
   r.path = "/connections";

@@ -12,7 +12,7 @@
 
 #include "aepflow/activation/activation_plan.hpp"
 #include "aepflow/flow/client.hpp"
-#include "aepflow/pipeline_file/manifest.hpp"
+#include "aepflow/pipeline_file/parse.hpp"
 
 namespace aepflow {
 
@@ -51,21 +51,10 @@ struct PipelinePlan {
 Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spec,
                                    const std::string& today);
 
+// What the pipeline asks of its flow's exports, to compare with the flow as it is.
+Expectation expectation_of(const PipelineSpec& spec);
+
 // What `destroy` removes for a pipeline: each resource it names that exists, flow first.
 Result<PipelinePlan> plan_destroy(FlowService& service, const PipelineSpec& spec);
-
-struct ApplyHooks {
-  // Turns a param value written as env:VAR or file:PATH into the secret; others pass unchanged.
-  std::function<Result<nlohmann::json>(const nlohmann::json& params)> resolve_params;
-  // Called after each resource is handled, with what was done, for progress output.
-  std::function<void(const ResourcePlan&, const std::string& id)> done;
-  std::string today;  // YYYY-MM-DD, the default start date of a new audience
-  std::function<bool(std::chrono::milliseconds)> sleep;
-};
-
-// Makes the changes of `plan` (from plan_pipeline), in dependency order. Replacements delete the
-// old resources (dependents first) before creating the new ones.
-Result<void> apply_pipeline(FlowService& service, const PipelineSpec& spec, PipelinePlan& plan,
-                            const ApplyHooks& hooks);
 
 }  // namespace aepflow

@@ -4,7 +4,7 @@
 
 #include "aepflow/auth/auth.hpp"
 #include "aepflow/flow/client.hpp"
-#include "aepflow/http/pipeline.hpp"
+#include "aepflow/http/http_pipeline.hpp"
 #include "fake_transport.hpp"
 
 using namespace aepflow;
@@ -22,11 +22,11 @@ struct Fixture {
   std::vector<milliseconds> slept;
   std::chrono::system_clock::time_point now = kNow;
   bool interrupt_sleep = false;
-  std::unique_ptr<Pipeline> pipeline;
+  std::unique_ptr<HttpPipeline> pipeline;
   std::unique_ptr<FlowService> service;
 
   explicit Fixture(int attempts = 5, milliseconds max_elapsed = 120s) {
-    PipelineOptions o;
+    HttpPipelineOptions o;
     o.base_url = "https://h.test/base";
     o.credentials = {"k", "o@AdobeOrg", "prod"};
     o.tokens = &token;

@@ -96,7 +96,7 @@ TEST_CASE("every list example parses as a page", "[fixtures]") {
     std::string body = read_text(file);
     auto fake = std::make_shared<test::FakeTransport>();
     fake->on(Method::get, "/flows", 200, body);
-    PipelineOptions o;
+    HttpPipelineOptions o;
     o.base_url = "https://h.test";
     auto pipeline = make_pipeline(o, fake);
     FlowService service(*pipeline);

@@ -1,4 +1,4 @@
-#include "aepflow/pipeline_file/manifest.hpp"
+#include "aepflow/pipeline_file/parse.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -223,8 +223,8 @@ PipelineSpec pipeline(Reader& r, const YAML::Node& node, const std::string& wher
 
 }  // namespace
 
-Result<Manifest> parse_manifest(std::string_view text, std::string_view file_name) {
-  Manifest m;
+Result<PipelineFile> parse_pipeline_file(std::string_view text, std::string_view file_name) {
+  PipelineFile m;
   m.file = std::string(file_name);
   Reader r(m.file);
   try {

@@ -1,8 +1,7 @@
-#include "aepflow/http/pipeline.hpp"
-
 #include <catch2/catch.hpp>
 
 #include "aepflow/auth/auth.hpp"
+#include "aepflow/http/http_pipeline.hpp"
 #include "aepflow/http/redact.hpp"
 #include "fake_transport.hpp"
 
@@ -23,8 +22,8 @@ class RecordingLog final : public LogSink {
 
 StaticToken test_token{"token-SECRET-value"};
 
-PipelineOptions options(LogSink* log = nullptr) {
-  PipelineOptions o;
+HttpPipelineOptions options(LogSink* log = nullptr) {
+  HttpPipelineOptions o;
   o.base_url = "https://platform.example.test/data/foundation/flowservice/";
   o.credentials = {"client-id-1234567", "ORG@AdobeOrg", "dev"};
   o.tokens = &test_token;

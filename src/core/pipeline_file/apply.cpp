@@ -1,0 +1,210 @@
+#include "aepflow/pipeline_file/apply.hpp"
+
+#include <algorithm>
+#include <mutex>
+#include <optional>
+
+#include "aepflow/base/json_fields.hpp"
+#include "aepflow/base/parallel.hpp"
+#include "aepflow/flow/etag.hpp"
+#include "aepflow/flow/ids.hpp"
+#include "aepflow/http/redact.hpp"
+#include "aepflow/pipeline_file/plan.hpp"
+#include "aepflow/specs/catalogue.hpp"
+#include "aepflow/specs/resolve.hpp"
+#include "aepflow/specs/spec_check.hpp"
+
+namespace aepflow {
+
+using nlohmann::json;
+
+namespace {
+
+// What apply works from: the plan, the file, and the secrets of the connection, read once before
+// any branch starts.
+struct Work {
+  FlowService& service;
+  const PipelineSpec& spec;
+  PipelinePlan& p;
+  const ApplyHooks& hooks;
+  json auth_params;
+  std::optional<json> made_flow;  // the flow as just created, with its etag
+  std::mutex done_mutex;          // hooks.done is called from either branch
+
+  void done(const ResourcePlan& r) {
+    if (!hooks.done) return;
+    std::lock_guard lock(done_mutex);
+    hooks.done(r, r.id);
+  }
+};
+
+Result<Created> create(Work& w, const ResourcePlan& r) {
+  PipelinePlan& p = w.p;
+  if (&r == &p.profile_base) {
+    NewConnection c;
+    c.name = r.name;
+    c.spec.id = std::string(profile_store_spec_id);
+    return w.service.create_connection(c);
+  }
+  if (&r == &p.source) {
+    NewSourceConnection s;
+    s.name = r.name;
+    s.base_connection_id = p.profile_base.id;
+    return w.service.create_source_connection(s);
+  }
+  if (&r == &p.connection) {
+    NewConnection c;
+    c.name = r.name;
+    c.spec.id = p.connection_spec_id;
+    c.auth_spec = w.spec.auth_spec;
+    c.auth_params = w.auth_params;
+    return w.service.create_connection(c);
+  }
+  if (&r == &p.target) {
+    NewTargetConnection t;
+    t.name = r.name;
+    t.base_connection_id = p.connection.id;
+    t.spec.id = p.connection_spec_id;
+    t.params = w.spec.target_params;
+    return w.service.create_target_connection(t);
+  }
+  NewFlow f;
+  f.name = r.name;
+  f.flow_spec.id = p.flow_spec_id;
+  f.source_connection_id = p.source.id;
+  f.target_connection_id = p.target.id;
+  auto made = w.service.create_flow(f);
+  if (made && !made->etag.empty()) {
+    // Its exports are planned against what was sent, under the etag the create returned: no read.
+    json flow = requests::new_flow_body(f);
+    flow["id"] = made->id;
+    flow["etag"] = made->etag;
+    w.made_flow = std::move(flow);
+  }
+  return made;
+}
+
+Result<void> update(Work& w, ResourcePlan& r) {
+  auto current = w.service.get(r.collection, r.id);
+  if (!current) return std::unexpected(current.error());
+  auto etag = normalize_etag(text_of(*current, "etag"));
+  if (!etag) return std::unexpected(etag.error());
+  json ops;
+  if (r.collection == Collection::connections) {
+    ops = json::array({{{"op", "replace"}, {"path", "/auth/params"}, {"value", w.auth_params}}});
+  } else {
+    ops = json::array({{{"op", "replace"}, {"path", "/params"}, {"value", w.spec.target_params}}});
+  }
+  auto patched = w.service.patch(r.collection, r.id, *etag, ops);
+  if (!patched) return std::unexpected(patched.error());
+  return {};
+}
+
+// Makes one resource what the plan says: created, updated, or left alone.
+Result<void> make(Work& w, ResourcePlan& r) {
+  if (r.change == Change::create || r.change == Change::replace) {
+    auto made = create(w, r);
+    if (!made) return std::unexpected(made.error());
+    r.id = made->id;
+  } else if (r.change == Change::update) {
+    if (auto ok = update(w, r); !ok) return ok;
+  } else {
+    return {};
+  }
+  w.done(r);
+  return {};
+}
+
+// Deletes the resource a replacement supersedes.
+Result<void> remove_old(Work& w, ResourcePlan& r) {
+  if (r.change != Change::replace) return {};
+  if (auto ok = w.service.remove(r.collection, r.id); !ok) return ok;
+  r.id.clear();
+  return {};
+}
+
+// Runs `step` on `first`, then on `second` when the first succeeded: one branch of the pipeline.
+Step branch(Work& w, Result<void> (*step)(Work&, ResourcePlan&), ResourcePlan& first,
+            ResourcePlan& second) {
+  return [&w, step, &first, &second]() -> Result<void> {
+    if (auto ok = step(w, first); !ok) return ok;
+    return step(w, second);
+  };
+}
+
+Result<void> apply_exports(Work& w) {
+  FlowService& service = w.service;
+  const PipelineSpec& spec = w.spec;
+  const PipelinePlan& p = w.p;
+  ApplyOptions options;
+  options.sleep = w.hooks.sleep;
+  // Removals first, by ID, planned against a fresh read (indexes are the flow's own).
+  if (!p.drift.extra_audiences.empty() || !p.drift.extra_attributes.empty()) {
+    auto removed = apply_flow_change(
+        service, p.flow.id,
+        [&](const json& flow) -> Result<json> {
+          // Only what the file does not list, re-derived from this read.
+          Drift now = compare(flow, expectation_of(spec));
+          return plan_deactivation(flow, now.extra_audiences, now.extra_attributes).ops;
+        },
+        options);
+    if (!removed) return std::unexpected(removed.error());
+  } else {
+    options.known = std::move(w.made_flow);
+  }
+  ActivationRequest request;
+  request.audiences = spec.audiences;
+  request.new_defaults = activation_defaults(w.hooks.today);
+  request.attributes = spec.attributes;
+  request.mandatory = spec.mandatory;
+  request.dedup_keys = spec.dedup_keys;
+  request.update = true;
+  auto added = apply_flow_change(
+      service, p.flow.id,
+      [&](const json& flow) -> Result<json> {
+        auto plan = plan_activation(flow, request);
+        if (!plan) return std::unexpected(plan.error());
+        return plan->ops;
+      },
+      options);
+  if (!added) return std::unexpected(added.error());
+  return {};
+}
+
+}  // namespace
+
+Result<void> apply_pipeline(FlowService& service, const PipelineSpec& spec, PipelinePlan& p,
+                            const ApplyHooks& hooks) {
+  Work w{service, spec, p, hooks, json::object(), std::nullopt, {}};
+  if (p.connection.change != Change::none) {
+    auto params = hooks.resolve_params(spec.auth_params);
+    if (!params) return std::unexpected(params.error());
+    w.auth_params = std::move(*params);
+  }
+  // The Profile Store branch (base, source) and the destination branch (base, target) do not
+  // depend on each other: they run at the same time when the transport allows it.
+  const bool concurrent = service.concurrent();
+  // Replacements: the old resources go first, dependents before what they depend on.
+  if (auto ok = remove_old(w, p.flow); !ok) return ok;
+  if (auto ok = run_steps({branch(w, remove_old, p.source, p.profile_base),
+                           branch(w, remove_old, p.target, p.connection)},
+                          concurrent);
+      !ok) {
+    return ok;
+  }
+  if (auto ok = run_steps(
+          {branch(w, make, p.profile_base, p.source), branch(w, make, p.connection, p.target)},
+          concurrent);
+      !ok) {
+    return ok;
+  }
+  if (auto ok = make(w, p.flow); !ok) return ok;
+  p.exports.id = p.flow.id;
+  if (p.exports.change != Change::none) {
+    if (auto ok = apply_exports(w); !ok) return ok;
+    w.done(p.exports);
+  }
+  return {};
+}
+
+}  // namespace aepflow
