@@ -1,7 +1,8 @@
+#include "aepflow/http/http_pipeline.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "aepflow/auth/auth.hpp"
-#include "aepflow/http/http_pipeline.hpp"
 #include "aepflow/http/redact.hpp"
 #include "fake_transport.hpp"
 
