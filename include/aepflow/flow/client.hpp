@@ -1,5 +1,5 @@
 #pragma once
-// The typed Flow Service client. Each method builds one request (see requests::), sends it through
+// The typed Flow Service client. Each method builds one request (requests.hpp), sends it through
 // the pipeline, and turns the answer into a value or an Error. A non-2xx status always becomes an
 // Error here, in one place (error_from_response), whatever shape of error body Adobe sent.
 
@@ -12,108 +12,13 @@
 
 #include "aepflow/base/error.hpp"
 #include "aepflow/flow/ids.hpp"
+#include "aepflow/flow/requests.hpp"
+#include "aepflow/flow/resources.hpp"
 #include "aepflow/http/http.hpp"
 
 namespace aepflow {
 
 class HttpPipeline;
-
-enum class Collection {
-  connection_specs,
-  flow_specs,
-  connections,
-  source_connections,
-  target_connections,
-  flows,
-  runs,
-};
-
-enum class FlowAction { enable, disable };
-
-std::string_view collection_path(Collection c);  // "/connections"
-std::string_view collection_noun(Collection c);  // "base connection"
-
-struct SpecRef {
-  std::string id;
-  std::string version = "1.0";
-};
-
-struct NewConnection {
-  std::string name;
-  std::string description;
-  SpecRef spec;
-  std::optional<std::string> auth_spec;  // absent: no auth block (Profile Store)
-  nlohmann::json auth_params = nlohmann::json::object();
-};
-
-struct NewSourceConnection {
-  std::string name;
-  std::string description;
-  SpecRef spec{std::string(profile_store_spec_id)};
-  std::string base_connection_id;
-  std::string data_format = "CSV";
-};
-
-struct NewTargetConnection {
-  std::string name;
-  std::string description;
-  std::string base_connection_id;
-  SpecRef spec;
-  nlohmann::json params = nlohmann::json::object();
-};
-
-struct NewFlow {
-  std::string name;
-  std::string description;
-  SpecRef flow_spec;
-  std::string source_connection_id;
-  std::string target_connection_id;
-};
-
-struct ListQuery {
-  std::vector<std::string> properties;  // each sent as one property= (AND)
-  std::optional<int> limit;
-  std::string order_by;
-};
-
-// What a create answers: {id, etag}. The body is kept for -o json.
-struct Created {
-  std::string id;
-  std::string etag;
-  nlohmann::json body;
-};
-
-// PATCH answers 200 {id, etag} (API reference) or 202 with no body (the tutorial): etag is empty
-// in the second case.
-struct Patched {
-  int status = 0;
-  std::string id;
-  std::string etag;
-  nlohmann::json body;
-};
-
-struct Page {
-  nlohmann::json items = nlohmann::json::array();
-  std::string next_href;  // _links.next.href exactly as given; empty on the last page
-};
-
-namespace requests {
-Request list(Collection c, const ListQuery& q);
-Request follow(std::string_view next_href);
-Request get(Collection c, std::string_view id);
-Request create_connection(const NewConnection& c);
-Request create_source_connection(const NewSourceConnection& s);
-Request create_target_connection(const NewTargetConnection& t);
-Request create_flow(const NewFlow& f);
-// What create_flow sends: the flow as it is right after it is made.
-nlohmann::json new_flow_body(const NewFlow& f);
-Request remove(Collection c, std::string_view id);
-Request flow_action(std::string_view flow_id, FlowAction action);
-// `if_match` is sent as given: normalise it with normalize_etag first.
-Request patch_flow(std::string_view flow_id, std::string_view if_match, const nlohmann::json& ops);
-Request patch(Collection c, std::string_view id, std::string_view if_match,
-              const nlohmann::json& ops);
-}  // namespace requests
 
 // The body of a freshly created flow: one empty GeneralTransform, as the tutorial sends it.
 nlohmann::json empty_general_transform();

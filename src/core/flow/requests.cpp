@@ -1,5 +1,7 @@
 // Request building: pure functions from typed inputs to Request values, one per endpoint.
-#include "aepflow/flow/client.hpp"
+#include "aepflow/flow/requests.hpp"
+
+#include "aepflow/flow/client.hpp"  // empty_general_transform
 
 namespace aepflow {
 

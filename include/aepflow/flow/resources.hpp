@@ -1,0 +1,95 @@
+#pragma once
+// The values the Flow Service client takes and gives: collections, flow actions, what a create
+// needs (NewConnection, NewFlow...), list queries, and the answers to creates, patches and list
+// pages.
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "aepflow/flow/ids.hpp"
+
+namespace aepflow {
+
+enum class Collection {
+  connection_specs,
+  flow_specs,
+  connections,
+  source_connections,
+  target_connections,
+  flows,
+  runs,
+};
+
+enum class FlowAction { enable, disable };
+
+std::string_view collection_path(Collection c);  // "/connections"
+std::string_view collection_noun(Collection c);  // "base connection"
+
+struct SpecRef {
+  std::string id;
+  std::string version = "1.0";
+};
+
+struct NewConnection {
+  std::string name;
+  std::string description;
+  SpecRef spec;
+  std::optional<std::string> auth_spec;  // absent: no auth block (Profile Store)
+  nlohmann::json auth_params = nlohmann::json::object();
+};
+
+struct NewSourceConnection {
+  std::string name;
+  std::string description;
+  SpecRef spec{std::string(profile_store_spec_id)};
+  std::string base_connection_id;
+  std::string data_format = "CSV";
+};
+
+struct NewTargetConnection {
+  std::string name;
+  std::string description;
+  std::string base_connection_id;
+  SpecRef spec;
+  nlohmann::json params = nlohmann::json::object();
+};
+
+struct NewFlow {
+  std::string name;
+  std::string description;
+  SpecRef flow_spec;
+  std::string source_connection_id;
+  std::string target_connection_id;
+};
+
+struct ListQuery {
+  std::vector<std::string> properties;  // each sent as one property= (AND)
+  std::optional<int> limit;
+  std::string order_by;
+};
+
+// What a create answers: {id, etag}. The body is kept for -o json.
+struct Created {
+  std::string id;
+  std::string etag;
+  nlohmann::json body;
+};
+
+// PATCH answers 200 {id, etag} (API reference) or 202 with no body (the tutorial): etag is empty
+// in the second case.
+struct Patched {
+  int status = 0;
+  std::string id;
+  std::string etag;
+  nlohmann::json body;
+};
+
+struct Page {
+  nlohmann::json items = nlohmann::json::array();
+  std::string next_href;  // _links.next.href exactly as given; empty on the last page
+};
+
+}  // namespace aepflow
