@@ -13,8 +13,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr const char* kDataLake = "23598e46-f560-407b-88d5-ea6207e49db0";
-
 Response datasets(Call& call) {
   if (auto f = check_query_params(
           call, {"outputType", "outputField", "start", "limit", "properties", "orderby"})) {
@@ -30,18 +28,8 @@ Response datasets(Call& call) {
                              "parameters outputType=activationDatasets and outputField=datasets.",
                              call.rid));
   }
-  auto number = [&](const char* name, int fallback, int lo, int hi) -> std::optional<int> {
-    const std::string v = param(name, std::to_string(fallback));
-    if (v.empty() || v.size() > 6 ||
-        !std::all_of(v.begin(), v.end(), [](unsigned char c) { return std::isdigit(c); })) {
-      return std::nullopt;
-    }
-    int n = std::stoi(v);
-    if (n < lo || n > hi) return std::nullopt;
-    return n;
-  };
-  auto start = number("start", 0, 0, 1'000'000);
-  auto limit = number("limit", 20, 1, 100);
+  auto start = bounded_int(param("start", "0"), 0, 1'000'000);
+  auto limit = bounded_int(param("limit", "20"), 1, 100);
   if (!start || !limit) {
     return reply(bad_request(
         "1453", "Invalid query value: start is 0 or more, limit from 1 to 100.", call.rid));
@@ -106,11 +94,11 @@ Response catalogue(Call& call, const std::vector<std::string>& parts) {
   }
   if (parts.size() == 3 && name == "connectionSpecs" && parts[2] == "configs") {
     if (!spec) return reply(not_found(name, parts[1], call.rid));
-    if (parts[1] != kDataLake) {
+    if (parts[1] != kDataLakeSpec) {
       return reply(
           invalid_request("configs of activation datasets are read from the Data Lake "
                           "connection spec " +
-                              std::string(kDataLake),
+                              std::string(kDataLakeSpec),
                           call.rid));
     }
     return datasets(call);

@@ -147,6 +147,16 @@ Response store_created(Call& call, const std::string& collection, json entity) {
   return r;
 }
 
+std::optional<Failure> stale_etag(const Call& call, const std::string& collection,
+                                  const std::string& id, const std::string& if_match,
+                                  const std::string& current) {
+  if (if_match == current) return std::nullopt;
+  return flow_error(412, "1404", "Version not matching",
+                    "Supplied version=[" + if_match +
+                        "] does not match the current version on entity=[" + current + "]",
+                    call.rid, collection, id);
+}
+
 const json* find_entity(const Call& call, const std::string& collection, const std::string& id) {
   auto& c = call.sandbox->collections[collection];
   auto it = c.by_id.find(id);
@@ -155,7 +165,11 @@ const json* find_entity(const Call& call, const std::string& collection, const s
 
 json render(const Call& call, const std::string& collection, const json& entity) {
   if (collection == "connections") return render_connection(call.state, entity);
-  if (collection == "flows") return render_flow(call, entity);
+  if (collection == "flows") {
+    for (auto it = call.sandbox->runs.rbegin(); it != call.sandbox->runs.rend(); ++it) {
+      if (it->flow_id == str(entity, "id")) return render_flow(call, entity, *it);
+    }
+  }
   return entity;
 }
 
@@ -167,15 +181,27 @@ Response get_entity(Call& call, const std::string& collection, const std::string
 }
 
 Response list_entities(Call& call, const std::string& collection) {
+  // Rendering copies an entity: only the ones it changes are copied (connections with auth, to
+  // mask their secrets; flows that have run), the rest are filtered and paged where they are.
   const auto& c = call.sandbox->collections[collection];
+  const auto runs =
+      collection == "flows" ? last_runs(*call.sandbox) : std::map<std::string, const Run*>{};
   std::vector<json> rendered;
-  rendered.reserve(c.order.size());
-  for (auto it = c.order.rbegin(); it != c.order.rend(); ++it)
-    rendered.push_back(render(call, collection, c.by_id.at(*it)));
+  rendered.reserve(c.order.size());  // no reallocation: `all` points into it
   std::vector<const json*> all;
-  all.reserve(rendered.size());
-  for (const auto& e : rendered)
-    all.push_back(&e);
+  all.reserve(c.order.size());
+  for (auto it = c.order.rbegin(); it != c.order.rend(); ++it) {
+    const json& e = c.by_id.at(*it);
+    if (collection == "connections" && e.contains("auth")) {
+      rendered.push_back(render_connection(call.state, e));
+    } else if (auto run = runs.find(*it); run != runs.end()) {
+      rendered.push_back(render_flow(call, e, *run->second));
+    } else {
+      all.push_back(&e);
+      continue;
+    }
+    all.push_back(&rendered.back());
+  }
   return list(call, all, collection, "/" + collection);
 }
 
@@ -192,12 +218,8 @@ Response patch_entity(Call& call, const std::string& collection, const std::stri
                              call.rid));
   }
   json& current = it->second;
-  const std::string etag = current["etag"];
-  if (if_match->second != etag) {
-    std::string message = "Supplied version=[" + if_match->second +
-                          "] does not match the current version on entity=[" + etag + "]";
-    return reply(
-        flow_error(412, "1404", "Version not matching", message, call.rid, collection, id));
+  if (auto f = stale_etag(call, collection, id, if_match->second, current["etag"])) {
+    return reply(*f);
   }
   auto ops = parse_patch(call.req.body);
   if (!ops) return reply(bad_request(ops.error().code, ops.error().message, call.rid));

@@ -24,6 +24,11 @@ nlohmann::json new_entity(Call& call, const nlohmann::json& body);
 // Stores it and answers 201 {id, etag} with a Location.
 Response store_created(Call& call, const std::string& collection, nlohmann::json entity);
 
+// 412 1404 when `if_match` is not the entity's current etag; the sentence the service writes.
+std::optional<Failure> stale_etag(const Call& call, const std::string& collection,
+                                  const std::string& id, const std::string& if_match,
+                                  const std::string& current);
+
 const nlohmann::json* find_entity(const Call& call, const std::string& collection,
                                   const std::string& id);
 

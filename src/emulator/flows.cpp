@@ -24,15 +24,13 @@ bool listed(const json& spec, const char* field, const std::string& id) {
   return std::find(ids.begin(), ids.end(), json(id)) != ids.end();
 }
 
-constexpr const char* kDataLake = "23598e46-f560-407b-88d5-ea6207e49db0";
-
 // A dataset export reads the Data Lake; an audience export the Profile Store. (Some flow specs
 // serve both: the cloud-storage tutorials use 17be2013-... for ADLS audiences and datasets.)
 bool exports_datasets(const Call& call, const json& flow) {
   const json ids = flow.value("sourceConnectionIds", json::array());
   if (!ids.is_array() || ids.empty() || !ids[0].is_string()) return false;
   const json* source = find_entity(call, "sourceConnections", ids[0].get<std::string>());
-  return source && str((*source)["connectionSpec"], "id") == kDataLake;
+  return source && str((*source)["connectionSpec"], "id") == kDataLakeSpec;
 }
 
 // What a flow inherits from its connections, as GET shows it.
@@ -348,13 +346,8 @@ Response flow_action(Call& call, const std::string& id) {
   auto it = flows.by_id.find(id);
   if (it == flows.by_id.end()) return reply(not_found("flows", id, call.rid));
   // If-Match is optional here (FLOW-SERVICE-API.md section 3); when sent, it is held to.
-  if (auto m = call.req.headers.find("if-match");
-      m != call.req.headers.end() && m->second != it->second["etag"].get<std::string>()) {
-    return reply(flow_error(412, "1404", "Version not matching",
-                            "Supplied version=[" + m->second +
-                                "] does not match the current version on entity=[" +
-                                it->second["etag"].get<std::string>() + "]",
-                            call.rid, "flows", id));
+  if (auto m = call.req.headers.find("if-match"); m != call.req.headers.end()) {
+    if (auto f = stale_etag(call, "flows", id, m->second, it->second["etag"])) return reply(*f);
   }
   auto op = call.req.query.find("op");
   const std::string given = op == call.req.query.end() ? "" : op->second;
@@ -400,22 +393,22 @@ Response flow_action(Call& call, const std::string& id) {
   return reply(200, {{"id", id}, {"etag", etag}});
 }
 
-json render_flow(const Call& call, const json& flow) {
+std::map<std::string, const Run*> last_runs(const Sandbox& sandbox) {
+  std::map<std::string, const Run*> out;
+  for (const auto& run : sandbox.runs)
+    out[run.flow_id] = &run;  // runs are kept in start order: the last one wins
+  return out;
+}
+
+json render_flow(const Call& call, const json& flow, const Run& last) {
   json out = flow;
-  const std::string id = str(flow, "id");
-  const std::int64_t now = call.state.now_ms();
-  const auto& runs = call.sandbox->runs;
-  for (auto it = runs.rbegin(); it != runs.rend(); ++it) {
-    if (it->flow_id != id) continue;
-    const bool done = now >= it->completed_ms;
-    out["lastRunDetails"] = {{"id", it->id},
-                             {"state", !done        ? "inProgress"
-                                       : it->failed ? "failed"
-                                                    : "success"},
-                             {"startedAtUTC", it->started_ms}};
-    if (done) out["lastRunDetails"]["completedAtUTC"] = it->completed_ms;
-    break;
-  }
+  const bool done = call.state.now_ms() >= last.completed_ms;
+  out["lastRunDetails"] = {{"id", last.id},
+                           {"state", !done         ? "inProgress"
+                                     : last.failed ? "failed"
+                                                   : "success"},
+                           {"startedAtUTC", last.started_ms}};
+  if (done) out["lastRunDetails"]["completedAtUTC"] = last.completed_ms;
   return out;
 }
 

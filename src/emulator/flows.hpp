@@ -4,6 +4,7 @@
 // flows' scheduleParams against the destinations spec's DatasetScheduleParams; enable and
 // disable through POST /flows/{id}/action?op=...; the last run shown on the flow.
 
+#include <map>
 #include <optional>
 
 #include "errors.hpp"
@@ -21,7 +22,10 @@ std::optional<Failure> patched_flow_problem(Call& call, nlohmann::json& updated,
 // lastOperation: what was done and the ops applied.
 nlohmann::json flow_operation(const Call& call, const char* kind, const nlohmann::json& ops);
 
-// The flow as GET shows it, with lastRunDetails once it has run.
-nlohmann::json render_flow(const Call& call, const nlohmann::json& flow);
+// The newest run of each flow of the sandbox that has run, by flow ID.
+std::map<std::string, const Run*> last_runs(const Sandbox& sandbox);
+
+// The flow as GET shows it: with lastRunDetails of `last`, its newest run.
+nlohmann::json render_flow(const Call& call, const nlohmann::json& flow, const Run& last);
 
 }  // namespace emulator

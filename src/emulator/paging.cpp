@@ -108,13 +108,8 @@ Response list(const Call& call, const std::vector<const json*>& all, const std::
       if (!keys) return reply(bad_request(keys.error().code, keys.error().message, call.rid));
       order.insert(order.end(), keys->begin(), keys->end());
     } else if (k == "limit") {
-      const bool digits =
-          !v.empty() && v.size() <= 6 &&
-          std::all_of(v.begin(), v.end(), [](unsigned char c) { return std::isdigit(c); });
-      if (!digits || std::stoi(v) < 1 || std::stoi(v) > kMaxLimit) {
-        return reply(invalid_value(call, k, v));
-      }
-      limit = std::stoi(v);
+      limit = bounded_int(v, 1, kMaxLimit);
+      if (!limit) return reply(invalid_value(call, k, v));
     } else if (k == "continuationToken") {
       token = v;
     } else if (k == "count") {

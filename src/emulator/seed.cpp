@@ -25,7 +25,7 @@ void seed_flows(State& state, const std::function<Response(const Request&)>& rou
     if (res.status != 201) throw std::runtime_error("seeding " + path + " failed: " + res.body);
     return json::parse(res.body)["id"].get<std::string>();
   };
-  const json profile_spec = {{"id", "8a9c3494-9708-43d7-ae3f-cda01e5030e1"}, {"version", "1.0"}};
+  const json profile_spec = {{"id", kProfileStoreSpec}, {"version", "1.0"}};
   const json s3_spec = {{"id", "4890fc95-5a1f-4983-94bb-e060c08e3f81"}, {"version", "1.0"}};
   const std::string ups =
       post("/connections", {{"name", "Seeded Profile Store"}, {"connectionSpec", profile_spec}});

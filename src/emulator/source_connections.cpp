@@ -12,9 +12,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr const char* kProfileStore = "8a9c3494-9708-43d7-ae3f-cda01e5030e1";
-constexpr const char* kDataLake = "23598e46-f560-407b-88d5-ea6207e49db0";
-
 std::optional<Failure> datasets_problem(const Call& call, const json& params) {
   for (const auto& d : params.value("datasets", json::array())) {
     const std::string id = str(d, "dataSetId");
@@ -40,7 +37,7 @@ std::optional<Failure> source_params_problem(const Call& call, const json& updat
   if (!params.is_object()) return invalid_request("params must be an object", call.rid);
   auto problems = schema_problems((*spec)["sourceSpec"].value("spec", json()), params, "params");
   if (!problems.empty()) return invalid_request(join(problems, "; "), call.rid);
-  if (str(*spec, "id") == kDataLake &&
+  if (str(*spec, "id") == kDataLakeSpec &&
       params.value("datasets", json()) !=
           before.value("params", json::object()).value("datasets", json())) {
     return invalid_request(
@@ -61,7 +58,7 @@ Response create_source_connection(Call& call, const json& body) {
     return reply(invalid_request(str(*spec, "name") +
                                      " is a destination: a source connection needs a source "
                                      "spec such as the Profile Store (" +
-                                     kProfileStore + ")",
+                                     kProfileStoreSpec + ")",
                                  call.rid));
   }
   json base_ref;
@@ -91,14 +88,14 @@ Response create_source_connection(Call& call, const json& body) {
   if (params.is_null()) params = json::object();
   auto problems = schema_problems((*spec)["sourceSpec"].value("spec", json()), params, "params");
   if (!problems.empty()) return reply(invalid_request(join(problems, "; "), call.rid));
-  if (str(*spec, "id") == kDataLake) {
+  if (str(*spec, "id") == kDataLakeSpec) {
     if (auto f = datasets_problem(call, params)) return reply(*f);
   }
   json e = new_entity(call, body);
   e["connectionSpec"] = body["connectionSpec"];
   e["state"] = "enabled";
   if (!base_id.empty()) e["baseConnectionId"] = base_id;
-  if (str(*spec, "id") == kProfileStore) {
+  if (str(*spec, "id") == kProfileStoreSpec) {
     e["typeInfo"] = {{"type", "ProfileFragments"}, {"id", "ups"}};
   }
   e["data"] = data.is_object() ? data : json::object();

@@ -22,6 +22,10 @@ namespace emulator {
 // The Flow Service's base path: the only place the service is served.
 inline constexpr const char* kFlowServicePath = "/data/foundation/flowservice";
 
+// The connection specs a destination's dataflow reads from.
+inline constexpr const char* kProfileStoreSpec = "8a9c3494-9708-43d7-ae3f-cda01e5030e1";
+inline constexpr const char* kDataLakeSpec = "23598e46-f560-407b-88d5-ea6207e49db0";
+
 inline constexpr const char* kCollections[] = {"connections", "sourceConnections",
                                                "targetConnections", "flows"};
 

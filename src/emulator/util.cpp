@@ -38,6 +38,16 @@ std::string join(const std::vector<std::string>& v, const std::string& sep) {
   return out;
 }
 
+std::optional<int> bounded_int(const std::string& text, int lo, int hi) {
+  if (text.empty() || text.size() > 9 ||
+      !std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); })) {
+    return std::nullopt;
+  }
+  const int n = std::stoi(text);
+  if (n < lo || n > hi) return std::nullopt;
+  return n;
+}
+
 std::string percent_decode(const std::string& s) {
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {

@@ -2,6 +2,7 @@
 // Small helpers every part of the emulator uses: text, JSON fields, answers.
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,8 @@ std::string lower(std::string s);
 std::string str(const nlohmann::json& obj, const char* key);
 std::vector<std::string> split_path(const std::string& path);
 std::string join(const std::vector<std::string>& v, const std::string& sep);
+// A query value that is a whole number from `lo` to `hi`, digits only ("+1", "1.0" are not).
+std::optional<int> bounded_int(const std::string& text, int lo, int hi);
 std::string percent_decode(const std::string& s);
 std::string percent_encode(const std::string& s);
 std::string base64url(const std::string& in);
