@@ -120,6 +120,7 @@ TEST_CASE("plan shows each kind of change, and apply makes it", "[integration][p
   });
   auto plan = run(emu, {"plan", "-f", changed, "-o", "table", "--detailed-exitcode"});
   CHECK(plan.code == 7);
+  CHECK_THAT(plan.out, Catch::StartsWith("Pipeline campaign-s3 in sandbox "));
   CHECK_THAT(plan.out, Catch::Contains("update    target connection") &&
                            Catch::Contains("params.path: campaign/daily -> campaign/weekly"));
   CHECK_THAT(plan.out,
@@ -153,7 +154,7 @@ TEST_CASE("plan shows each kind of change, and apply makes it", "[integration][p
   auto refused = run(emu, {"apply", "-f", replaced, "--yes"});
   CHECK(refused.code == 2);
   CHECK_THAT(refused.err, Catch::Contains("only with --replace") &&
-                              Catch::Contains("auth spec S3 -> SFTP with Password"));
+                              Catch::Contains("auth spec: S3 -> SFTP with Password"));
   CHECK(emu.count("writes") == writes);
 
   // With --replace: the flow, target and base connection are deleted and made again; the

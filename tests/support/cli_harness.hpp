@@ -4,6 +4,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -36,7 +37,8 @@ inline CliRun run_cli(
     const std::vector<std::string>& args, std::shared_ptr<FakeTransport> fake,
     std::map<std::string, std::string> env = {}, std::map<std::string, std::string> files = {},
     std::function<std::optional<std::string>(std::string_view, bool)> prompt = nullptr,
-    std::function<void(aepflow::cli::Io&)> adjust = nullptr) {
+    std::function<void(aepflow::cli::Io&)> adjust = nullptr,
+    const aepflow::cli::Registrar& commands = nullptr) {
   env.emplace("AEP_TEST_TOKEN", "test-token-SECRET");
   std::ostringstream out, err;
   aepflow::cli::Io io{out,
@@ -65,10 +67,41 @@ inline CliRun run_cli(
   io.sleep = [](std::chrono::milliseconds) { return true; };  // retries and polls do not wait
   if (adjust) adjust(io);
   CliRun r;
-  r.code = aepflow::cli::run(args, io, [fake](const aepflow::CurlOptions&) { return fake; });
+  r.code = aepflow::cli::run(
+      args, io, [fake](const aepflow::CurlOptions&) { return fake; }, commands);
   r.out = out.str();
   r.err = err.str();
   return r;
+}
+
+// argv -> options for one command, with nothing sent: `add` registers it below `noun` (empty: at
+// the top) with a run function that keeps what was parsed. `parsed` is unset when the command did
+// not run (a parse error: see the exit code and stderr).
+template <class Options>
+struct Parsed {
+  CliRun run;
+  std::optional<Options> options;
+};
+
+template <class Options, class Add>
+Parsed<Options> parse_command(const std::string& noun, const std::vector<std::string>& args,
+                              Add add) {
+  Parsed<Options> p;
+  auto nothing_sent = std::make_shared<FakeTransport>();  // any request fails the test
+  p.run = run_cli(args, nothing_sent, {}, {}, nullptr, nullptr,
+                  [&](aepflow::cli::Group& top, aepflow::cli::Context& ctx) {
+                    auto keep = [&p](const Options& o) -> aepflow::Result<void> {
+                      p.options = o;
+                      return {};
+                    };
+                    if (noun.empty()) {
+                      add(top, ctx, keep);
+                    } else {
+                      auto group = top.group(noun, "");
+                      add(group, ctx, keep);
+                    }
+                  });
+  return p;
 }
 
 }  // namespace test

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,14 +20,32 @@ namespace aepflow {
 enum class Change { none, create, update, replace, destroy };
 std::string_view to_string(Change c);
 
+// One thing that differs between the file and the service, as data; the CLI words it.
+struct Difference {
+  enum class Kind {
+    value,       // `field` ("params.path", "connection spec") is `from`, is to be `to`
+    added,       // `item` is to be added to the list `field` ("audience", "attribute", ...)
+    removed,     // `item` of the list `field` is in the service, not in the file
+    item_value,  // `field` `item`'s `detail` ("startTime") is `from`, is to be `to`
+    remade,      // what this resource hangs on (`field`: "base connection") is made anew;
+                 // `to` says how ("create", "replace")
+  };
+  Kind kind = Kind::value;
+  std::string field;
+  std::string item;
+  std::string detail;
+  std::optional<std::string> from, to;  // unset: absent
+  bool kept = false;                    // removed: left in place by apply (it only adds)
+};
+
 struct ResourcePlan {
   Collection collection = Collection::connections;
   std::string kind;  // "Profile Store base connection", "dataflow", ...
   std::string name;
   Change change = Change::none;
-  std::string id;                    // of the existing resource
-  std::vector<std::string> details;  // what differs, one line each
-  nlohmann::json current;            // as read
+  std::string id;                   // of the existing resource
+  std::vector<Difference> details;  // what differs
+  nlohmann::json current;           // as read
 };
 
 struct PipelinePlan {

@@ -150,15 +150,42 @@ std::string missing_command(const CLI::App& app) {
 }
 
 void print_error(Context& ctx, const Error& e) {
-  ctx.error(ctx.scrubbed(e.describe()));
+  ctx.terminal.error(ctx.scrubbed(e.describe()));
   if (ctx.globals.verbosity >= 2 && !e.body.empty()) {
     ctx.err() << "response body: " << redact_body(e.body) << '\n';
   }
 }
 
+// Each noun's commands are built only when the noun is on the command line: building every
+// command's options is most of the start-up time of a one-call command. A completion script and
+// help on other commands need them all.
+void add_every_command(CLI::App& app, Group& top, Context& ctx,
+                       const std::vector<std::string>& args) {
+  const bool everything = std::find(args.begin(), args.end(), "completion") != args.end() ||
+                          std::find(args.begin(), args.end(), "help") != args.end();
+  for (const auto& noun : nouns()) {
+    Group group = top.group(noun.name, noun.summary, noun.examples);
+    if (everything || std::find(args.begin(), args.end(), noun.name) != args.end()) {
+      noun.add(group, ctx);
+    }
+  }
+  add_api(top, ctx);
+  add_plan(top, ctx);
+  add_apply(top, ctx);
+  add_destroy(top, ctx);
+  add_doctor(top, ctx);
+  add_help(app, ctx);
+  add_completion(app, ctx);
+}
+
 }  // namespace
 
 int run(const std::vector<std::string>& args, Io& io, TransportFactory make_transport) {
+  return run(args, io, std::move(make_transport), nullptr);
+}
+
+int run(const std::vector<std::string>& args, Io& io, TransportFactory make_transport,
+        const Registrar& commands) {
   Context ctx(io, std::move(make_transport));
   CLI::App app{
       "aepflow: create and activate Adobe Experience Platform file-based destinations "
@@ -209,27 +236,12 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
                "send no change: print each write as a curl command (secrets redacted); reads "
                "are still made");
 
-  // Each noun's commands are built only when the noun is on the command line: building every
-  // command's options is most of the start-up time of a one-call command.
-  // A completion script and help on other commands need them all.
-  const bool everything = std::find(args.begin(), args.end(), "completion") != args.end() ||
-                          std::find(args.begin(), args.end(), "help") != args.end();
-  for (const auto& noun : nouns()) {
-    auto* sub = app.add_subcommand(noun.name, noun.summary);
-    sub->footer(noun.examples);
-    Group group(sub);
-    if (everything || std::find(args.begin(), args.end(), noun.name) != args.end()) {
-      noun.add(group, ctx);
-    }
-  }
   Group top(&app);
-  add_api(top, ctx);
-  add_plan(top, ctx);
-  add_apply(top, ctx);
-  add_destroy(top, ctx);
-  add_doctor(top, ctx);
-  add_help(app, ctx);
-  add_completion(app, ctx);
+  if (commands) {
+    commands(top, ctx);
+  } else {
+    add_every_command(app, top, ctx, args);
+  }
 
   const std::vector<std::string> parsed = protect_help_words(app, args);
   std::vector<std::string> reversed(parsed.rbegin(), parsed.rend());
@@ -247,13 +259,13 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
     if (rc == 0) return exit_code::ok;
     // A misspelt command or option is named, with what was probably meant.
     if (auto unknown = unknown_token_message(app, args)) {
-      ctx.error(*unknown);
+      ctx.terminal.error(*unknown);
       return exit_code::usage;
     }
     std::string message = err.str();
     while (!message.empty() && message.back() == '\n')
       message.pop_back();
-    ctx.error(message);
+    ctx.terminal.error(message);
     return exit_code::usage;
   }
 
@@ -263,20 +275,22 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
     }
   }
   if (!ctx.action) {
-    ctx.error(missing_command(app));
+    ctx.terminal.error(missing_command(app));
     return exit_code::usage;
   }
   if (!g.query.empty()) {
     if (!g.output.empty() && g.output != "json" && g.output != "yaml") {
-      ctx.error("--query picks from the JSON output; it cannot be used with -o " + g.output);
+      ctx.terminal.error("--query picks from the JSON output; it cannot be used with -o " +
+                         g.output);
       return exit_code::usage;
     }
     try {
       (void)nlohmann::json::json_pointer(g.query);
     } catch (const nlohmann::json::exception&) {
-      ctx.error("--query '" + g.query +
-                "' is not a JSON Pointer: it starts with / and names keys or indexes, as in "
-                "/id or /items/0/etag ('~1' for a / in a key, '~0' for ~)");
+      ctx.terminal.error(
+          "--query '" + g.query +
+          "' is not a JSON Pointer: it starts with / and names keys or indexes, as in "
+          "/id or /items/0/etag ('~1' for a / in a key, '~0' for ~)");
       return exit_code::usage;
     }
   }
@@ -286,8 +300,8 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
     return exit_code::for_kind(result.error().kind);
   }
   if (ctx.out().query_missed()) {
-    ctx.error("--query " + g.query +
-              ": the output has no such value (the command itself succeeded)");
+    ctx.terminal.error("--query " + g.query +
+                       ": the output has no such value (the command itself succeeded)");
     return exit_code::error;
   }
   return exit_code::ok;

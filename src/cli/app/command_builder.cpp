@@ -45,4 +45,11 @@ Command Group::command(const std::string& name, const std::string& summary) {
   return Command(app_->add_subcommand(name, summary));
 }
 
+Group Group::group(const std::string& name, const std::string& summary,
+                   const std::string& examples) {
+  auto* sub = app_->add_subcommand(name, summary);
+  if (!examples.empty()) sub->footer(examples);
+  return Group(sub);
+}
+
 }  // namespace aepflow::cli

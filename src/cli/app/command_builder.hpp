@@ -6,6 +6,7 @@
 // it directly.
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,12 @@ class Option;
 namespace aepflow::cli {
 
 class Context;
+
+// What a command does with its options once they are parsed. A command's registration that takes
+// one lets a test check argv -> options with nothing sent (gh's runF); by default it runs the
+// command.
+template <class Options>
+using RunFunction = std::function<Result<void>(const Options&)>;
 
 class Command {
  public:
@@ -34,6 +41,11 @@ class Command {
   Command& examples(const std::string& text);
   // What runs when this command is chosen, once parsing has finished.
   void run(Context& ctx, std::function<Result<void>()> action);
+  // The same, through a run function given the options as parsed.
+  template <class Options>
+  void run(Context& ctx, std::shared_ptr<const Options> options, RunFunction<Options> run_f) {
+    run(ctx, [options, run_f = std::move(run_f)] { return run_f(*options); });
+  }
 
  private:
   CLI::App* app_;
@@ -45,6 +57,9 @@ class Group {
  public:
   explicit Group(CLI::App* app) : app_(app) {}
   Command command(const std::string& name, const std::string& summary);
+  // A noun below this level ("flow" below the top), whose verbs are commands.
+  Group group(const std::string& name, const std::string& summary,
+              const std::string& examples = "");
 
  private:
   CLI::App* app_;

@@ -25,11 +25,12 @@ Result<void> report_created(Context& ctx, std::string_view noun, Result<Created>
 }
 
 Result<void> checked_with_warnings(
-    Context& ctx, const std::function<Result<void>(std::vector<std::string>& warnings)>& check) {
+    const Terminal& terminal,
+    const std::function<Result<void>(std::vector<std::string>& warnings)>& check) {
   std::vector<std::string> warnings;
   auto ok = check(warnings);
   for (const auto& w : warnings)
-    ctx.warn(w);
+    terminal.warn(w);
   return ok;
 }
 
@@ -77,9 +78,8 @@ Result<nlohmann::json> list_catalogue(Context& ctx, Collection c, std::string_vi
   return matching;
 }
 
-void print_item(Context& ctx, const nlohmann::json& item,
+void print_item(Output& out, const nlohmann::json& item,
                 const std::function<void(Output&)>& table) {
-  auto& out = ctx.out();
   switch (out.format()) {
     case Format::id:
       out.id(text_of(item, "id"));
@@ -93,9 +93,8 @@ void print_item(Context& ctx, const nlohmann::json& item,
   }
 }
 
-void print_list(Context& ctx, const nlohmann::json& items, const Row& header,
+void print_list(Output& out, const nlohmann::json& items, const Row& header,
                 const std::function<Row(const nlohmann::json&)>& row) {
-  auto& out = ctx.out();
   switch (out.format()) {
     case Format::id:
       for (const auto& item : items)

@@ -18,7 +18,8 @@ Result<void> report_created(Context& ctx, std::string_view noun, Result<Created>
 
 // Runs one of the library's checks (spec_check.hpp) and prints the warnings it gives.
 Result<void> checked_with_warnings(
-    Context& ctx, const std::function<Result<void>(std::vector<std::string>& warnings)>& check);
+    const Terminal& terminal,
+    const std::function<Result<void>(std::vector<std::string>& warnings)>& check);
 
 // The object at /{collection}/{id}, once the ID is known to be well formed (`what`: "flow ID").
 Result<nlohmann::json> fetch(Context& ctx, Collection c, std::string_view what,
@@ -30,11 +31,10 @@ Result<nlohmann::json> list_catalogue(Context& ctx, Collection c, std::string_vi
                                       const std::string& from_file = "");
 
 // Prints one object: its ID (-o id), the object (-o json), or what `table` prints.
-void print_item(Context& ctx, const nlohmann::json& item,
-                const std::function<void(Output&)>& table);
+void print_item(Output& out, const nlohmann::json& item, const std::function<void(Output&)>& table);
 
 // Prints one ID per line (-o id), the items (-o json), or the rows (table).
-void print_list(Context& ctx, const nlohmann::json& items, const Row& header,
+void print_list(Output& out, const nlohmann::json& items, const Row& header,
                 const std::function<Row(const nlohmann::json&)>& row);
 
 }  // namespace aepflow::cli

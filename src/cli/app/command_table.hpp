@@ -4,6 +4,10 @@
 
 #include "aepflow/flow/client.hpp"
 #include "app/command_builder.hpp"
+#include "commands/connection/create.hpp"
+#include "commands/flow/activate.hpp"
+#include "commands/flow/create.hpp"
+#include "commands/target/create.hpp"
 
 namespace aepflow::cli {
 
@@ -13,11 +17,7 @@ void add_specs_list(Group& parent, Context& ctx);
 void add_specs_get(Group& parent, Context& ctx);
 void add_flowspecs_list(Group& parent, Context& ctx);
 void add_flowspecs_get(Group& parent, Context& ctx);
-void add_connection_create(Group& parent, Context& ctx);
 void add_source_create(Group& parent, Context& ctx);
-void add_target_create(Group& parent, Context& ctx);
-void add_flow_create(Group& parent, Context& ctx);
-void add_flow_activate(Group& parent, Context& ctx);
 void add_flow_get(Group& parent, Context& ctx);
 void add_flow_validate(Group& parent, Context& ctx);
 void add_flow_audiences(Group& parent, Context& ctx);

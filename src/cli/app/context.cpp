@@ -1,11 +1,9 @@
 #include "app/context.hpp"
 
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 
-#include "aepflow/base/files.hpp"
 #include "aepflow/base/text.hpp"
 #include "aepflow/http/redact.hpp"
 #include "app/util.hpp"
@@ -32,14 +30,6 @@ bool is_loopback(std::string_view host) {
   return dots == 3;
 }
 
-// COLUMNS as a terminal width, when it is one.
-std::optional<std::size_t> parse_positive(std::string_view text) {
-  std::size_t n = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-  if (ec != std::errc() || end != text.data() + text.size() || n == 0) return std::nullopt;
-  return n;
-}
-
 }  // namespace
 
 Context::Context(Io& io_, TransportFactory make_transport)
@@ -47,56 +37,9 @@ Context::Context(Io& io_, TransportFactory make_transport)
 
 Context::~Context() = default;
 
-OutputStyle Context::output_style() const {
-  OutputStyle style;
-  style.format = io.out_is_terminal ? Format::table : Format::json;
-  if (globals.output == "table") style.format = Format::table;
-  if (globals.output == "id") style.format = Format::id;
-  if (globals.output == "json" || globals.output == "yaml" || globals.output == "env") {
-    style.format = Format::json;
-  }
-  if (globals.output == "yaml") style.encoding = Encoding::yaml;
-  if (globals.output == "env") style.encoding = Encoding::env;
-  style.env_prefix = globals.env_prefix;
-  if (io.out_is_terminal) {
-    style.width = io.terminal_columns;
-    if (auto columns = io.getenv("COLUMNS")) {
-      if (auto n = parse_positive(*columns)) style.width = *n;
-    }
-    style.colour = colour(io.out_is_terminal);
-  }
-  if (!globals.query.empty()) {  // checked when the command line was read
-    style.format = Format::json;
-    style.query = globals.query;
-  }
-  return style;
-}
-
 Output& Context::out() {
-  if (!output_) output_ = std::make_unique<Output>(io.out, output_style());
+  if (!output_) output_ = std::make_unique<Output>(io.out, terminal.output_style());
   return *output_;
-}
-
-bool Context::colour(bool terminal) const {
-  if (!terminal) return false;
-  auto no_colour = io.getenv("NO_COLOR");
-  if (no_colour && !no_colour->empty()) return false;
-  auto term = io.getenv("TERM");
-  return !term || *term != "dumb";
-}
-
-std::string Context::paint(std::string_view text, Paint paint) const {
-  if (!colour(io.err_is_terminal)) return std::string(text);
-  const char* code = paint == Paint::error ? "\033[1;31m" : "\033[1;33m";
-  return std::string(code).append(text).append("\033[0m");
-}
-
-void Context::warn(std::string_view message) {
-  io.err << paint("warning:", Paint::warning) << ' ' << message << '\n';
-}
-
-void Context::error(std::string_view message) {
-  io.err << paint("error:", Paint::error) << ' ' << message << '\n';
 }
 
 LogSink* Context::log() {
@@ -297,97 +240,29 @@ Result<FlowService*> Context::service() {
   return service_.get();
 }
 
-namespace {
-
-constexpr auto kSpecCacheLife = std::chrono::hours(24);
-
-}  // namespace
-
-std::filesystem::path Context::spec_cache_file(Collection catalogue, const std::string& id) {
-  const auto dir = cache_dir(io);
-  // Only IDs that are safe as file names; the cache is per service, organisation and sandbox
-  // (private destinations are specs of one organisation).
-  if (dir.empty() || id.empty() || id.size() > 64 ||
-      id.find_first_not_of("0123456789abcdefABCDEF-") != std::string::npos) {
-    return {};
-  }
-  auto s = settings();
-  if (!s) return {};
-  const Settings& st = **s;
-  const std::string where =
-      st["base_url"].value + "\n" + st["org_id"].value + "\n" + st["sandbox"].value;
-  return dir / "specs" / fingerprint(where) /
-         (std::string(collection_path(catalogue)).substr(1) + "-" + id + ".json");
-}
-
-Result<const nlohmann::json*> Context::spec(Collection catalogue, const std::string& id) {
-  const std::string key = std::string(collection_path(catalogue)) + "/" + id;
-  if (auto it = specs_.find(key); it != specs_.end()) return &it->second;
+Result<SpecStore*> Context::specs() {
+  if (specs_) return specs_.get();
   auto s = service();
   if (!s) return std::unexpected(s.error());
-  const auto file = spec_cache_file(catalogue, id);
-  std::error_code ec;
-  if (!file.empty()) {
-    const auto written = std::filesystem::last_write_time(file, ec);
-    if (!ec && std::filesystem::file_time_type::clock::now() - written < kSpecCacheLife) {
-      if (auto text = io.read_file(file.string())) {
-        auto cached = nlohmann::json::parse(*text, nullptr, false);
-        if (cached.is_object() && text_of(cached, "id") == id) {
-          return &(specs_[key] = std::move(cached));
-        }
-      }
-    }
+  const Settings& st = *settings_;  // resolved by service()
+  std::unique_ptr<SpecCache> cache;
+  if (const auto dir = cache_dir(io); !dir.empty()) {
+    cache = std::make_unique<SpecDiskCache>(
+        dir / "specs",
+        st["base_url"].value + "\n" + st["org_id"].value + "\n" + st["sandbox"].value);
   }
-  auto fetched = (*s)->get(catalogue, id);
-  if (!fetched) return std::unexpected(fetched.error());
-  if (!file.empty()) {
-    // A cache that cannot be written costs a request next time, nothing more.
-    if (auto ok = ensure_private_dir(file.parent_path().parent_path());
-        ok && ensure_private_dir(file.parent_path())) {
-      (void)replace_private_file(file, fetched->dump());
-    }
-  }
-  return &(specs_[key] = std::move(*fetched));
+  specs_ = std::make_unique<SpecStore>(**s, std::move(cache));
+  return specs_.get();
 }
 
 Result<void> Context::confirm_change(std::string_view what) {
   auto s = settings();
   if (!s) return std::unexpected(s.error());
-  const std::string sandbox = (**s)["sandbox"].value;
-  if (sandbox != "prod") return {};
-  if (assumed_yes()) return {};
-  if (io.prompt) {
-    auto answer = io.prompt(
-        "About to " + std::string(what) + " in sandbox prod (production). Continue? [y/N] ",
-        /*echo=*/true);
-    if (answer && (*answer == "y" || *answer == "Y" || *answer == "yes")) return {};
-    return usage("cancelled: nothing was changed in sandbox prod");
-  }
-  return usage("refusing to " + std::string(what) +
-               " in sandbox prod without confirmation: pass --yes or set AEP_ASSUME_YES=1");
-}
-
-bool Context::assumed_yes() const {
-  if (globals.yes || globals.dry_run) return true;  // a dry run changes nothing
-  auto env = io.getenv("AEP_ASSUME_YES");
-  return env && (*env == "1" || *env == "true" || *env == "yes");
-}
-
-Result<void> Context::confirm(const std::string& question, const std::string& refusal) {
-  if (assumed_yes()) return {};
-  if (io.prompt) {
-    auto answer = io.prompt(question + " [y/N] ", /*echo=*/true);
-    if (answer && (*answer == "y" || *answer == "Y" || *answer == "yes")) return {};
-    return usage("cancelled: nothing was changed");
-  }
-  return usage("refusing to " + refusal +
-               " without confirmation: pass --yes or set AEP_ASSUME_YES=1");
+  return terminal.confirm_change((**s)["sandbox"].value, what);
 }
 
 Result<void> Context::confirm_delete(std::string_view what) {
-  return confirm(
-      "Delete " + std::string(what) + " in sandbox " + sandbox() + "? This cannot be undone.",
-      "delete " + std::string(what));
+  return terminal.confirm_delete(sandbox(), what);
 }
 
 }  // namespace aepflow::cli

@@ -14,6 +14,32 @@ Result<PipelineFile> load_pipeline_file(Context& ctx, const std::string& file) {
   return parse_pipeline_file(*text, file);
 }
 
+std::string describe(const Difference& d) {
+  auto shown = [](const std::optional<std::string>& v) { return v ? *v : "(absent)"; };
+  switch (d.kind) {
+    case Difference::Kind::value:
+      return d.field + ": " + shown(d.from) + " -> " + shown(d.to);
+    case Difference::Kind::added:
+      return "+ " + d.field + " " + d.item;
+    case Difference::Kind::removed:
+      return "- " + d.field + " " + d.item +
+             (d.kept ? " (left in place: not removed by apply)" : "");
+    case Difference::Kind::item_value:
+      return "~ " + d.field + " " + d.item + ": " + d.detail + ": " + shown(d.from) + " -> " +
+             shown(d.to);
+    case Difference::Kind::remade:
+      return "its " + d.field + " is " + shown(d.to) + "d";
+  }
+  return d.field;
+}
+
+std::vector<std::string> describe(const std::vector<Difference>& ds) {
+  std::vector<std::string> out;
+  for (const auto& d : ds)
+    out.push_back(describe(d));
+  return out;
+}
+
 Error in_file(const PipelineFile& m, const PipelineSpec& spec, Error e) {
   std::string where = m.file + ":" + std::to_string(spec.line) + ": pipeline " + spec.name;
   e.context = e.context.empty() ? where : where + ": " + e.context;
@@ -106,7 +132,7 @@ void print_plans(Context& ctx, const std::vector<PipelinePlan>& plans, std::stri
                                {"name", r->name},
                                {"id", r->id},
                                {"action", to_string(r->change)},
-                               {"changes", r->details}});
+                               {"changes", describe(r->details)}});
         }
         doc["pipelines"].push_back({{"name", p.pipeline}, {"resources", resources}});
       }
@@ -120,7 +146,7 @@ void print_plans(Context& ctx, const std::vector<PipelinePlan>& plans, std::stri
       break;
   }
   for (const auto& p : plans) {
-    out.line("HttpPipeline " + p.pipeline + " in sandbox " + ctx.sandbox());
+    out.line("Pipeline " + p.pipeline + " in sandbox " + ctx.sandbox());
     for (const auto* r : p.resources()) {
       if (r->change == Change::none && r->id.empty()) continue;
       std::string line = "  " + std::string(symbol(r->change));
@@ -131,7 +157,7 @@ void print_plans(Context& ctx, const std::vector<PipelinePlan>& plans, std::stri
       if (!r->id.empty() && r != &p.exports) line += " (" + r->id + ")";
       out.line(line);
       for (const auto& d : r->details)
-        out.line("          " + d);
+        out.line("          " + describe(d));
     }
   }
   out.line(std::string(verb) + ": " + std::to_string(c.create) + " to create, " +

@@ -31,6 +31,12 @@ Result<Planned> plan_file(Context& ctx, const std::string& file, Goal goal);
 // The plans as a readable diff (table) or as data (-o json); `-o id` prints the IDs touched.
 void print_plans(Context& ctx, const std::vector<PipelinePlan>& plans, std::string_view verb);
 
+// One difference in words: "params.path: a -> b", "+ audience ID", "its base connection is
+// created".
+std::string describe(const Difference& d);
+// All of a resource's, in order (plan -o json's "changes").
+std::vector<std::string> describe(const std::vector<Difference>& ds);
+
 struct PlanCounts {
   int create = 0, update = 0, replace = 0, destroy = 0, unchanged = 0;
   bool any_change() const { return create + update + replace + destroy > 0; }

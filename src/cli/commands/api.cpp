@@ -98,7 +98,7 @@ Result<void> run(const Options& o, Context& ctx) {
   const std::string context = std::string(to_string(req->method)) + " " + req->path;
   if (o.paginate) {
     // Every page's items as one JSON array, streamed; the next links are followed as given.
-    OutputStyle style = ctx.output_style();  // JSON, or YAML or env lines when asked
+    OutputStyle style = ctx.terminal.output_style();  // JSON, or YAML or env lines when asked
     style.format = Format::json;
     style.query.clear();
     Output json_out(ctx.io.out, std::move(style));

@@ -37,7 +37,7 @@ Result<void> run(const Options& o, Context& ctx) {
       for (const auto* r : p.resources()) {
         if (r->change != Change::replace) continue;
         what += (what.empty() ? "" : "; ") + r->kind + " \"" + r->name + "\" (" +
-                (r->details.empty() ? std::string("changed") : r->details.front()) + ")";
+                (r->details.empty() ? std::string("changed") : describe(r->details.front())) + ")";
       }
     }
     return usage(
@@ -46,8 +46,8 @@ Result<void> run(const Options& o, Context& ctx) {
         what);
   }
   if (ctx.out().format() == Format::table) print_plans(ctx, plans, "Plan");
-  if (auto ok = ctx.confirm("Apply these changes in sandbox " + ctx.sandbox() + "?",
-                            "apply changes in sandbox " + ctx.sandbox());
+  if (auto ok = ctx.terminal.confirm("Apply these changes in sandbox " + ctx.sandbox() + "?",
+                                     "apply changes in sandbox " + ctx.sandbox());
       !ok) {
     return ok;
   }

@@ -27,9 +27,9 @@ Result<void> run(const Options& o, Context& ctx) {
     return {};
   }
   if (ctx.out().format() == Format::table) print_plans(ctx, plans, "Destroy");
-  if (auto ok =
-          ctx.confirm("Destroy these in sandbox " + ctx.sandbox() + "? This cannot be undone.",
-                      "destroy in sandbox " + ctx.sandbox());
+  if (auto ok = ctx.terminal.confirm(
+          "Destroy these in sandbox " + ctx.sandbox() + "? This cannot be undone.",
+          "destroy in sandbox " + ctx.sandbox());
       !ok) {
     return ok;
   }

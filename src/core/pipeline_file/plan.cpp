@@ -109,7 +109,24 @@ ResourcePlan resource(Collection c, std::string kind, std::string name) {
 }
 
 // create when absent; replace when present but a fixed part differs (`fixed` lists them).
-void decide(ResourcePlan& r, const std::vector<std::string>& fixed) {
+Difference value_change(std::string field, std::optional<std::string> from,
+                        std::optional<std::string> to) {
+  Difference d;
+  d.field = std::move(field);
+  d.from = std::move(from);
+  d.to = std::move(to);
+  return d;
+}
+
+Difference remade(std::string field, Change how) {
+  Difference d;
+  d.kind = Difference::Kind::remade;
+  d.field = std::move(field);
+  d.to = std::string(to_string(how));
+  return d;
+}
+
+void decide(ResourcePlan& r, const std::vector<Difference>& fixed) {
   if (r.id.empty()) {
     r.change = Change::create;
     return;
@@ -122,8 +139,8 @@ void decide(ResourcePlan& r, const std::vector<std::string>& fixed) {
 
 // Differences between the params the file gives and those stored; secrets (references, or
 // fields not known to be harmless when `secrets_hidden`) cannot be compared and are skipped.
-std::vector<std::string> param_changes(const json& want, const json& have, bool secrets_hidden) {
-  std::vector<std::string> out;
+std::vector<Difference> param_changes(const json& want, const json& have, bool secrets_hidden) {
+  std::vector<Difference> out;
   const json stored = have.is_object() ? have : json::object();
   for (const auto& [key, value] : want.items()) {
     if (secrets_hidden && !is_shown_credential_field(key)) continue;
@@ -133,42 +150,52 @@ std::vector<std::string> param_changes(const json& want, const json& have, bool 
     }
     auto it = stored.find(key);
     if (it == stored.end()) {
-      out.push_back("params." + key + ": (absent) -> " + shown(value));
+      out.push_back(value_change("params." + key, std::nullopt, shown(value)));
     } else if (shown(*it) != shown(value)) {
-      out.push_back("params." + key + ": " + shown(*it) + " -> " + shown(value));
+      out.push_back(value_change("params." + key, shown(*it), shown(value)));
     }
   }
   for (const auto& [key, value] : stored.items()) {
     if (secrets_hidden && !is_shown_credential_field(key)) continue;
     // The service stamps auth.params.authorizedDate itself: no file gives it.
     if (secrets_hidden && key == "authorizedDate") continue;
-    if (!want.contains(key)) out.push_back("params." + key + ": " + shown(value) + " -> (absent)");
+    if (!want.contains(key))
+      out.push_back(value_change("params." + key, shown(value), std::nullopt));
   }
   return out;
 }
 
-std::vector<std::string> drift_lines(const Drift& d) {
-  std::vector<std::string> out;
-  for (const auto& a : d.missing_audiences)
-    out.push_back("+ audience " + a);
+std::vector<Difference> drift_differences(const Drift& d) {
+  std::vector<Difference> out;
+  auto list = [&out](Difference::Kind kind, const char* field,
+                     const std::vector<std::string>& items, bool kept = false) {
+    for (const auto& item : items) {
+      Difference x;
+      x.kind = kind;
+      x.field = field;
+      x.item = item;
+      x.kept = kept;
+      out.push_back(std::move(x));
+    }
+  };
+  list(Difference::Kind::added, "audience", d.missing_audiences);
   for (const auto& c : d.changed) {
-    out.push_back("~ audience " + c.audience + ": " + c.field + ": " + c.actual + " -> " +
-                  c.expected);
+    Difference x;
+    x.kind = Difference::Kind::item_value;
+    x.field = "audience";
+    x.item = c.audience;
+    x.detail = c.field;
+    x.from = c.actual;
+    x.to = c.expected;
+    out.push_back(std::move(x));
   }
-  for (const auto& a : d.extra_audiences)
-    out.push_back("- audience " + a);
-  for (const auto& a : d.missing_attributes)
-    out.push_back("+ attribute " + a);
-  for (const auto& a : d.extra_attributes)
-    out.push_back("- attribute " + a);
-  for (const auto& a : d.missing_mandatory)
-    out.push_back("+ mandatory field " + a);
-  for (const auto& a : d.extra_mandatory)
-    out.push_back("- mandatory field " + a + " (left in place: not removed by apply)");
-  for (const auto& a : d.missing_dedup_keys)
-    out.push_back("+ dedup key " + a);
-  for (const auto& a : d.extra_dedup_keys)
-    out.push_back("- dedup key " + a + " (left in place: not removed by apply)");
+  list(Difference::Kind::removed, "audience", d.extra_audiences);
+  list(Difference::Kind::added, "attribute", d.missing_attributes);
+  list(Difference::Kind::removed, "attribute", d.extra_attributes);
+  list(Difference::Kind::added, "mandatory field", d.missing_mandatory);
+  list(Difference::Kind::removed, "mandatory field", d.extra_mandatory, /*kept=*/true);
+  list(Difference::Kind::added, "dedup key", d.missing_dedup_keys);
+  list(Difference::Kind::removed, "dedup key", d.extra_dedup_keys, /*kept=*/true);
   return out;
 }
 
@@ -221,11 +248,12 @@ bool gone(const ResourcePlan& r) {
 
 // A connection hangs on its base connection: when that is made anew, or is another one than the
 // file's, the connection must be made anew too.
-void check_base(const ResourcePlan& r, const ResourcePlan& base, std::vector<std::string>& fixed) {
+void check_base(const ResourcePlan& r, const ResourcePlan& base, std::vector<Difference>& fixed) {
   if (gone(base)) {
-    fixed.push_back("its base connection is " + std::string(to_string(base.change)) + "d");
+    fixed.push_back(remade("base connection", base.change));
   } else if (text_of(r.current, "baseConnectionId") != base.id) {
-    fixed.push_back("base connection " + text_of(r.current, "baseConnectionId") + " -> " + base.id);
+    fixed.push_back(
+        value_change("base connection", text_of(r.current, "baseConnectionId"), base.id));
   }
 }
 
@@ -262,9 +290,9 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
   if (auto ok = run_steps(reads, service.concurrent()); !ok) return std::unexpected(ok.error());
   const std::string ups(profile_store_spec_id);
 
-  std::vector<std::string> fixed;
+  std::vector<Difference> fixed;
   if (!p.profile_base.id.empty() && spec_id(p.profile_base.current) != ups) {
-    fixed.push_back("connection spec " + spec_id(p.profile_base.current) + " -> " + ups);
+    fixed.push_back(value_change("connection spec", spec_id(p.profile_base.current), ups));
   }
   decide(p.profile_base, fixed);
 
@@ -275,12 +303,12 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
   fixed.clear();
   if (!p.connection.id.empty()) {
     if (spec_id(p.connection.current) != p.connection_spec_id) {
-      fixed.push_back("connection spec " + spec_id(p.connection.current) + " -> " +
-                      p.connection_spec_id);
+      fixed.push_back(
+          value_change("connection spec", spec_id(p.connection.current), p.connection_spec_id));
     }
     const json auth = p.connection.current.value("auth", json::object());
     if (text_of(auth, "specName") != spec.auth_spec) {
-      fixed.push_back("auth spec " + text_of(auth, "specName") + " -> " + spec.auth_spec);
+      fixed.push_back(value_change("auth spec", text_of(auth, "specName"), spec.auth_spec));
     }
   }
   decide(p.connection, fixed);
@@ -295,8 +323,8 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
   fixed.clear();
   if (!p.target.id.empty()) {
     if (spec_id(p.target.current) != p.connection_spec_id) {
-      fixed.push_back("connection spec " + spec_id(p.target.current) + " -> " +
-                      p.connection_spec_id);
+      fixed.push_back(
+          value_change("connection spec", spec_id(p.target.current), p.connection_spec_id));
     }
     check_base(p.target, p.connection, fixed);
   }
@@ -310,15 +338,16 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
   fixed.clear();
   if (!p.flow.id.empty()) {
     if (spec_id(p.flow.current, "flowSpec") != p.flow_spec_id) {
-      fixed.push_back("flow spec " + spec_id(p.flow.current, "flowSpec") + " -> " + p.flow_spec_id);
+      fixed.push_back(
+          value_change("flow spec", spec_id(p.flow.current, "flowSpec"), p.flow_spec_id));
     }
     for (auto [dep, key] : {std::pair{&p.source, "sourceConnectionIds"},
                             std::pair{&p.target, "targetConnectionIds"}}) {
       const json ids = p.flow.current.value(key, json::array());
       if (gone(*dep)) {
-        fixed.push_back("its " + dep->kind + " is " + std::string(to_string(dep->change)) + "d");
+        fixed.push_back(remade(dep->kind, dep->change));
       } else if (ids != json::array({dep->id})) {
-        fixed.push_back(std::string(key) + " " + ids.dump() + " -> [\"" + dep->id + "\"]");
+        fixed.push_back(value_change(key, ids.dump(), json::array({dep->id}).dump()));
       }
     }
   }
@@ -326,7 +355,7 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
 
   p.exports.id = p.flow.id;
   p.drift = compare(gone(p.flow) ? json::object() : p.flow.current, expectation_of(spec));
-  p.exports.details = drift_lines(p.drift);
+  p.exports.details = drift_differences(p.drift);
   if (actionable(p.drift)) p.exports.change = gone(p.flow) ? Change::create : Change::update;
   return p;
 }

@@ -4,28 +4,14 @@
 
 #include "aepflow/auth/auth.hpp"
 #include "aepflow/http/http_pipeline.hpp"
-#include "fake_transport.hpp"
+#include "service_fixture.hpp"
 
 using namespace aepflow;
 using nlohmann::json;
 
 namespace {
 
-struct Fixture {
-  std::shared_ptr<test::FakeTransport> fake = std::make_shared<test::FakeTransport>();
-  StaticToken token{"t"};
-  std::unique_ptr<HttpPipeline> pipeline;
-  std::unique_ptr<FlowService> service;
-  Fixture() {
-    HttpPipelineOptions o;
-    o.base_url = "https://h.test/base";
-    o.credentials = {"k", "o@AdobeOrg", "prod"};
-    o.tokens = &token;
-    o.retry.sleep = [](std::chrono::milliseconds) { return true; };
-    pipeline = make_pipeline(o, fake);
-    service = std::make_unique<FlowService>(*pipeline);
-  }
-};
+using Fixture = test::ServiceFixture;
 
 }  // namespace
 

@@ -1,4 +1,6 @@
 // aepflow connection create --name N [--spec ID|NAME] [--auth-spec NAME --param KEY=VALUE ...]
+#include "commands/connection/create.hpp"
+
 #include "aepflow/http/redact.hpp"
 #include "aepflow/specs/resolve.hpp"
 #include "app/command_support.hpp"
@@ -9,15 +11,7 @@ namespace aepflow::cli {
 
 namespace {
 
-struct Options {
-  std::string name;
-  std::string description;
-  std::string spec;
-  std::string auth_spec;
-  std::vector<std::string> params;
-};
-
-Result<void> run(const Options& o, Context& ctx) {
+Result<void> run(const ConnectionCreateOptions& o, Context& ctx) {
   if (o.name.empty()) return usage("--name must not be empty");
   if (!o.params.empty() && o.auth_spec.empty()) {
     return usage(
@@ -53,9 +47,11 @@ Result<void> run(const Options& o, Context& ctx) {
   if (!o.auth_spec.empty()) {
     c.auth_spec = o.auth_spec;
     c.auth_params = std::move(params->values);
-    auto spec = ctx.spec(Collection::connection_specs, c.spec.id);
+    auto specs = ctx.specs();
+    if (!specs) return std::unexpected(specs.error());
+    auto spec = (*specs)->get(Collection::connection_specs, c.spec.id);
     if (!spec) return std::unexpected(spec.error());
-    if (auto ok = checked_with_warnings(ctx,
+    if (auto ok = checked_with_warnings(ctx.terminal,
                                         [&](std::vector<std::string>& warnings) {
                                           return check_auth_params(**spec, o.auth_spec,
                                                                    c.auth_params, warnings);
@@ -70,8 +66,10 @@ Result<void> run(const Options& o, Context& ctx) {
 
 }  // namespace
 
-void add_connection_create(Group& parent, Context& ctx) {
-  auto opts = std::make_shared<Options>();
+void add_connection_create(Group& parent, Context& ctx,
+                           RunFunction<ConnectionCreateOptions> run_f) {
+  auto opts = std::make_shared<ConnectionCreateOptions>();
+  if (!run_f) run_f = [&ctx](const ConnectionCreateOptions& o) { return run(o, ctx); };
   auto cmd = parent.command(
       "create", "create a base connection: the Profile Store's, or a destination's credentials");
   cmd.option("--name", opts->name, "name of the connection").required();
@@ -92,7 +90,7 @@ void add_connection_create(Group& parent, Context& ctx) {
       "      --auth-spec \"SFTP with SSH Key\" --param domain=example.com --param "
       "host=sftp.example.com \\\n"
       "      --param username=exporter --param sshKey=@key.b64 -o id");
-  cmd.run(ctx, [opts, &ctx] { return run(*opts, ctx); });
+  cmd.run<ConnectionCreateOptions>(ctx, opts, std::move(run_f));
 }
 
 }  // namespace aepflow::cli

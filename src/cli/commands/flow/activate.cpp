@@ -2,6 +2,8 @@
 //   [--attribute PATH ...] [--mandatory PATH ...] [--dedup-key PATH|identity:NS ...]
 //   [schedule flags] [--update] [--etag E]
 // One PATCH /flows/{id}, planned against the flow as it is now and re-planned if it changes.
+#include "commands/flow/activate.hpp"
+
 #include <ctime>
 
 #include "aepflow/activation/activation_plan.hpp"
@@ -16,20 +18,6 @@ namespace aepflow::cli {
 
 namespace {
 
-struct Options {
-  std::string flow_id;
-  std::vector<std::string> audiences;
-  std::string audiences_file;
-  std::vector<std::string> attributes;
-  std::vector<std::string> mandatory;
-  std::vector<std::string> dedup_keys;
-  // Settings given by flag: for every audience listed, and for the fields a file row leaves empty.
-  std::string filename_template, export_mode, frequency, trigger_type, start_date, start_time,
-      end_date;
-  bool update = false;
-  std::string etag;
-};
-
 bool has_space(std::string_view s) {
   return s.find_first_of(" \t\r\n") != std::string_view::npos;
 }
@@ -38,7 +26,7 @@ std::optional<std::string> given(const std::string& s) {
   return s.empty() ? std::nullopt : std::optional<std::string>(s);
 }
 
-AudienceSpec flag_settings(const Options& o) {
+AudienceSpec flag_settings(const FlowActivateOptions& o) {
   AudienceSpec s;
   s.filename_template = given(o.filename_template);
   s.export_mode = given(o.export_mode);
@@ -68,7 +56,7 @@ void append_unique(std::vector<T>& to, const std::vector<T>& from) {
 }
 
 // Everything the command line and the file ask for; checked before anything is sent.
-Result<ActivationRequest> build_request(const Options& o, const Io& io) {
+Result<ActivationRequest> build_request(const FlowActivateOptions& o, const Io& io) {
   ActivationRequest r;
   r.update = o.update;
   r.new_defaults = activation_defaults(today_utc(io.now()));
@@ -189,7 +177,7 @@ void report(Context& ctx, const ActivationPlan& plan, const Applied& applied,
   }
 }
 
-Result<void> run(const Options& o, Context& ctx) {
+Result<void> run(const FlowActivateOptions& o, Context& ctx) {
   if (auto ok = check_uuid("flow ID", o.flow_id); !ok) return ok;
   auto request = build_request(o, ctx.io);
   if (!request) return std::unexpected(request.error());
@@ -227,8 +215,9 @@ Result<void> run(const Options& o, Context& ctx) {
 
 }  // namespace
 
-void add_flow_activate(Group& parent, Context& ctx) {
-  auto opts = std::make_shared<Options>();
+void add_flow_activate(Group& parent, Context& ctx, RunFunction<FlowActivateOptions> run_f) {
+  auto opts = std::make_shared<FlowActivateOptions>();
+  if (!run_f) run_f = [&ctx](const FlowActivateOptions& o) { return run(o, ctx); };
   auto cmd = parent.command(
       "activate", "export audiences and profile attributes through a dataflow (one JSON Patch)");
   cmd.option("flow", opts->flow_id, "dataflow ID").required();
@@ -280,7 +269,7 @@ void add_flow_activate(Group& parent, Context& ctx) {
       "  JSON: [{\"id\": ..., \"exportMode\": ..., \"schedule\": {...}}] or {\"audiences\": "
       "[...],\n"
       "  \"attributes\": [...], \"mandatoryFields\": [...], \"primaryFields\": [...]}");
-  cmd.run(ctx, [opts, &ctx] { return run(*opts, ctx); });
+  cmd.run<FlowActivateOptions>(ctx, opts, std::move(run_f));
 }
 
 }  // namespace aepflow::cli

@@ -1,4 +1,6 @@
 // aepflow flow create --name N --flow-spec ID|NAME --source ID --target ID
+#include "commands/flow/create.hpp"
+
 #include "aepflow/base/parallel.hpp"
 #include "aepflow/flow/ids.hpp"
 #include "aepflow/specs/resolve.hpp"
@@ -9,23 +11,15 @@ namespace aepflow::cli {
 
 namespace {
 
-struct Options {
-  std::string name;
-  std::string description;
-  std::string flow_spec;
-  std::string source;
-  std::string target;
-};
-
 // A flow spec that does not read from the source's spec, or does not export to the target's, is
 // refused here with the reason and, where the catalogue knows it, the flow spec to use instead.
-Result<void> check_compatible(Context& ctx, FlowService& service, const std::string& flow_spec_id,
-                              const Options& o) {
+Result<void> check_compatible(SpecStore& specs, FlowService& service,
+                              const std::string& flow_spec_id, const FlowCreateOptions& o) {
   // Three reads that do not depend on each other: at the same time when the transport allows.
   Result<const nlohmann::json*> flow_spec = nullptr;
   Result<nlohmann::json> source, target;
   auto ok = run_steps({[&]() -> Result<void> {
-                         flow_spec = ctx.spec(Collection::flow_specs, flow_spec_id);
+                         flow_spec = specs.get(Collection::flow_specs, flow_spec_id);
                          return flow_spec ? Result<void>{} : std::unexpected(flow_spec.error());
                        },
                        [&]() -> Result<void> {
@@ -46,7 +40,7 @@ Result<void> check_compatible(Context& ctx, FlowService& service, const std::str
                               {spec_of(*target), "target connection " + o.target});
 }
 
-Result<void> run(const Options& o, Context& ctx) {
+Result<void> run(const FlowCreateOptions& o, Context& ctx) {
   if (o.name.empty()) return usage("--name must not be empty");
   if (auto ok = check_uuid("source connection ID", o.source); !ok) return ok;
   if (auto ok = check_uuid("target connection ID", o.target); !ok) return ok;
@@ -55,7 +49,9 @@ Result<void> run(const Options& o, Context& ctx) {
   auto spec = resolve_flow_spec(**service, o.flow_spec);
   if (!spec) return std::unexpected(spec.error());
 
-  if (auto ok = check_compatible(ctx, **service, *spec, o); !ok) return ok;
+  auto specs = ctx.specs();
+  if (!specs) return std::unexpected(specs.error());
+  if (auto ok = check_compatible(**specs, **service, *spec, o); !ok) return ok;
 
   NewFlow f;
   f.name = o.name;
@@ -69,8 +65,9 @@ Result<void> run(const Options& o, Context& ctx) {
 
 }  // namespace
 
-void add_flow_create(Group& parent, Context& ctx) {
-  auto opts = std::make_shared<Options>();
+void add_flow_create(Group& parent, Context& ctx, RunFunction<FlowCreateOptions> run_f) {
+  auto opts = std::make_shared<FlowCreateOptions>();
+  if (!run_f) run_f = [&ctx](const FlowCreateOptions& o) { return run(o, ctx); };
   auto cmd = parent.command(
       "create", "create the dataflow that links the Profile Store source to the destination");
   cmd.option("--name", opts->name, "name of the dataflow").required();
@@ -84,7 +81,7 @@ void add_flow_create(Group& parent, Context& ctx) {
       "Example:\n"
       "  FLOW=$(aepflow flow create --name \"activate audiences to Adobe Campaign\" \\\n"
       "      --flow-spec \"Adobe Campaign\" --source \"$SOURCE\" --target \"$TARGET\" -o id)");
-  cmd.run(ctx, [opts, &ctx] { return run(*opts, ctx); });
+  cmd.run<FlowCreateOptions>(ctx, opts, std::move(run_f));
 }
 
 }  // namespace aepflow::cli

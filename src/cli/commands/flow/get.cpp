@@ -15,7 +15,7 @@ struct Options {
 Result<void> run(const Options& o, Context& ctx) {
   auto flow = fetch(ctx, Collection::flows, "flow ID", o.flow_id);
   if (!flow) return std::unexpected(flow.error());
-  print_item(ctx, *flow,
+  print_item(ctx.out(), *flow,
              [&](Output& out) { print_flow_summary(out, *flow, read_flow_contents(*flow)); });
   return {};
 }

@@ -29,7 +29,7 @@ std::string target_names(const nlohmann::json& spec) {
 Result<void> run(const Options& o, Context& ctx) {
   auto items = list_catalogue(ctx, Collection::flow_specs, o.name, o.from_file);
   if (!items) return std::unexpected(items.error());
-  print_list(ctx, *items, {"id", "name", "destinations"}, [](const nlohmann::json& s) {
+  print_list(ctx.out(), *items, {"id", "name", "destinations"}, [](const nlohmann::json& s) {
     return Row{text_of(s, "id"), text_of(s, "name"), target_names(s)};
   });
   return {};

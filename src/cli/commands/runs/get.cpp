@@ -14,7 +14,7 @@ struct Options {
 Result<void> run(const Options& o, Context& ctx) {
   auto r = fetch(ctx, Collection::runs, "run ID", o.run_id);
   if (!r) return std::unexpected(r.error());
-  print_item(ctx, *r, [&](Output& out) { print_run(out, *r); });
+  print_item(ctx.out(), *r, [&](Output& out) { print_run(out, *r); });
   return {};
 }
 

@@ -99,7 +99,7 @@ Result<void> run(const Options& o, Context& ctx) {
     if (run) {
       if (run_finished(*run)) {
         status.end();
-        print_item(ctx, *run, [&](Output& out) { print_run(out, *run); });
+        print_item(ctx.out(), *run, [&](Output& out) { print_run(out, *run); });
         if (run_status(*run) == "success") return {};
         Error e;
         e.kind = ErrorKind::api;

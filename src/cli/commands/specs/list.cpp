@@ -25,7 +25,7 @@ std::string auth_spec_names(const nlohmann::json& spec) {
 Result<void> run(const Options& o, Context& ctx) {
   auto items = list_catalogue(ctx, Collection::connection_specs, o.name, o.from_file);
   if (!items) return std::unexpected(items.error());
-  print_list(ctx, *items, {"id", "name", "auth specs"}, [](const nlohmann::json& s) {
+  print_list(ctx.out(), *items, {"id", "name", "auth specs"}, [](const nlohmann::json& s) {
     return Row{text_of(s, "id"), text_of(s, "name"), auth_spec_names(s)};
   });
   return {};

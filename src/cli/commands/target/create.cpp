@@ -1,5 +1,7 @@
 // aepflow target create --name N --base-connection ID --spec ID|NAME [--param K=V ...]
 //   shorthands: --mode --bucket --container --path --remote-path --format
+#include "commands/target/create.hpp"
+
 #include "aepflow/flow/ids.hpp"
 #include "aepflow/specs/resolve.hpp"
 #include "app/command_support.hpp"
@@ -10,17 +12,7 @@ namespace aepflow::cli {
 
 namespace {
 
-struct Options {
-  std::string name;
-  std::string description;
-  std::string base_connection;
-  std::string spec;
-  std::vector<std::string> params;
-  // Shorthands, each for one target param.
-  std::string mode, bucket, container, path, remote_path, format;
-};
-
-Result<nlohmann::json> target_params(const Options& o, const Io& io) {
+Result<nlohmann::json> target_params(const TargetCreateOptions& o, const Io& io) {
   auto parsed = parse_params(o.params, io);
   if (!parsed) return std::unexpected(parsed.error());
   auto params = std::move(parsed->values);
@@ -39,7 +31,7 @@ Result<nlohmann::json> target_params(const Options& o, const Io& io) {
   return params;
 }
 
-Result<void> run(const Options& o, Context& ctx) {
+Result<void> run(const TargetCreateOptions& o, Context& ctx) {
   if (o.name.empty()) return usage("--name must not be empty");
   if (auto ok = check_uuid("base connection ID", o.base_connection); !ok) {
     return std::unexpected(ok.error());
@@ -57,9 +49,11 @@ Result<void> run(const Options& o, Context& ctx) {
   t.base_connection_id = o.base_connection;
   t.spec.id = *spec;
   t.params = std::move(*params);
-  auto connection_spec = ctx.spec(Collection::connection_specs, t.spec.id);
+  auto specs = ctx.specs();
+  if (!specs) return std::unexpected(specs.error());
+  auto connection_spec = (*specs)->get(Collection::connection_specs, t.spec.id);
   if (!connection_spec) return std::unexpected(connection_spec.error());
-  if (auto ok = checked_with_warnings(ctx,
+  if (auto ok = checked_with_warnings(ctx.terminal,
                                       [&](std::vector<std::string>& warnings) {
                                         return check_target_params(**connection_spec, t.params,
                                                                    warnings);
@@ -73,8 +67,9 @@ Result<void> run(const Options& o, Context& ctx) {
 
 }  // namespace
 
-void add_target_create(Group& parent, Context& ctx) {
-  auto opts = std::make_shared<Options>();
+void add_target_create(Group& parent, Context& ctx, RunFunction<TargetCreateOptions> run_f) {
+  auto opts = std::make_shared<TargetCreateOptions>();
+  if (!run_f) run_f = [&ctx](const TargetCreateOptions& o) { return run(o, ctx); };
   auto cmd = parent.command(
       "create", "create a target connection: where the destination's files go, and their format");
   cmd.option("--name", opts->name, "name of the target connection").required();
@@ -97,7 +92,7 @@ void add_target_create(Group& parent, Context& ctx) {
       "      --mode S3 --bucket acme-exports --path campaign/daily --format CSV -o id\n"
       "  aepflow target create --name \"SFTP target\" --base-connection \"$CONN\" \\\n"
       "      --spec SFTP --mode FTP --remote-path /exports --format CSV");
-  cmd.run(ctx, [opts, &ctx] { return run(*opts, ctx); });
+  cmd.run<TargetCreateOptions>(ctx, opts, std::move(run_f));
 }
 
 }  // namespace aepflow::cli

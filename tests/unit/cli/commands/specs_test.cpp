@@ -1,0 +1,72 @@
+// specs get and list.
+#include <catch2/catch.hpp>
+
+#include "cli_harness.hpp"
+#include "command_helpers.hpp"
+
+using namespace aepflow;
+using namespace test::commands;
+using nlohmann::json;
+using test::run_cli;
+using test::with_credentials;
+
+TEST_CASE("specs get shows what each auth spec and the target need", "[commands]") {
+  auto f = fake();
+  f->on(Method::get, "/connectionSpecs/0b23e41a-cb4a-4321-a78f-3b654f5d7d97", 200, R"({"items":[{
+      "id":"0b23e41a-cb4a-4321-a78f-3b654f5d7d97","name":"Adobe Campaign",
+      "authSpec":[{"name":"S3","spec":{"properties":{"accessId":{"type":"string"},
+                   "secretKey":{"type":"string","format":"password"}},"required":["accessId","secretKey"]}}],
+      "targetSpec":{"spec":{"properties":{"mode":{"enum":["S3","FTP"]},"bucketName":{},"remotePath":{},
+                   "format":{"enum":["CSV"]}},"required":["mode"],
+                   "allOf":[{"if":{"properties":{"mode":{"const":"S3"}}},"then":{"required":["bucketName"]}},
+                            {"if":{"properties":{"mode":{"const":"FTP"}}},"then":{"required":["remotePath"]}}]}}}]})");
+  auto r = run_cli(with_credentials({"specs", "get", "Adobe Campaign", "-o", "table"}), f);
+  CHECK(r.code == 0);
+  CHECK_THAT(r.out, Catch::Contains("Auth spec \"S3\""));
+  CHECK(has_line(r.out, "required", "accessId, secretKey"));
+  CHECK(has_line(r.out, "secret", "secretKey"));
+  CHECK(has_line(r.out, "required", "mode"));
+  CHECK(has_line(r.out, "when mode=S3", "bucketName"));
+  CHECK(has_line(r.out, "when mode=FTP", "remotePath"));
+  CHECK(has_line(r.out, "mode is one of", "S3 | FTP"));
+  CHECK(has_line(r.out, "optional", "format"));
+}
+
+TEST_CASE("specs list filters by name and prints one ID per line with -o id", "[commands]") {
+  auto f = fake();
+  f->on(
+      Method::get, "/connectionSpecs", 200,
+      R"j({"items":[{"id":"a","name":"Adobe Campaign"},{"id":"b","name":"Amazon S3"},{"id":"c","name":"Amazon S3 (enhanced)"}]})j");
+  auto r = run_cli(with_credentials({"specs", "list", "--name", "s3", "-o", "id"}), f);
+  CHECK(r.code == 0);
+  CHECK(r.out == "b\nc\n");
+}
+
+TEST_CASE("specs list --from-file reads a saved catalogue: no credentials, no request",
+          "[commands]") {
+  const std::map<std::string, std::string> files = {
+      {"saved.json",
+       R"j({"items":[{"id":"a","name":"Adobe Campaign"},{"id":"b","name":"Amazon S3"}]})j"},
+      {"array.json", R"j([{"id":"c","name":"SFTP"},{"id":"d","name":"Amazon S3 (enhanced)"}])j"},
+      {"broken.json", R"j({"items":[)j"},
+      {"object.json", R"j({"id":"x"})j"}};
+  auto f = fake();  // no stubs: any request would fail the command
+  auto saved = run_cli({"specs", "list", "--from-file", "saved.json", "-o", "id"}, f, {}, files);
+  CHECK(saved.code == 0);
+  CHECK(saved.out == "a\nb\n");
+  auto array =
+      run_cli({"flowspecs", "list", "--from-file", "array.json", "--name", "s3", "-o", "json"}, f,
+              {}, files);
+  CHECK(array.code == 0);
+  CHECK(nlohmann::json::parse(array.out) ==
+        nlohmann::json::parse(R"j([{"id":"d","name":"Amazon S3 (enhanced)"}])j"));
+  CHECK(f->sent.empty());
+  for (auto [file, says] : {std::pair{"broken.json", "not valid JSON"},
+                            std::pair{"object.json", "expected a list answer"},
+                            std::pair{"missing.json", "No such file"}}) {
+    auto bad = run_cli({"specs", "list", "--from-file", file}, f, {}, files);
+    CHECK(bad.code == 2);
+    CHECK_THAT(bad.err,
+               Catch::Contains(std::string("--from-file ") + file) && Catch::Contains(says));
+  }
+}
