@@ -1,6 +1,7 @@
 # Entry points. Each target installs what is missing (scripts/install-deps.sh) before building.
 #   make demo   build, start the emulator, run the whole tutorial (examples/quickstart.sh), stop it
-#   make test   check the formatting, then build and run every test: an optimised build with
+#   make test   check the formatting and the sources the last commit changed (clang-tidy), then
+#               build and run every test: an optimised build with
 #               warnings as errors (the flags `make demo` uses),
 #               then the same suite under AddressSanitizer and UndefinedBehaviorSanitizer
 
@@ -12,7 +13,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # generator from the start.
 GENERATOR = $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
 
-.PHONY: all deps build demo test format-check test-plain test-sanitize fuzz-short bench-smoke bench clean
+.PHONY: all deps build demo test format-check tidy tidy-all test-plain test-sanitize fuzz-short bench-smoke bench clean
 
 all: build
 
@@ -26,10 +27,17 @@ build: deps
 demo: build
 	@./scripts/with-emulator.sh $(BUILD)/bin examples/quickstart.sh
 
-test: format-check test-plain bench-smoke test-sanitize fuzz-short
+test: format-check tidy test-plain bench-smoke test-sanitize fuzz-short
 
 format-check: deps
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run --Werror
+
+# clang-tidy (.clang-tidy) on the sources the last commit changed; tidy-all: on every source.
+tidy: deps
+	@./scripts/tidy.sh
+
+tidy-all: deps
+	@./scripts/tidy.sh --all
 
 test-plain: deps
 	cmake -S . -B $(TEST_BUILD) $(GENERATOR) -DCMAKE_BUILD_TYPE=Release -DAEPFLOW_WERROR=ON -DAEPFLOW_BUILD_TESTS=ON
@@ -56,4 +64,4 @@ fuzz-short: deps
 	./scripts/fuzz.sh 20
 
 clean:
-	rm -rf $(BUILD) $(TEST_BUILD) $(SAN_BUILD) build-fuzz
+	rm -rf $(BUILD) $(TEST_BUILD) $(SAN_BUILD) build-fuzz build-tidy

@@ -13,11 +13,13 @@ for flag in "$@"; do
   case $flag in
     # clang 19 and its libFuzzer runtime (clang 14 cannot compile std::expected).
     --fuzz) packages+=(clang-19 libclang-rt-19-dev) ;;
+    # The static checks of scripts/tidy.sh.
+    --tidy) packages+=(clang-tidy-19) ;;
     # What bench/run.sh drives the curl side with, and measures with.
     --bench) packages+=(jq bc time strace) ;;
     # The plot of the listing benchmark.
     --plot) packages+=(gnuplot-nox) ;;
-    *) echo "install-deps.sh: unknown flag $flag (--fuzz, --bench, --plot)" >&2; exit 2 ;;
+    *) echo "install-deps.sh: unknown flag $flag (--fuzz, --tidy, --bench, --plot)" >&2; exit 2 ;;
   esac
 done
 

@@ -37,7 +37,8 @@ Response datasets(Call& call) {
   const auto& all = call.state.datasets;
   json items = json::array();
   for (std::size_t i = static_cast<std::size_t>(*start);
-       i < all.size() && i < static_cast<std::size_t>(*start + *limit); ++i) {
+       i < all.size() && i < static_cast<std::size_t>(*start) + static_cast<std::size_t>(*limit);
+       ++i) {
     items.push_back(all[i]);
   }
   const std::size_t end = static_cast<std::size_t>(*start) + items.size();

@@ -166,7 +166,10 @@ std::optional<Injection> FaultPlan::pick(const std::string& method, const std::s
       continue;
     }
     Injection in{it->action, it->status, it->retry_after, it->latency};
-    if (it->times > 0 && --it->times == 0) faults_.erase(it);
+    if (it->times > 0) {
+      --it->times;
+      if (it->times == 0) faults_.erase(it);
+    }
     ++injected_;
     return in;
   }

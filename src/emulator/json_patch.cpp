@@ -124,14 +124,12 @@ std::expected<json, PatchError> apply_patch(json doc, const json& ops) {
       return std::unexpected(PatchError{"1455", where + ": " + pointer + " does not exist"});
     };
     if (parent->is_object()) {
-      if (name == "add") {
-        (*parent)[last] = value;
-      } else if (!parent->contains(last)) {
-        return missing();
-      } else if (name == "replace") {
-        (*parent)[last] = value;
-      } else {
+      // add creates the member; replace and remove need it to exist.
+      if (name != "add" && !parent->contains(last)) return missing();
+      if (name == "remove") {
         parent->erase(last);
+      } else {
+        (*parent)[last] = value;
       }
     } else if (parent->is_array()) {
       if (name == "add" && last == "-") {

@@ -61,7 +61,7 @@ class FlowService {
  private:
   Result<Response> exchange(Request req, std::string_view context);
   Result<nlohmann::json> read(const Request& req, std::string_view context);
-  Result<Created> create(Collection c, Request req, std::string_view context);
+  Result<Created> create(Collection c, const Request& req, std::string_view context);
   Result<std::optional<Created>> find_created(Collection c, const nlohmann::json& identity,
                                               std::chrono::system_clock::time_point since);
 

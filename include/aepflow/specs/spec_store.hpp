@@ -30,7 +30,7 @@ class SpecCache {
 // organisation). Only IDs that are safe as file names are cached.
 class SpecDiskCache final : public SpecCache {
  public:
-  SpecDiskCache(std::filesystem::path dir, std::string_view scope,
+  SpecDiskCache(const std::filesystem::path& dir, std::string_view scope,
                 std::chrono::seconds life = std::chrono::hours(24));
   std::optional<nlohmann::json> load(Collection catalogue, const std::string& id) override;
   void store(Collection catalogue, const std::string& id, const nlohmann::json& spec) override;

@@ -43,7 +43,8 @@ class Command {
   void run(Context& ctx, std::function<Result<void>()> action);
   // The same, through a run function given the options as parsed.
   template <class Options>
-  void run(Context& ctx, std::shared_ptr<const Options> options, RunFunction<Options> run_f) {
+  void run(Context& ctx, const std::shared_ptr<const Options>& options,
+           RunFunction<Options> run_f) {
     run(ctx, [options, run_f = std::move(run_f)] { return run_f(*options); });
   }
 

@@ -1,6 +1,8 @@
 #include "terminal/dry_run.hpp"
 
 #include <cstdio>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 
 #include "aepflow/base/text.hpp"

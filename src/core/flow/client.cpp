@@ -315,7 +315,7 @@ Result<std::optional<Created>> FlowService::find_created(
   return found;
 }
 
-Result<Created> FlowService::create(Collection c, Request req, std::string_view context) {
+Result<Created> FlowService::create(Collection c, const Request& req, std::string_view context) {
   // The retry policy re-sends a create only when it provably never arrived. Any other failure is
   // ambiguous: the object may exist. It is looked up before the create is sent again, so an
   // interrupted create never leaves a duplicate behind.

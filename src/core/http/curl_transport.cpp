@@ -132,10 +132,8 @@ class CurlTransport final : public Transport {
     std::unique_ptr<curl_slist, SlistDeleter> list;
     auto add = [&list](const std::string& line) {
       curl_slist* next = curl_slist_append(list.get(), line.c_str());
-      if (next) {
-        (void)list.release();
-        list.reset(next);
-      }
+      // curl_slist_append returns the list's head: the new node only when the list was empty.
+      if (next && !list) list.reset(next);
     };
     for (const auto& header : req.headers)
       add(header.name + ": " + header.value);

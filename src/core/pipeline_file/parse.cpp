@@ -29,7 +29,7 @@ class Reader {
   }
 
   // Refuses keys other than `allowed` in a mapping; `where` names the mapping ("pipelines[0]").
-  void only(const YAML::Node& map, const std::string& where, std::set<std::string> allowed) {
+  void only(const YAML::Node& map, const std::string& where, const std::set<std::string>& allowed) {
     if (!map.IsMap()) fail(map, where, "expected a mapping of keys");
     for (const auto& kv : map) {
       const std::string key = kv.first.Scalar();

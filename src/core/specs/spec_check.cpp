@@ -43,7 +43,7 @@ void coerce(json& value, const std::string& type) {
     } else if (type == "boolean" && (s == "true" || s == "false")) {
       value = s == "true";
     }
-  } catch (const std::exception&) {
+  } catch (const std::logic_error&) {  // stoll and stod: not a number, or out of range
     // Left as it is: the type check below reports it.
   }
 }

@@ -9,7 +9,7 @@
 
 namespace aepflow {
 
-SpecDiskCache::SpecDiskCache(std::filesystem::path dir, std::string_view scope,
+SpecDiskCache::SpecDiskCache(const std::filesystem::path& dir, std::string_view scope,
                              std::chrono::seconds life)
     : dir_(dir.empty() ? dir : dir / fingerprint(scope)), life_(life) {}
 

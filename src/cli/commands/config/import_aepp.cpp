@@ -28,7 +28,7 @@ Result<void> run(const std::string& path, Context& ctx) {
   if (!target) return std::unexpected(target.error());
 
   std::vector<std::string> imported;
-  auto take = [&](const char* from, const char* key, std::string value) {
+  auto take = [&](const char* from, const char* key, const std::string& value) {
     if (value.empty()) return;
     target->file.set(target->profile, key, value);
     imported.push_back(std::string(key) + " (from " + from + ")");
