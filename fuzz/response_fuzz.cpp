@@ -46,7 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   StaticToken token("t");
   HttpPipelineOptions options;
-  options.base_url = "https://fuzz.test/data/foundation/flowservice";
+  options.base_url = "https://fuzz.test";
   options.credentials = {"k", "o@AdobeOrg", "prod"};
   options.tokens = &token;
   options.retry.max_attempts = 1;  // no waiting

@@ -17,12 +17,12 @@ struct ServiceFixture {
   std::unique_ptr<aepflow::FlowService> service;
   ServiceFixture() {
     aepflow::HttpPipelineOptions o;
-    o.base_url = "https://h.test/base";
+    o.base_url = "https://h.test";  // the Platform root; Flow Service at /base
     o.credentials = {"k", "o@AdobeOrg", "prod"};
     o.tokens = &token;
     o.retry.sleep = [](std::chrono::milliseconds) { return true; };
     pipeline = aepflow::make_pipeline(o, fake);
-    service = std::make_unique<aepflow::FlowService>(*pipeline);
+    service = std::make_unique<aepflow::FlowService>(*pipeline, "/base");
   }
 };
 

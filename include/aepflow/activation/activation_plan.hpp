@@ -12,6 +12,7 @@
 
 #include "aepflow/activation/activation.hpp"
 #include "aepflow/base/error.hpp"
+#include "aepflow/dataprep/client.hpp"
 #include "aepflow/flow/client.hpp"
 
 namespace aepflow {
@@ -58,6 +59,10 @@ struct ActivationPlan {
   nlohmann::json ops = nlohmann::json::array();
   std::vector<std::string> added, updated, skipped, unchanged;  // audience IDs
   std::vector<std::string> attributes_added, attributes_skipped;
+  // A current card's flow: the identities its mapping set gained or already had, and the
+  // mapping set the flow is pointed at (unset: unchanged).
+  std::vector<std::string> identities_added, identities_skipped;
+  std::optional<MappingSetRef> mapping_set;
   std::vector<std::string> mandatory_added;
   std::vector<DedupKey> dedup_added;
 };

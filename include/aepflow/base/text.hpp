@@ -10,6 +10,10 @@ namespace aepflow {
 // "a, b, c".
 std::string join(const std::vector<std::string>& items, std::string_view sep = ", ");
 
+// `text` with its control characters made visible (\n, \t, \x1b, \x7f), for messages that quote
+// what a user or a service gave: a terminal shows it as typed, and cannot be steered by it.
+std::string printable(std::string_view text);
+
 // ASCII case-insensitive equality (header names, destination names).
 bool iequals(std::string_view a, std::string_view b);
 

@@ -15,21 +15,31 @@
 #include "aepflow/flow/requests.hpp"
 #include "aepflow/flow/resources.hpp"
 #include "aepflow/http/http.hpp"
+#include "aepflow/http/service.hpp"
 
 namespace aepflow {
 
 class HttpPipeline;
 
-// The body of a freshly created flow: one empty GeneralTransform, as the tutorial sends it.
-nlohmann::json empty_general_transform();
+// The transformations of a freshly created flow: one empty GeneralTransform. The email-marketing
+// tutorial's has segment and profile selectors; a current cloud-storage card's (`mapped`) has
+// what Adobe's V2 flow schema requires, empty: mandatory and primary fields, the profile mapping
+// (a Data Prep mapping set, attached on activation) and segment selectors.
+nlohmann::json empty_general_transform(bool mapped = false);
 
 // Turns a non-2xx response into an Error: status, Adobe's code, title, message and request id
 // from whichever body shape the service used; the kind follows the status.
 Error error_from_response(const Response& r, std::string_view context);
+// A 2xx answer's JSON body; a body that is not JSON is an Error too.
+Result<nlohmann::json> parse_json_body(const Response& r, std::string_view context);
+// One request to any Platform service: a non-2xx answer, or one that is not JSON, is an Error.
+Result<nlohmann::json> call_json(ServiceClient& service, Request req, std::string_view context);
 
 class FlowService {
  public:
-  explicit FlowService(HttpPipeline& pipeline) : pipeline_(pipeline) {}
+  // `path`: where the pipeline's Platform root serves Flow Service.
+  explicit FlowService(HttpPipeline& pipeline, std::string path = std::string(kFlowServicePath))
+      : service_(pipeline, std::move(path)) {}
 
   Result<Page> list_page(Collection c, const ListQuery& q);
   Result<Page> next_page(std::string_view next_href);
@@ -65,7 +75,7 @@ class FlowService {
   Result<std::optional<Created>> find_created(Collection c, const nlohmann::json& identity,
                                               std::chrono::system_clock::time_point since);
 
-  HttpPipeline& pipeline_;
+  ServiceClient service_;
 };
 
 }  // namespace aepflow

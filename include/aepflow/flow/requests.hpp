@@ -11,6 +11,8 @@
 namespace aepflow {
 
 namespace requests {
+// A POST of `body` as JSON, to any Platform service's `path`.
+Request post(std::string path, const nlohmann::json& body);
 Request list(Collection c, const ListQuery& q);
 Request follow(std::string_view next_href);
 Request get(Collection c, std::string_view id);

@@ -63,6 +63,7 @@ struct NewFlow {
   SpecRef flow_spec;
   std::string source_connection_id;
   std::string target_connection_id;
+  bool mapped = false;  // to a current cloud-storage card: see empty_general_transform
 };
 
 struct ListQuery {

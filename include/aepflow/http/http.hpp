@@ -32,7 +32,11 @@ using QueryParams = std::vector<std::pair<std::string, std::string>>;
 
 struct Request {
   Method method = Method::get;
-  std::string path;  // "/flows/ID"; may already carry a query string (a followed next link)
+  // The service's path below the Platform root ("/data/foundation/flowservice"), set by the
+  // service's client; `path` is below it.
+  std::string service;
+  bool platform = false;  // set with `service`: for a Platform service, not the token endpoint
+  std::string path;       // "/flows/ID"; may already carry a query string (a followed next link)
   QueryParams query;
   Headers headers;
   std::string body;
@@ -51,6 +55,7 @@ struct Response {
 // Percent-encodes everything but RFC 3986 unreserved characters.
 std::string url_encode(std::string_view s);
 // base_url + path + "?" + encoded query ("&" when the path already has a query).
+// The Platform root, the request's service, its path and query.
 std::string build_url(std::string_view base_url, const Request& req);
 
 class Transport {

@@ -25,6 +25,10 @@ std::span<const Destination> destinations();
 // Case-insensitive match on name or alias, or exact match on the connection spec ID.
 const Destination* find_destination(std::string_view name_or_id);
 
+// Whether a flow to this connection spec maps its profile attributes and identities with a Data
+// Prep mapping set (the current cloud-storage cards) rather than profile selectors.
+bool uses_data_prep(std::string_view connection_spec_id);
+
 // A comma-separated list of the names, for error messages.
 std::string known_destination_names();
 

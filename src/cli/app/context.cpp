@@ -133,9 +133,9 @@ Result<std::shared_ptr<Transport>> Context::transport() {
   }
   transport_ = make_transport_(curl);
   if (globals.dry_run) {
-    transport_ =
-        make_dry_run_transport(transport_, (**s)["base_url"].value, io.out,
-                               [this](std::string text) { return scrubbed(std::move(text)); });
+    transport_ = make_dry_run_transport(
+        transport_, split_flow_service_url((**s)["base_url"].value).root, io.out,
+        [this](std::string text) { return scrubbed(std::move(text)); });
   }
   return transport_;
 }
@@ -217,7 +217,8 @@ Result<FlowService*> Context::service() {
   secrets_.push_back(st["api_key"].value);
 
   HttpPipelineOptions p;
-  p.base_url = st["base_url"].value;
+  const PlatformUrls urls = split_flow_service_url(st["base_url"].value);
+  p.base_url = urls.root;
   p.credentials = {st["api_key"].value, st["org_id"].value, st["sandbox"].value};
   p.tokens = tokens_.get();
   p.user_agent = "aepflow/" AEPFLOW_VERSION;
@@ -228,7 +229,7 @@ Result<FlowService*> Context::service() {
   p.retry.sleep = io.sleep;
   p.retry.now = io.now;
   pipeline_ = make_pipeline(std::move(p), *t);
-  service_ = std::make_unique<FlowService>(*pipeline_);
+  service_ = std::make_unique<FlowService>(*pipeline_, urls.flow_service_path);
   if (io.started && log() && log()->enabled(LogLevel::debug)) {
     const auto us = std::chrono::duration_cast<std::chrono::microseconds>(
                         std::chrono::steady_clock::now() - *io.started)
@@ -238,6 +239,20 @@ Result<FlowService*> Context::service() {
                                       " ms after start (settings, credentials, transport)");
   }
   return service_.get();
+}
+
+Result<DataPrep*> Context::data_prep() {
+  if (data_prep_) return data_prep_.get();
+  if (auto s = service(); !s) return std::unexpected(s.error());  // builds the pipeline
+  data_prep_ = std::make_unique<DataPrep>(*pipeline_);
+  return data_prep_.get();
+}
+
+Result<ProfileReads*> Context::profile_reads() {
+  if (profile_reads_) return profile_reads_.get();
+  if (auto s = service(); !s) return std::unexpected(s.error());
+  profile_reads_ = std::make_unique<ProfileReads>(*pipeline_);
+  return profile_reads_.get();
 }
 
 Result<SpecStore*> Context::specs() {

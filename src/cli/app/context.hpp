@@ -10,6 +10,7 @@
 #include <string>
 
 #include "aepflow/auth/client_credentials.hpp"
+#include "aepflow/dataprep/client.hpp"
 #include "aepflow/flow/client.hpp"
 #include "aepflow/http/curl_transport.hpp"
 #include "aepflow/http/http_pipeline.hpp"
@@ -47,6 +48,9 @@ class Context {
   std::string sandbox();
   // The client, or a usage error naming each missing credential's flag and variable.
   Result<FlowService*> service();
+  // Data Prep and the Platform reads a mapping set is built from, on the same pipeline.
+  Result<DataPrep*> data_prep();
+  Result<ProfileReads*> profile_reads();
   // The OAuth server-to-server token source, or a usage error when no client is configured.
   Result<ClientCredentialsToken*> client_credentials();
   // Changing the prod sandbox needs --yes, AEP_ASSUME_YES=1, or a yes on the terminal.
@@ -75,6 +79,8 @@ class Context {
   ClientCredentialsToken* client_tokens_ = nullptr;
   std::unique_ptr<HttpPipeline> pipeline_;
   std::unique_ptr<FlowService> service_;
+  std::unique_ptr<DataPrep> data_prep_;
+  std::unique_ptr<ProfileReads> profile_reads_;
   std::vector<std::string> secrets_;
   std::unique_ptr<SpecStore> specs_;
 };

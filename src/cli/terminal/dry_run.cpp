@@ -34,8 +34,8 @@ class DryRunTransport final : public Transport {
         scrub_(std::move(scrub)) {}
 
   Result<Response> send(const Request& req, const std::string& url) override {
-    const bool ours = url.starts_with(base_url_);
-    if (!ours) return inner_->send(req, url);  // the token endpoint
+    // The token endpoint's requests are sent; a Platform service's are printed.
+    if (!req.platform || !url.starts_with(base_url_)) return inner_->send(req, url);
     if (req.method == Method::get) {
       if (auto placeholder = placeholder_in(req.path)) {
         // Something this run only pretended to create: answer for it.

@@ -76,25 +76,6 @@ bool is_success(int status) {
   return status >= 200 && status < 300;
 }
 
-Result<json> parse_json_body(const Response& r, std::string_view context) {
-  auto j = json::parse(r.body, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) {
-    Error e;
-    e.kind = ErrorKind::api;
-    e.status = r.status;
-    e.context = std::string(context);
-    e.body = r.body;
-    const std::string* type = find_header(r.headers, "Content-Type");
-    e.message = r.body.empty() ? "the service answered with an empty body where JSON was expected"
-                               : "the service answered with a body that is not JSON (" +
-                                     (type ? *type : std::string("no content type")) + ", " +
-                                     std::to_string(r.body.size()) + " bytes)";
-    if (const auto* id = find_header(r.headers, "x-request-id")) e.request_id = *id;
-    return std::unexpected(std::move(e));
-  }
-  return j;
-}
-
 std::unexpected<Error> unexpected_shape(const Response& r, std::string_view context,
                                         std::string what) {
   Error e;
@@ -123,6 +104,32 @@ Result<Page> to_page(json j, std::string_view context) {
 }
 
 }  // namespace
+
+Result<json> parse_json_body(const Response& r, std::string_view context) {
+  auto j = json::parse(r.body, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) {
+    Error e;
+    e.kind = ErrorKind::api;
+    e.status = r.status;
+    e.context = std::string(context);
+    e.body = r.body;
+    const std::string* type = find_header(r.headers, "Content-Type");
+    e.message = r.body.empty() ? "the service answered with an empty body where JSON was expected"
+                               : "the service answered with a body that is not JSON (" +
+                                     (type ? *type : std::string("no content type")) + ", " +
+                                     std::to_string(r.body.size()) + " bytes)";
+    if (const auto* id = find_header(r.headers, "x-request-id")) e.request_id = *id;
+    return std::unexpected(std::move(e));
+  }
+  return j;
+}
+
+Result<json> call_json(ServiceClient& service, Request req, std::string_view context) {
+  auto res = service.send(std::move(req));
+  if (!res) return std::unexpected(with_context(std::move(res.error()), std::string(context)));
+  if (!is_success(res->status)) return std::unexpected(error_from_response(*res, context));
+  return parse_json_body(*res, context);
+}
 
 Error error_from_response(const Response& r, std::string_view context) {
   Error e;
@@ -168,7 +175,7 @@ Error error_from_response(const Response& r, std::string_view context) {
 }
 
 Result<Response> FlowService::exchange(Request req, std::string_view context) {
-  auto res = pipeline_.send(std::move(req));
+  auto res = service_.send(std::move(req));
   if (!res) return std::unexpected(with_context(std::move(res.error()), std::string(context)));
   if (!is_success(res->status)) return std::unexpected(error_from_response(*res, context));
   return res;
@@ -198,11 +205,11 @@ Result<Page> FlowService::next_page(std::string_view next_href) {
   // A next link is a path relative to the base URL. An absolute link is followed only when it
   // points at the same service, so credentials never go to another host.
   if (href.starts_with("http://") || href.starts_with("https://")) {
-    if (!href.starts_with(pipeline_.base_url())) {
+    if (!href.starts_with(base_url())) {
       return fail(ErrorKind::api,
                   "refusing to follow a next link to another host: " + std::string(next_href));
     }
-    href.remove_prefix(pipeline_.base_url().size());
+    href.remove_prefix(base_url().size());
   }
   auto j = read(requests::follow(href), "follow the next page");
   if (!j) return std::unexpected(j.error());
@@ -325,7 +332,7 @@ Result<Created> FlowService::create(Collection c, const Request& req, std::strin
   Error last;
   for (int send = 1; send <= kSends; ++send) {
     bool created_for_sure = false;  // a 2xx whose answer could not be read
-    auto res = pipeline_.send(req);
+    auto res = service_.send(req);
     if (res && is_success(res->status)) {
       auto j = parse_json_body(*res, context);
       if (j && j->is_object() && (*j)["id"].is_string() && !(*j)["id"].get<std::string>().empty()) {
@@ -416,7 +423,7 @@ namespace aepflow {
 
 Result<void> FlowService::remove(Collection c, std::string_view id) {
   std::string context = "delete " + std::string(collection_noun(c)) + " " + std::string(id);
-  auto res = pipeline_.send(requests::remove(c, id));
+  auto res = service_.send(requests::remove(c, id));
   if (!res) return std::unexpected(with_context(std::move(res.error()), context));
   // A 404 on a second attempt means the first one, whose answer was lost, did the work.
   if (res->status == 404 && res->attempts > 1) return {};
@@ -441,15 +448,15 @@ Result<Patched> FlowService::flow_action(std::string_view flow_id, FlowAction ac
 }
 
 Result<Response> FlowService::send(Request req) {
-  return pipeline_.send(std::move(req));
+  return service_.send(std::move(req));
 }
 
 bool FlowService::concurrent() const {
-  return pipeline_.concurrent();
+  return service_.concurrent();
 }
 
 const std::string& FlowService::base_url() const {
-  return pipeline_.base_url();
+  return service_.url();
 }
 
 }  // namespace aepflow

@@ -53,15 +53,6 @@ json spec_ref(const SpecRef& s) {
   return {{"id", s.id}, {"version", s.version}};
 }
 
-Request post(std::string path, const json& body) {
-  Request r;
-  r.method = Method::post;
-  r.path = std::move(path);
-  r.headers.push_back({"Content-Type", "application/json"});
-  r.body = body.dump();
-  return r;
-}
-
 json named(const std::string& name, const std::string& description) {
   json body = {{"name", name}};
   if (!description.empty()) body["description"] = description;
@@ -70,7 +61,15 @@ json named(const std::string& name, const std::string& description) {
 
 }  // namespace
 
-json empty_general_transform() {
+json empty_general_transform(bool mapped) {
+  if (mapped) {
+    return json::array({{{"name", "GeneralTransform"},
+                         {"params",
+                          {{"mandatoryFields", json::array()},
+                           {"primaryFields", json::array()},
+                           {"profileMapping", json::object()},
+                           {"segmentSelectors", {{"selectors", json::array()}}}}}}});
+  }
   return json::array({{{"name", "GeneralTransform"},
                        {"params",
                         {{"segmentSelectors", {{"selectors", json::array()}}},
@@ -78,6 +77,15 @@ json empty_general_transform() {
 }
 
 namespace requests {
+
+Request post(std::string path, const json& body) {
+  Request r;
+  r.method = Method::post;
+  r.path = std::move(path);
+  r.headers.push_back({"Content-Type", "application/json"});
+  r.body = body.dump();
+  return r;
+}
 
 Request list(Collection c, const ListQuery& q) {
   Request r;
@@ -130,7 +138,7 @@ json new_flow_body(const NewFlow& f) {
   body["flowSpec"] = spec_ref(f.flow_spec);
   body["sourceConnectionIds"] = json::array({f.source_connection_id});
   body["targetConnectionIds"] = json::array({f.target_connection_id});
-  body["transformations"] = empty_general_transform();
+  body["transformations"] = empty_general_transform(f.mapped);
   return body;
 }
 

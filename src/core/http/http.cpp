@@ -54,6 +54,7 @@ std::string build_url(std::string_view base_url, const Request& req) {
   std::string url(base_url);
   while (!url.empty() && url.back() == '/')
     url.pop_back();
+  url += req.service;
   url += req.path;
   char sep = req.path.find('?') == std::string::npos ? '?' : '&';
   for (const auto& [k, v] : req.query) {

@@ -73,6 +73,7 @@ Result<Created> create(Work& w, const ResourcePlan& r) {
   f.flow_spec.id = p.flow_spec_id;
   f.source_connection_id = p.source.id;
   f.target_connection_id = p.target.id;
+  f.mapped = uses_data_prep(p.connection_spec_id);
   auto made = w.service.create_flow(f);
   if (made && !made->etag.empty()) {
     // Its exports are planned against what was sent, under the etag the create returned: no read.

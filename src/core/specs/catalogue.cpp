@@ -94,6 +94,11 @@ const Destination* find_destination(std::string_view name_or_id) {
   return nullptr;
 }
 
+bool uses_data_prep(std::string_view connection_spec_id) {
+  const Destination* d = find_destination(connection_spec_id);
+  return d && d->connection_spec_id == connection_spec_id && d->generation == Generation::enhanced;
+}
+
 std::string known_destination_names() {
   std::string out;
   for (const auto& d : destinations()) {

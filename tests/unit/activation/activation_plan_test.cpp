@@ -295,7 +295,7 @@ TEST_CASE("apply: a 412 means read again, plan again, send again", "[plan][etag]
   o.base_url = "https://h.test";
   o.tokens = &token;
   auto pipeline = make_pipeline(o, fake);
-  FlowService service(*pipeline);
+  FlowService service(*pipeline, "");
   std::vector<std::chrono::milliseconds> slept;
   ApplyOptions options;
   options.sleep = [&](std::chrono::milliseconds d) {

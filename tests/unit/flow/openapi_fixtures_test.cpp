@@ -99,7 +99,7 @@ TEST_CASE("every list example parses as a page", "[fixtures]") {
     HttpPipelineOptions o;
     o.base_url = "https://h.test";
     auto pipeline = make_pipeline(o, fake);
-    FlowService service(*pipeline);
+    FlowService service(*pipeline, "");
     auto page = service.list_page(Collection::flows, {});
     REQUIRE(page);
     CHECK(page->items.size() == json::parse(body)["items"].size());

@@ -27,7 +27,7 @@ struct Fixture {
 
   explicit Fixture(int attempts = 5, milliseconds max_elapsed = 120s) {
     HttpPipelineOptions o;
-    o.base_url = "https://h.test/base";
+    o.base_url = "https://h.test";  // the Platform root; Flow Service at /base
     o.credentials = {"k", "o@AdobeOrg", "prod"};
     o.tokens = &token;
     o.retry.max_attempts = attempts;
@@ -40,7 +40,7 @@ struct Fixture {
     o.retry.now = [this] { return now; };
     o.retry.random = [] { return 0.5; };
     pipeline = make_pipeline(o, fake);
-    service = std::make_unique<FlowService>(*pipeline);
+    service = std::make_unique<FlowService>(*pipeline, "/base");
   }
   Request get(std::string path) {
     Request r;

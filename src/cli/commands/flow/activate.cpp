@@ -8,6 +8,7 @@
 
 #include "aepflow/activation/activation_plan.hpp"
 #include "aepflow/activation/audience_file.hpp"
+#include "aepflow/activation/mapped_activation.hpp"
 #include "aepflow/flow/etag.hpp"
 #include "aepflow/flow/ids.hpp"
 #include "app/command_support.hpp"
@@ -94,10 +95,11 @@ Result<ActivationRequest> build_request(const FlowActivateOptions& o, const Io& 
       return usage("--dedup-key '" + k.text() + "': expected an XDM path or identity:NAMESPACE");
     }
   }
-  if (r.audiences.empty() && r.attributes.empty() && r.mandatory.empty() && r.dedup_keys.empty()) {
+  if (r.audiences.empty() && r.attributes.empty() && r.mandatory.empty() && r.dedup_keys.empty() &&
+      o.identities.empty()) {
     return usage(
-        "nothing to activate: pass --audience, --audiences-file, --attribute, --mandatory "
-        "or --dedup-key");
+        "nothing to activate: pass --audience, --audiences-file, --attribute, --identity, "
+        "--mandatory or --dedup-key");
   }
   // New audiences are checked now, before any request. Updated ones are checked once merged with
   // their current settings, still before anything is written.
@@ -118,6 +120,9 @@ void report(Context& ctx, const ActivationPlan& plan, const Applied& applied,
   for (const auto& a : plan.attributes_skipped) {
     ctx.warn("attribute " + a + " is already on the dataflow; skipped");
   }
+  for (const auto& a : plan.identities_skipped) {
+    ctx.warn("identity " + a + " is already on the dataflow; skipped");
+  }
   if (!applied.sent) ctx.err() << "nothing to do: the dataflow already has everything given\n";
   auto& out = ctx.out();
   const std::string etag = applied.patched.etag;
@@ -135,12 +140,16 @@ void report(Context& ctx, const ActivationPlan& plan, const Applied& applied,
             {"skipped", plan.skipped},
             {"unchanged", plan.unchanged}}},
           {"attributes", {{"added", plan.attributes_added}, {"skipped", plan.attributes_skipped}}},
+          {"identities", {{"added", plan.identities_added}, {"skipped", plan.identities_skipped}}},
           {"mandatoryFields", plan.mandatory_added},
           {"attempts", applied.attempts}};
       nlohmann::json keys = nlohmann::json::array();
       for (const auto& k : plan.dedup_added)
         keys.push_back(k.text());
       j["dedupKeys"] = keys;
+      if (plan.mapping_set && applied.sent) {
+        j["mappingSet"] = {{"id", plan.mapping_set->id}, {"version", plan.mapping_set->version}};
+      }
       if (applied.sent) {
         j["status"] = applied.patched.status;
         if (!etag.empty()) j["etag"] = etag;
@@ -157,6 +166,8 @@ void report(Context& ctx, const ActivationPlan& plan, const Applied& applied,
       list("updated", plan.updated);
       list("skipped", plan.skipped);
       list("attributes", plan.attributes_added);
+      list("identities", plan.identities_added);
+      if (plan.mapping_set && applied.sent) kv.emplace_back("mapping set", plan.mapping_set->id);
       list("mandatory", plan.mandatory_added);
       std::vector<std::string> keys;
       for (const auto& k : plan.dedup_added)
@@ -193,6 +204,37 @@ Result<void> run(const FlowActivateOptions& o, Context& ctx) {
   if (auto ok = ctx.confirm_change("change what dataflow " + o.flow_id + " exports"); !ok)
     return ok;
 
+  // A current card's flow maps attributes and identities with a Data Prep mapping set, made
+  // before the PATCH that points the flow at it.
+  std::optional<PreparedMapping> mapping;
+  if (!request->attributes.empty() || !o.identities.empty()) {
+    auto flow = (*service)->get(Collection::flows, o.flow_id);
+    if (!flow) return std::unexpected(flow.error());
+    const FlowContents contents = read_flow_contents(*flow);
+    // A stale --etag is reported by the apply below, before anything is made.
+    auto etag = normalize_etag(flow->value("etag", std::string()));
+    const bool stale = apply.if_match && (!etag || *etag != *apply.if_match);
+    if (stale) {
+      // Nothing to prepare: the apply reports it.
+    } else if (contents.has_transformation && !contents.legacy) {
+      auto prep = ctx.data_prep();
+      if (!prep) return std::unexpected(prep.error());
+      auto profile = ctx.profile_reads();
+      if (!profile) return std::unexpected(profile.error());
+      auto prepared = prepare_mapping({**service, **prep, **profile}, *flow,
+                                      {request->attributes, o.identities});
+      if (!prepared) return std::unexpected(prepared.error());
+      mapping = std::move(*prepared);
+      request->attributes.clear();
+    } else if (!o.identities.empty()) {
+      return usage("dataflow " + o.flow_id +
+                   " exports profile selectors (an email-marketing destination's flow): "
+                   "--identity is for the current cloud-storage cards; export an identity "
+                   "there with --attribute identityMap.CODE");
+    }
+    apply.known = std::move(*flow);  // planned against this read; a 412 reads it again
+  }
+
   ActivationPlan last;
   Progress progress(ctx.io, "activating through dataflow " + o.flow_id);
   progress.set(counted(request->audiences.size(), "audience") + ", " +
@@ -204,6 +246,18 @@ Result<void> run(const FlowActivateOptions& o, Context& ctx) {
         auto plan = plan_activation(flow, *request);
         if (!plan) return std::unexpected(plan.error());
         last = std::move(*plan);
+        if (mapping && mapping->next) {
+          auto attach = attach_mapping_op(flow, *mapping);
+          if (!attach) return std::unexpected(attach.error());
+          last.ops.push_back(std::move(*attach));
+          last.mapping_set = mapping->next;
+        }
+        if (mapping) {
+          last.attributes_added = mapping->plan.attributes_added;
+          last.attributes_skipped = mapping->plan.attributes_kept;
+          last.identities_added = mapping->plan.identities_added;
+          last.identities_skipped = mapping->plan.identities_kept;
+        }
         return last.ops;
       },
       apply);
@@ -228,6 +282,9 @@ void add_flow_activate(Group& parent, Context& ctx, RunFunction<FlowActivateOpti
              "activate --help`); flags fill the fields a row leaves empty");
   cmd.option("--attribute", opts->attributes,
              "profile attribute path to export, e.g. person.name.lastName; repeatable");
+  cmd.option("--identity", opts->identities,
+             "identity namespace to export (Email, Phone_E.164, ECID, ...); current "
+             "cloud-storage cards, one per dataflow");
   cmd.option("--mandatory", opts->mandatory,
              "attribute every exported profile must have (mandatoryFields); repeatable");
   cmd.option("--dedup-key", opts->dedup_keys,

@@ -13,6 +13,7 @@ struct FlowActivateOptions {
   std::vector<std::string> audiences;
   std::string audiences_file;
   std::vector<std::string> attributes;
+  std::vector<std::string> identities;  // namespace codes (current cards: one per dataflow)
   std::vector<std::string> mandatory;
   std::vector<std::string> dedup_keys;
   // Settings given by flag: for every audience listed, and for the fields a file row leaves empty.

@@ -3,6 +3,7 @@
 
 #include "aepflow/base/parallel.hpp"
 #include "aepflow/flow/ids.hpp"
+#include "aepflow/specs/catalogue.hpp"
 #include "aepflow/specs/resolve.hpp"
 #include "app/command_support.hpp"
 #include "app/command_table.hpp"
@@ -13,8 +14,9 @@ namespace {
 
 // A flow spec that does not read from the source's spec, or does not export to the target's, is
 // refused here with the reason and, where the catalogue knows it, the flow spec to use instead.
-Result<void> check_compatible(SpecStore& specs, FlowService& service,
-                              const std::string& flow_spec_id, const FlowCreateOptions& o) {
+// Answers the target's connection spec.
+Result<std::string> check_compatible(SpecStore& specs, FlowService& service,
+                                     const std::string& flow_spec_id, const FlowCreateOptions& o) {
   // Three reads that do not depend on each other: at the same time when the transport allows.
   Result<const nlohmann::json*> flow_spec = nullptr;
   Result<nlohmann::json> source, target;
@@ -31,13 +33,17 @@ Result<void> check_compatible(SpecStore& specs, FlowService& service,
                          return target ? Result<void>{} : std::unexpected(target.error());
                        }},
                       service.concurrent());
-  if (!ok) return ok;
+  if (!ok) return std::unexpected(ok.error());
   auto spec_of = [](const nlohmann::json& connection) {
     return text_of(connection.value("connectionSpec", nlohmann::json::object()), "id");
   };
-  return check_flow_spec_fits(**flow_spec, flow_spec_id,
-                              {spec_of(*source), "source connection " + o.source},
-                              {spec_of(*target), "target connection " + o.target});
+  if (auto fits = check_flow_spec_fits(**flow_spec, flow_spec_id,
+                                       {spec_of(*source), "source connection " + o.source},
+                                       {spec_of(*target), "target connection " + o.target});
+      !fits) {
+    return std::unexpected(fits.error());
+  }
+  return spec_of(*target);
 }
 
 Result<void> run(const FlowCreateOptions& o, Context& ctx) {
@@ -51,7 +57,8 @@ Result<void> run(const FlowCreateOptions& o, Context& ctx) {
 
   auto specs = ctx.specs();
   if (!specs) return std::unexpected(specs.error());
-  if (auto ok = check_compatible(**specs, **service, *spec, o); !ok) return ok;
+  auto target_spec = check_compatible(**specs, **service, *spec, o);
+  if (!target_spec) return std::unexpected(target_spec.error());
 
   NewFlow f;
   f.name = o.name;
@@ -59,6 +66,7 @@ Result<void> run(const FlowCreateOptions& o, Context& ctx) {
   f.flow_spec.id = *spec;
   f.source_connection_id = o.source;
   f.target_connection_id = o.target;
+  f.mapped = uses_data_prep(*target_spec);
   if (auto ok = ctx.confirm_change("create dataflow '" + o.name + "'"); !ok) return ok;
   return report_created(ctx, "dataflow", (*service)->create_flow(f));
 }

@@ -324,3 +324,21 @@ TEST_CASE("a client secret can come from a command", "[credentials]") {
   CHECK(failing.code == 2);
   CHECK_THAT(failing.err, Catch::Contains("client secret: the secret command failed"));
 }
+
+TEST_CASE("a dry run gets its token even from the Platform's own host (the emulator's layout)",
+          "[credentials][dry-run]") {
+  test::TempDir home;
+  auto f = std::make_shared<test::FakeTransport>();
+  f->on(Method::post, "/ims/token/v3", 200, ims_answer("ims-token-1"));
+  auto env = client_env(home);
+  env["AEP_BASE_URL"] = "http://127.0.0.1:9/data/foundation/flowservice";
+  env["AEP_IMS_URL"] = "http://127.0.0.1:9";
+  auto r = run_cli({"--dry-run", "connection", "create", "--name", "x"}, f, env);
+  CHECK(r.code == 0);
+  REQUIRE(f->sent.size() == 1);  // the token request went out; the create was only printed
+  CHECK(f->sent[0].url == "http://127.0.0.1:9/ims/token/v3");
+  CHECK_THAT(r.out,
+             Catch::Contains("curl") &&
+                 Catch::Contains("http://127.0.0.1:9/data/foundation/flowservice/connections"));
+  CHECK_THAT(r.out + r.err, !Catch::Contains("client-SECRET-4242"));
+}

@@ -1,0 +1,131 @@
+#include "aepflow/activation/mapped_activation.hpp"
+
+#include <algorithm>
+
+#include "aepflow/base/json_fields.hpp"
+#include "aepflow/base/text.hpp"
+
+namespace aepflow {
+
+using nlohmann::json;
+
+namespace {
+
+const json& member(const json& j, const char* key) {
+  static const json kNull;
+  if (!j.is_object()) return kNull;
+  auto it = j.find(key);
+  return it == j.end() ? kNull : *it;
+}
+
+const json& first_params(const json& flow) {
+  static const json kNull;
+  const json& t = member(flow, "transformations");
+  if (!t.is_array() || t.empty()) return kNull;
+  return member(t[0], "params");
+}
+
+// The connection spec of the flow's target: from the flow's inherited attributes when it carries
+// them, else from its target connection.
+Result<std::string> target_spec_of(FlowService& flows, const json& flow) {
+  const json& inherited = member(member(flow, "inheritedAttributes"), "targetConnections");
+  if (inherited.is_array() && !inherited.empty()) {
+    std::string id = text_of(member(inherited[0], "connectionSpec"), "id");
+    if (!id.empty()) return id;
+  }
+  const json& ids = member(flow, "targetConnectionIds");
+  if (!ids.is_array() || ids.empty() || !ids[0].is_string()) {
+    return fail(ErrorKind::api, "dataflow " + text_of(flow, "id") + " has no target connection");
+  }
+  auto target = flows.get(Collection::target_connections, ids[0].get<std::string>());
+  if (!target) return std::unexpected(target.error());
+  return text_of(member(*target, "connectionSpec"), "id");
+}
+
+Result<json> partner_schema(FlowService& flows, const json& flow) {
+  auto spec_id = target_spec_of(flows, flow);
+  if (!spec_id) return std::unexpected(spec_id.error());
+  auto spec = flows.get(Collection::connection_specs, *spec_id);
+  if (!spec) return std::unexpected(spec.error());
+  const json& schema = member(
+      member(member(member(*spec, "targetSpec"), "attributes"), "partnerSchema"), "jsonSchema");
+  if (!schema.is_object()) {
+    return fail(ErrorKind::api, "connection spec " + *spec_id +
+                                    " has no partner schema (targetSpec.attributes.partnerSchema"
+                                    ".jsonSchema): its flows cannot map attributes");
+  }
+  return schema;
+}
+
+}  // namespace
+
+std::optional<MappingSetRef> mapping_of(const json& flow) {
+  const json& m = member(first_params(flow), "profileMapping");
+  const std::string id = text_of(m, "mappingId");
+  if (id.empty()) return std::nullopt;
+  MappingSetRef ref{id, 0};
+  if (const json& v = member(m, "mappingVersion"); v.is_number_integer())
+    ref.version = v.get<int>();
+  return ref;
+}
+
+Result<std::vector<Mapping>> mapped_attributes(DataPrep& prep, const json& flow) {
+  auto ref = mapping_of(flow);
+  if (!ref) return std::vector<Mapping>{};
+  return prep.mappings(*ref);
+}
+
+Result<PreparedMapping> prepare_mapping(MappingServices s, const json& flow,
+                                        const MappingRequest& asked) {
+  PreparedMapping out;
+  out.base = mapping_of(flow);
+  auto current = mapped_attributes(s.prep, flow);
+  if (!current) return std::unexpected(current.error());
+  auto plan = plan_mapping(*current, asked);
+  if (!plan) return std::unexpected(plan.error());
+  out.plan = std::move(*plan);
+  if (!out.plan.changed()) return out;
+
+  if (!out.plan.identities_added.empty()) {
+    auto codes = s.profile.identity_codes();
+    if (!codes) return std::unexpected(codes.error());
+    std::vector<std::string> unknown;
+    for (const auto& code : out.plan.identities_added) {
+      if (std::find(codes->begin(), codes->end(), code) == codes->end()) unknown.push_back(code);
+    }
+    if (!unknown.empty()) {
+      return usage("no identity namespace " + join(unknown, ", ") +
+                   " in this organisation; its namespaces: " + join(*codes, ", "));
+    }
+  }
+  auto input = s.profile.union_schema();
+  if (!input) return std::unexpected(input.error());
+  auto output = partner_schema(s.flows, flow);
+  if (!output) return std::unexpected(output.error());
+  const std::string flow_id = text_of(flow, "id");
+  auto input_id = s.prep.create_schema("Profile attributes for dataflow " + flow_id, *input);
+  if (!input_id) return std::unexpected(input_id.error());
+  auto output_id = s.prep.create_schema("Exported columns of dataflow " + flow_id, *output);
+  if (!output_id) return std::unexpected(output_id.error());
+  auto made = s.prep.create_mapping_set({*input_id, *output_id, out.plan.mappings});
+  if (!made) return std::unexpected(made.error());
+  out.next = *made;
+  return out;
+}
+
+Result<json> attach_mapping_op(const json& flow, const PreparedMapping& m) {
+  if (!m.next) return json();
+  if (mapping_of(flow) != m.base) {
+    Error e = fail(ErrorKind::precondition,
+                   "dataflow " + text_of(flow, "id") +
+                       " was given another mapping set while this one was made; nothing was "
+                       "changed: run the command again to add to what it maps now")
+                  .error();
+    return std::unexpected(std::move(e));
+  }
+  return json{{"op", "add"},
+              {"path", "/transformations/0/params/profileMapping"},
+              {"value", {{"mappingId", m.next->id}, {"mappingVersion", m.next->version}}}};
+}
+
+}  // namespace aepflow

@@ -1,0 +1,181 @@
+// flow activate on a current cloud-storage card's flow: attributes and an identity through a
+// Data Prep mapping set, attached in the same PATCH as the audiences.
+#include <catch2/catch.hpp>
+
+#include "cli_harness.hpp"
+#include "command_helpers.hpp"
+#include "seed_specs.hpp"
+
+using namespace aepflow;
+using namespace test::commands;
+using nlohmann::json;
+using test::run_cli;
+using test::with_credentials;
+
+namespace {
+
+constexpr const char* kTarget = "12ab90c9-5a3e-4e1d-8d7c-b2ad8e1dd4aa";
+constexpr const char* kS3 = "4fce964d-3f37-408f-9778-e597338a21ee";
+
+// A flow of the current Amazon S3 card, as made with the V2 body; `mapping` is its profileMapping.
+std::string s3_flow(json mapping = json::object()) {
+  return json{{"items",
+               {{{"id", kFlow},
+                 {"name", "S3 exports"},
+                 {"etag", "\"e1\""},
+                 {"flowSpec", {{"id", "1a0514a6-33d4-4c7f-aff8-594799c47549"}}},
+                 {"targetConnectionIds", {kTarget}},
+                 {"transformations",
+                  {{{"name", "GeneralTransform"},
+                    {"params",
+                     {{"mandatoryFields", json::array()},
+                      {"primaryFields", json::array()},
+                      {"profileMapping", mapping},
+                      {"segmentSelectors", {{"selectors", json::array()}}}}}}}}}}}}
+      .dump();
+}
+
+const char* kUnion = R"({"title":"XDM Individual Profile","type":"object","properties":{}})";
+
+void stub_schemas_and_set(test::FakeTransport& f) {
+  f.on(Method::get, "/config/entityTypes/_xdm.context.profile", 200, kUnion);
+  f.on(Method::get, "/targetConnections/" + std::string(kTarget), 200,
+       json{{"items", {{{"id", kTarget}, {"connectionSpec", {{"id", kS3}}}}}}}.dump());
+  test::stub_connection_spec(f, kS3);
+  f.on(Method::post, "/schemas", 200, R"({"id":"81d7fc5376e54eb58d5186fd30d5a8c9","version":0})");
+  f.on(Method::post, "/schemas", 200, R"({"id":"2f4fd51934c1409fb1d8207dd9f43dc9","version":0})");
+  f.on(Method::post, "/mappingSets", 200,
+       R"({"id":"5f0031f8ccd4444dac9c5c391389e9e8","version":0})");
+}
+
+const test::Sent& sent_to(const test::FakeTransport& f, Method m, const std::string& path,
+                          int nth = 0) {
+  for (const auto& s : f.sent) {
+    if (s.request.method == m && s.request.path.substr(0, s.request.path.find('?')) == path &&
+        nth-- == 0) {
+      return s;
+    }
+  }
+  FAIL("no " << to_string(m) << " " << path);
+  throw;
+}
+
+}  // namespace
+
+TEST_CASE("attributes and an identity on a current card: one mapping set, one PATCH",
+          "[commands][activate][dataprep]") {
+  auto f = fake();
+  f->on(Method::get, std::string("/flows/") + kFlow, 200, s3_flow());
+  f->on(Method::get, "/identities", 200,
+        R"([{"code":"Email","id":6},{"code":"Phone_E.164","id":7},{"code":"ECID","id":4}])");
+  stub_schemas_and_set(*f);
+  f->on(Method::patch, std::string("/flows/") + kFlow, 200, R"({"id":"x","etag":"\"e2\""})");
+  auto r = run_cli(
+      with_credentials({"flow", "activate", kFlow, "--audience", kSegment, "--attribute",
+                        "person.name.firstName", "--attribute", "personalEmail.address",
+                        "--identity", "Phone_E.164", "--start-time", "17:00", "-o", "json"}),
+      f);
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  // The flow was read once: the PATCH is planned against that read.
+  int flow_reads = 0;
+  for (const auto& s : f->sent)
+    flow_reads +=
+        s.request.method == Method::get && s.request.path == std::string("/flows/") + kFlow;
+  CHECK(flow_reads == 1);
+
+  const auto& input = sent_to(*f, Method::post, "/schemas", 0);
+  CHECK(input.url.find("/data/foundation/conversion/schemas") != std::string::npos);
+  CHECK(body_of(input)["jsonSchema"]["title"] == "XDM Individual Profile");
+  CHECK(body_of(sent_to(*f, Method::post, "/schemas", 1))["jsonSchema"]["title"] ==
+        "defaultschema");  // the card's partner schema
+  const json set = body_of(sent_to(*f, Method::post, "/mappingSets"));
+  CHECK(set["inputSchema"]["id"] == "81d7fc5376e54eb58d5186fd30d5a8c9");
+  CHECK(set["outputSchema"]["id"] == "2f4fd51934c1409fb1d8207dd9f43dc9");
+  CHECK(
+      set["mappings"] ==
+      json::parse(
+          R"([{"destination":"person_name_firstName","source":"person.name.firstName","sourceType":"ATTRIBUTE"},
+                        {"destination":"personalEmail_address","source":"personalEmail.address","sourceType":"ATTRIBUTE"},
+                        {"destination":"Phone_E_164","source":"identityMap.Phone_E//.164","sourceType":"ATTRIBUTE"}])"));
+
+  const auto& patch = sent_to(*f, Method::patch, std::string("/flows/") + kFlow);
+  CHECK(header_of(patch, "If-Match") == "\"e1\"");
+  const json ops = body_of(patch);
+  REQUIRE(ops.size() == 2);
+  CHECK(ops[0]["path"] == "/transformations/0/params/segmentSelectors/selectors/-");
+  CHECK(ops[1] == json::parse(R"({"op":"add","path":"/transformations/0/params/profileMapping",
+                                  "value":{"mappingId":"5f0031f8ccd4444dac9c5c391389e9e8","mappingVersion":0}})"));
+  CHECK(ops.dump().find("profileSelectors") == std::string::npos);
+  const json out = json::parse(r.out);
+  CHECK(out["mappingSet"]["id"] == "5f0031f8ccd4444dac9c5c391389e9e8");
+  CHECK(out["identities"]["added"] == json::array({"Phone_E.164"}));
+}
+
+TEST_CASE("activating one more attribute keeps what the mapping set held",
+          "[commands][activate][dataprep]") {
+  auto f = fake();
+  f->on(Method::get, std::string("/flows/") + kFlow, 200,
+        s3_flow({{"mappingId", "5f0031f8ccd4444dac9c5c391389e9e8"}, {"mappingVersion", 0}}));
+  f->on(Method::get, "/mappingSets/5f0031f8ccd4444dac9c5c391389e9e8", 200,
+        R"({"id":"5f0031f8ccd4444dac9c5c391389e9e8","version":0,"mappings":[
+             {"sourceType":"text/x.schema-path","source":"person.name.firstName","destination":"person_name_firstName"},
+             {"sourceType":"text/x.schema-path","source":"identityMap.Email","destination":"Email","identity":true}]})");
+  stub_schemas_and_set(*f);
+  f->on(Method::patch, std::string("/flows/") + kFlow, 200, R"({"id":"x","etag":"\"e2\""})");
+  auto r = run_cli(with_credentials({"flow", "activate", kFlow, "--attribute",
+                                     "person.name.firstName", "--attribute", "loyalty.tier"}),
+                   f);
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  const json set = body_of(sent_to(*f, Method::post, "/mappingSets"));
+  REQUIRE(set["mappings"].size() == 3);
+  CHECK(set["mappings"][0]["source"] == "person.name.firstName");
+  CHECK(set["mappings"][1]["source"] == "identityMap.Email");
+  CHECK(set["mappings"][2]["source"] == "loyalty.tier");
+  CHECK_THAT(r.err, Catch::Contains("attribute person.name.firstName is already on the dataflow"));
+}
+
+TEST_CASE(
+    "what is mapped already sends nothing, and a second identity is refused before anything "
+    "is made",
+    "[commands][activate][dataprep]") {
+  const json mapping = {{"mappingId", "5f0031f8ccd4444dac9c5c391389e9e8"}, {"mappingVersion", 2}};
+  const char* held = R"({"mappings":[{"source":"identityMap.Email","destination":"Email"}]})";
+  auto f = fake();
+  f->on(Method::get, std::string("/flows/") + kFlow, 200, s3_flow(mapping));
+  f->on(Method::get, "/mappingSets/5f0031f8ccd4444dac9c5c391389e9e8", 200, held);
+  auto same = run_cli(with_credentials({"flow", "activate", kFlow, "--identity", "Email"}), f);
+  CHECK(same.code == 0);
+  CHECK_THAT(same.err, Catch::Contains("nothing to do"));
+  CHECK(f->sent.back().url.find("version=2") != std::string::npos);  // the version the flow names
+
+  auto g = fake();
+  g->on(Method::get, std::string("/flows/") + kFlow, 200, s3_flow(mapping));
+  g->on(Method::get, "/mappingSets/5f0031f8ccd4444dac9c5c391389e9e8", 200, held);
+  auto second = run_cli(with_credentials({"flow", "activate", kFlow, "--identity", "ECID"}), g);
+  CHECK(second.code == 2);
+  CHECK_THAT(second.err,
+             Catch::Contains("one identity namespace") && Catch::Contains("Email, ECID"));
+  CHECK(g->sent.size() == 2);  // the flow and its mapping set: nothing made, nothing patched
+}
+
+TEST_CASE("an identity the organisation does not have is refused with its namespaces",
+          "[commands][activate][dataprep]") {
+  auto f = fake();
+  f->on(Method::get, std::string("/flows/") + kFlow, 200, s3_flow());
+  f->on(Method::get, "/identities", 200, R"([{"code":"Email"},{"code":"ECID"}])");
+  auto r = run_cli(with_credentials({"flow", "activate", kFlow, "--identity", "Emial"}), f);
+  CHECK(r.code == 2);
+  CHECK_THAT(r.err, Catch::Contains("no identity namespace Emial") &&
+                        Catch::Contains("its namespaces: Email, ECID"));
+}
+
+TEST_CASE("an identity on an email-marketing destination's flow says where it applies",
+          "[commands][activate][dataprep]") {
+  auto f = fake();
+  f->on(Method::get, std::string("/flows/") + kFlow, 200, flow_json("\"e1\""));
+  auto r = run_cli(with_credentials({"flow", "activate", kFlow, "--identity", "Email"}), f);
+  CHECK(r.code == 2);
+  CHECK_THAT(r.err, Catch::Contains("--identity is for the current cloud-storage cards"));
+}
