@@ -24,6 +24,18 @@ Failure flow_error(int status, std::string_view code, std::string_view title,
            {"errorDetails", message}}};
 }
 
+Failure platform_error(std::string_view service, int status, std::string_view code,
+                       std::string_view title, std::string_view message,
+                       std::string_view request_id) {
+  return {status,
+          {{"type", "https://ns.adobe.com/aep/errors/" + std::string(service) + "-" +
+                        std::string(code) + "-" + std::to_string(status)},
+           {"title", title},
+           {"status", status},
+           {"detail", message},
+           {"report", {{"detailed-message", message}, {"request-id", request_id}}}}};
+}
+
 Failure content_type_error() {
   return {400,
           {{"type", "/placeholder/type/uri"},

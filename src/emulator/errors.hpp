@@ -20,6 +20,15 @@ Failure flow_error(int status, std::string_view code, std::string_view title,
                    std::string_view message, std::string_view request_id,
                    std::string_view resource_type = "", std::string_view resource_id = "");
 
+// The Platform APIs besides Flow Service that the emulator serves (Data Prep's conversion
+// service, the profile configuration, the identity namespaces) print no error bodies: every 4xx
+// answer of data-prep.yaml has empty content. They answer in the current Flow Service shape
+// (FLOW-SERVICE-API.md section 8, #4) with the service's own name in the type URI,
+// https://ns.adobe.com/aep/errors/<SERVICE>-<code>-<status>; the codes are the emulator's.
+Failure platform_error(std::string_view service, int status, std::string_view code,
+                       std::string_view title, std::string_view message,
+                       std::string_view request_id);
+
 // RFC 7807-like shape used for a missing or wrong Content-Type.
 Failure content_type_error();
 

@@ -6,6 +6,7 @@
 #include "activation_rules.hpp"
 #include "entities.hpp"
 #include "paging.hpp"
+#include "profile_mapping_rules.hpp"
 #include "util.hpp"
 
 namespace emulator {
@@ -233,7 +234,18 @@ std::optional<Failure> flow_problem(const Call& call, const json& flow) {
   for (const char* field : {"sourceConnectionIds", "targetConnectionIds"}) {
     if (auto f = one_connection(call, flow, field)) return f;
   }
-  auto problems = transformation_problems(flow.value("transformations", json()));
+  const json transformations = flow.value("transformations", json());
+  auto problems = transformation_problems(transformations);
+  if (!exports_datasets(call, flow) && transformations.is_array()) {
+    const bool legacy = kLegacyFlowSpecs.count(str(flow.value("flowSpec", json()), "id")) > 0;
+    for (std::size_t i = 0; i < transformations.size(); ++i) {
+      const json& t = transformations[i];
+      if (!t.is_object() || !t.contains("params") || !t["params"].is_object()) continue;
+      auto p = transformation_params_problems(
+          call, t["params"], "transformations[" + std::to_string(i) + "].params", legacy);
+      problems.insert(problems.end(), p.begin(), p.end());
+    }
+  }
   if (exports_datasets(call, flow)) {
     auto s = schedule_problems(flow.value("scheduleParams", json()));
     problems.insert(problems.end(), s.begin(), s.end());

@@ -7,7 +7,7 @@
 
 namespace emulator {
 
-std::optional<Failure> check_gateway_headers(Call& call) {
+std::optional<Failure> check_gateway_headers(Call& call, std::string_view service) {
   const Request& req = call.req;
   const State& state = call.state;
   auto header = [&](const char* name) -> const std::string* {
@@ -45,19 +45,23 @@ std::optional<Failure> check_gateway_headers(Call& call) {
   // The tutorials say a request without x-sandbox-name goes to prod; the error catalogue
   // (flow-service-errors.md) lists 2105-400 for it. Followed: the catalogue, so that a client
   // that forgets the header is caught instead of writing to prod.
+  // The other services take Flow Service's sandbox codes too: theirs are not documented.
+  auto sandbox_error = [&](int status, const char* code, const char* title,
+                           const std::string& message) {
+    return service == "FLOW" ? flow_error(status, code, title, message, call.rid)
+                             : platform_error(service, status, code, title, message, call.rid);
+  };
   const std::string* sb = header("x-sandbox-name");
   if (!sb || sb->empty()) {
-    return flow_error(400, "2105", "Header is missing",
-                      "The header x-sandbox-name is missing in the request. Please add the header "
-                      "in the request and try again.",
-                      call.rid);
+    return sandbox_error(400, "2105", "Header is missing",
+                         "The header x-sandbox-name is missing in the request. Please add the "
+                         "header in the request and try again.");
   }
   if (!state.options.sandboxes.count(*sb)) {
-    return flow_error(404, "2100", "Sandbox not found",
-                      "The sandbox with the name '" + *sb +
-                          "' could not be found. Please ensure that the sandbox name is correct "
-                          "and try again.",
-                      call.rid);
+    return sandbox_error(404, "2100", "Sandbox not found",
+                         "The sandbox with the name '" + *sb +
+                             "' could not be found. Please ensure that the sandbox name is "
+                             "correct and try again.");
   }
   call.sandbox_name = *sb;
   call.sandbox = &call.state.sandbox(*sb);

@@ -10,8 +10,10 @@
 namespace emulator {
 
 // The first problem with the request's headers, in the order the gateway checks them; on
-// success, sets call.sandbox_name and call.sandbox.
-std::optional<Failure> check_gateway_headers(Call& call);
+// success, sets call.sandbox_name and call.sandbox. The token, key and organization are the
+// gateway's checks, in its shape; the sandbox is the service's, named by `service` ("FLOW" for
+// Flow Service, whose catalogue has the codes).
+std::optional<Failure> check_gateway_headers(Call& call, std::string_view service = "FLOW");
 
 // The rate limit: true when this API key has a request left in this second; otherwise
 // `retry_after` says how many seconds to wait.

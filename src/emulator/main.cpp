@@ -14,7 +14,8 @@
 
 int main(int argc, char** argv) {
   CLI::App app{
-      "aepflow-emulator: a local emulator of Adobe Experience Platform's Flow Service API"};
+      "aepflow-emulator: a local emulator of Adobe Experience Platform's Flow Service API and the "
+      "Data Prep calls a destination's mapping set is built with"};
   std::string host = "127.0.0.1";
   int port = 8080;
   std::vector<std::string> tokens{"emulator-token"}, keys{"emulator-api-key"},

@@ -2,11 +2,13 @@
 
 #include "catalogue.hpp"
 #include "connections.hpp"
+#include "conversion_service.hpp"
 #include "entities.hpp"
 #include "errors.hpp"
 #include "flows.hpp"
 #include "gateway.hpp"
 #include "ims.hpp"
+#include "platform_reads.hpp"
 #include "runs_endpoint.hpp"
 #include "seed.hpp"
 #include "source_connections.hpp"
@@ -16,6 +18,8 @@
 
 extern const char* const emulator_connection_specs_json;
 extern const char* const emulator_flow_specs_json;
+extern const char* const emulator_profile_union_schema_json;
+extern const char* const emulator_identity_namespaces_json;
 
 namespace emulator {
 
@@ -26,17 +30,6 @@ namespace {
 bool is_collection(const std::string& name) {
   return std::find(std::begin(kCollections), std::end(kCollections), name) !=
          std::end(kCollections);
-}
-
-// A body the service reads: Content-Type application/json (parameters allowed) or a +json type.
-bool json_content(const Request& req) {
-  auto it = req.headers.find("content-type");
-  if (it == req.headers.end()) return false;
-  std::string type = lower(it->second.substr(0, it->second.find(';')));
-  type.erase(0, type.find_first_not_of(" \t"));
-  type.erase(type.find_last_not_of(" \t") + 1);
-  return type == "application/json" ||
-         (type.starts_with("application/") && type.ends_with("+json"));
 }
 
 Response create(Call& call, const std::string& collection) {
@@ -125,6 +118,8 @@ Service::Service(Options options, std::function<std::chrono::system_clock::time_
   state_->connection_specs = json::parse(emulator_connection_specs_json);
   state_->flow_specs = json::parse(emulator_flow_specs_json);
   state_->datasets = seed_datasets();
+  state_->profile_union = json::parse(emulator_profile_union_schema_json);
+  state_->namespaces = json::parse(emulator_identity_namespaces_json);
   const std::uint64_t seed = state_->options.seed.value_or(std::random_device{}());
   state_->faults = FaultPlan(seed);
   state_->run_rng.seed(seed ^ 0x9e3779b97f4a7c15ULL);
@@ -139,21 +134,37 @@ Service::Service(Options options, std::function<std::chrono::system_clock::time_
 
 Service::~Service() = default;
 
-// Everything but the lock: the rate limit, faults, then IMS or Flow Service by path. Paths
-// outside both are not served: a client that drops the base path gets 404.
+// Everything but the lock: the rate limit, faults, then IMS, Flow Service or one of the Platform
+// APIs a mapping set is built with, by path. Paths outside them are not served: a client that
+// drops the base path gets 404.
 Response Service::route(const Request& req) {
   emulator::State& state = *state_;
   std::string rid;
   if (auto it = req.headers.find("x-request-id"); it != req.headers.end()) rid = it->second;
   if (rid.empty()) rid = state.uuid();
-  const std::string prefix = kFlowServicePath;
-  const bool flow_service = req.path.starts_with(prefix + "/") || req.path == prefix;
-  const std::string path = flow_service ? req.path.substr(prefix.size()) : req.path;
+  using Router = Response (*)(Call&);
+  static const std::pair<const char*, Router> bases[] = {{kFlowServicePath, route_flow_service},
+                                                         {kConversionPath, route_conversion},
+                                                         {kEntityTypesPath, route_entity_types},
+                                                         {kNamespacesPath, route_namespaces}};
+  Router router = nullptr;
+  std::string path = req.path;
+  for (const auto& [base, r] : bases) {
+    const std::string prefix = base;
+    if (req.path.starts_with(prefix + "/") || req.path == prefix) {
+      router = r;
+      path = req.path.substr(prefix.size());
+      break;
+    }
+  }
+  // Faults name Flow Service paths below its base path, as the client's requests do; the other
+  // services' paths are matched whole.
+  const std::string fault_path = router == route_flow_service ? path : req.path;
   Call call{state, req, path, rid, "", nullptr};
   auto answer = [&]() -> Response {
     if (req.path == kImsTokenPath) return issue_token(state, req);
-    if (!flow_service) return reply(not_found("endpoint", req.path, rid));
-    return route_flow_service(call);
+    if (!router) return reply(not_found("endpoint", req.path, rid));
+    return router(call);
   };
   Response r;
   int retry_after = 1;
@@ -161,9 +172,9 @@ Response Service::route(const Request& req) {
     ++state.stats.throttled;
     r = reply(gateway_error(429, "429050", "Too many requests"));
     r.headers["Retry-After"] = std::to_string(retry_after);
-  } else if (auto in = state.faults.pick(req.method, path)) {
+  } else if (auto in = state.faults.pick(req.method, fault_path)) {
     ++state.stats.faults;
-    if (in->action == FaultAction::touch) touch(state, path);
+    if (in->action == FaultAction::touch) touch(state, fault_path);
     r = in->action == FaultAction::status || in->action == FaultAction::drop_before
             ? injected_response(*in, rid)
             : answer();

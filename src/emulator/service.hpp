@@ -2,7 +2,10 @@
 // The emulated Flow Service, independent of any HTTP library: a request value in, a response
 // value out. Behaves as FLOW-SERVICE-API.md describes the real service: header checks, sandbox
 // isolation, list envelopes, {items:[...]} on GET by ID, etags with embedded quotes, JSON Patch
-// with If-Match, and the request validation the service performs.
+// with If-Match, and the request validation the service performs. Beside it, the Platform APIs
+// a destination's mapping set is built with: Data Prep's conversion service
+// (conversion_service.hpp), the profile union schema and the identity namespaces
+// (platform_reads.hpp).
 
 #include <chrono>
 #include <functional>

@@ -23,6 +23,13 @@ std::string State::uuid() {
   return buf;
 }
 
+std::string State::hex_id() {
+  char buf[33];
+  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(rng()),
+                static_cast<unsigned long long>(rng()));
+  return buf;
+}
+
 std::string State::new_etag() {
   char buf[64];
   std::snprintf(buf, sizeof buf, "\"%08llx-0000-0200-0000-%012llx\"",

@@ -19,8 +19,12 @@
 
 namespace emulator {
 
-// The Flow Service's base path: the only place the service is served.
+// The Flow Service's base path.
 inline constexpr const char* kFlowServicePath = "/data/foundation/flowservice";
+// The other Platform APIs a client reads or writes to build a destination's mapping set.
+inline constexpr const char* kConversionPath = "/data/foundation/conversion";
+inline constexpr const char* kEntityTypesPath = "/data/core/ups/config/entityTypes";
+inline constexpr const char* kNamespacesPath = "/data/core/idnamespace/identities";
 
 // The connection specs a destination's dataflow reads from.
 inline constexpr const char* kProfileStoreSpec = "8a9c3494-9708-43d7-ae3f-cda01e5030e1";
@@ -34,9 +38,26 @@ struct Collection {
   std::vector<std::string> order;  // creation order
 };
 
+// A schema of Data Prep's conversion service, as GET /schemas/{id} shows it, with what it was
+// made from.
+struct ConversionSchema {
+  nlohmann::json body;  // {id, version, name, jsonSchema, schemaRef, createdDate, ...}
+  std::string xdm_ref;  // the Schema Registry ID it was made from; "" when sent as a jsonSchema
+};
+
+// Data Prep's entities in one sandbox: schemas, and mapping sets with every version they have
+// had (oldest first), each in creation order.
+struct Conversion {
+  std::map<std::string, ConversionSchema> schemas;
+  std::vector<std::string> schema_order;
+  std::map<std::string, std::vector<nlohmann::json>> mapping_sets;
+  std::vector<std::string> mapping_set_order;
+};
+
 struct Sandbox {
   std::string id;
   std::map<std::string, Collection> collections;
+  Conversion conversion;
   std::vector<Run> runs;                            // in start order
   std::map<std::string, std::int64_t> next_run_ms;  // flow ID -> when its next run starts
 };
@@ -57,7 +78,9 @@ struct State {
   mutable std::mutex mutex;
   nlohmann::json connection_specs;
   nlohmann::json flow_specs;
-  nlohmann::json datasets;  // what GET /connectionSpecs/{Data Lake}/configs lists
+  nlohmann::json datasets;       // what GET /connectionSpecs/{Data Lake}/configs lists
+  nlohmann::json profile_union;  // GET /data/core/ups/config/entityTypes/_xdm.context.profile
+  nlohmann::json namespaces;     // GET /data/core/idnamespace/identities
   std::map<std::string, Sandbox> sandboxes;
   Stats stats;
   std::uint64_t etag_counter = 0;
@@ -65,6 +88,8 @@ struct State {
 
   std::int64_t now_ms() const;
   std::string uuid();
+  // Data Prep's IDs: 32 lower-case hex digits, "8db56468c2ab475dbf17c2621f92c0f8".
+  std::string hex_id();
   // Etags look like the service's: "\"0000d781-0000-0200-0000-63e29f420000\"" in JSON.
   std::string new_etag();
   const nlohmann::json* find_spec(const nlohmann::json& catalogue, const std::string& id) const;

@@ -172,6 +172,16 @@ std::vector<Macro> macros_in(const std::string& text) {
   return out;
 }
 
+bool json_content(const Request& req) {
+  auto it = req.headers.find("content-type");
+  if (it == req.headers.end()) return false;
+  std::string type = lower(it->second.substr(0, it->second.find(';')));
+  type.erase(0, type.find_first_not_of(" \t"));
+  type.erase(type.find_last_not_of(" \t") + 1);
+  return type == "application/json" ||
+         (type.starts_with("application/") && type.ends_with("+json"));
+}
+
 Response reply(int status, const json& body) {
   Response r;
   r.status = status;

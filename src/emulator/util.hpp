@@ -38,6 +38,9 @@ struct Macro {
 };
 std::vector<Macro> macros_in(const std::string& text);
 
+// A body the service reads: Content-Type application/json (parameters allowed) or a +json type.
+bool json_content(const Request& req);
+
 Response reply(int status, const nlohmann::json& body);
 Response reply(const Failure& f);
 Response empty_reply(int status);
