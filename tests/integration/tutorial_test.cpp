@@ -196,7 +196,8 @@ TEST_CASE("bad input: right exit code, one clear line, nothing created", "[integ
            4,
            "sandbox with the name 'nosuch' could not be found"},
       Case{{"target", "create", "--name", "t", "--base-connection",
-            "1ed86558-59b5-42f7-9865-5859b552f7f4", "--spec", "SFTP", "--remote-path", "/x"},
+            "1ed86558-59b5-42f7-9865-5859b552f7f4", "--spec", "SFTP", "--remote-path", "/x",
+            "--param", "compression=NONE", "--param", "fileType=CSV"},
            1,
            "baseConnectionId 1ed86558-59b5-42f7-9865-5859b552f7f4 does not exist"});
   CAPTURE(c.args);

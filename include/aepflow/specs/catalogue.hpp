@@ -3,6 +3,7 @@
 // activates audiences to them, as Adobe's documentation lists them. Lets "Adobe Campaign" resolve
 // to IDs without a request; names not listed here are looked up in the service's catalogue.
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -10,7 +11,9 @@
 
 namespace aepflow {
 
-enum class Generation { legacy, enhanced, source };
+// legacy: the email-marketing tutorial's model (profile selectors); enhanced: the current
+// cloud-storage cards (Data Prep mapping); retired: specs Adobe replaced in 2023.
+enum class Generation { legacy, enhanced, retired, source };
 
 struct Destination {
   std::string_view name;
@@ -28,6 +31,9 @@ const Destination* find_destination(std::string_view name_or_id);
 // Whether a flow to this connection spec maps its profile attributes and identities with a Data
 // Prep mapping set (the current cloud-storage cards) rather than profile selectors.
 bool uses_data_prep(std::string_view connection_spec_id);
+
+// For a spec Adobe retired: one line saying so, and the current card's name and ID.
+std::optional<std::string> retired_warning(std::string_view connection_spec_id);
 
 // A comma-separated list of the names, for error messages.
 std::string known_destination_names();

@@ -1,6 +1,8 @@
 #include "app/command_support.hpp"
 
 #include "aepflow/flow/ids.hpp"
+#include "aepflow/specs/catalogue.hpp"
+#include "aepflow/specs/resolve.hpp"
 #include "aepflow/specs/spec_check.hpp"
 
 namespace aepflow::cli {
@@ -22,6 +24,15 @@ Result<void> report_created(Context& ctx, std::string_view noun, Result<Created>
       break;
   }
   return {};
+}
+
+Result<std::string> resolve_destination_spec(const Terminal& terminal, FlowService& service,
+                                             std::string_view name_or_id) {
+  auto id = resolve_connection_spec(service, name_or_id);
+  if (id) {
+    if (auto w = retired_warning(*id)) terminal.warn(*w);
+  }
+  return id;
 }
 
 Result<void> checked_with_warnings(

@@ -16,6 +16,10 @@ namespace aepflow::cli {
 // the bare ID for -o id), or passes its error on.
 Result<void> report_created(Context& ctx, std::string_view noun, Result<Created> created);
 
+// resolve_connection_spec, with a warning when the spec is one Adobe retired.
+Result<std::string> resolve_destination_spec(const Terminal& terminal, FlowService& service,
+                                             std::string_view name_or_id);
+
 // Runs one of the library's checks (spec_check.hpp) and prints the warnings it gives.
 Result<void> checked_with_warnings(
     const Terminal& terminal,

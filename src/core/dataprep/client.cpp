@@ -26,8 +26,8 @@ Error answer_without(std::string_view what, std::string_view context) {
 
 Result<std::string> DataPrep::create_schema(std::string_view name, const json& json_schema) {
   const std::string context = "create the Data Prep schema '" + std::string(name) + "'";
-  auto j =
-      call_json(service_, requests::post("/schemas", {{"name", name}, {"jsonSchema", json_schema}}), context);
+  auto j = call_json(
+      service_, requests::post("/schemas", {{"name", name}, {"jsonSchema", json_schema}}), context);
   if (!j) return std::unexpected(j.error());
   std::string id = text_of(*j, "id");
   if (id.empty()) return std::unexpected(answer_without("schema ID", context));

@@ -277,6 +277,7 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
   auto conn_spec = resolve_connection_spec(service, spec.destination);
   if (!conn_spec) return std::unexpected(conn_spec.error());
   p.connection_spec_id = *conn_spec;
+  if (auto w = retired_warning(p.connection_spec_id)) p.warnings.push_back(*w);
   auto flow_spec =
       resolve_flow_spec(service, spec.flow_spec.empty() ? spec.destination : spec.flow_spec);
   if (!flow_spec) return std::unexpected(flow_spec.error());

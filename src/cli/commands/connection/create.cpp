@@ -40,7 +40,7 @@ Result<void> run(const ConnectionCreateOptions& o, Context& ctx) {
   if (o.spec.empty()) {
     c.spec.id = std::string(profile_store_spec_id);
   } else {
-    auto id = resolve_connection_spec(**service, o.spec);
+    auto id = resolve_destination_spec(ctx.terminal, **service, o.spec);
     if (!id) return std::unexpected(id.error());
     c.spec.id = *id;
   }

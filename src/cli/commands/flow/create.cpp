@@ -67,6 +67,7 @@ Result<void> run(const FlowCreateOptions& o, Context& ctx) {
   f.source_connection_id = o.source;
   f.target_connection_id = o.target;
   f.mapped = uses_data_prep(*target_spec);
+  if (auto w = retired_warning(*target_spec)) ctx.warn(*w);
   if (auto ok = ctx.confirm_change("create dataflow '" + o.name + "'"); !ok) return ok;
   return report_created(ctx, "dataflow", (*service)->create_flow(f));
 }

@@ -28,7 +28,7 @@ void print_schema(Output& out, const std::string& title, const nlohmann::json& s
 Result<void> run(const Options& o, Context& ctx) {
   auto service = ctx.service();
   if (!service) return std::unexpected(service.error());
-  auto id = resolve_connection_spec(**service, o.spec);
+  auto id = resolve_destination_spec(ctx.terminal, **service, o.spec);
   if (!id) return std::unexpected(id.error());
   auto spec = (*service)->get(Collection::connection_specs, *id);
   if (!spec) return std::unexpected(spec.error());

@@ -40,7 +40,7 @@ Result<void> run(const TargetCreateOptions& o, Context& ctx) {
   if (!params) return std::unexpected(params.error());
   auto service = ctx.service();
   if (!service) return std::unexpected(service.error());
-  auto spec = resolve_connection_spec(**service, o.spec);
+  auto spec = resolve_destination_spec(ctx.terminal, **service, o.spec);
   if (!spec) return std::unexpected(spec.error());
 
   NewTargetConnection t;

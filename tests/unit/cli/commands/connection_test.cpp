@@ -155,7 +155,7 @@ TEST_CASE("an unknown param is sent, with a warning", "[commands][spec]") {
   f->on(Method::post, "/targetConnections", 201, R"({"id":"t","etag":"\"e\""})");
   auto r =
       run_cli(with_credentials({"target", "create", "--name", "t", "--base-connection",
-                                "1ed86558-59b5-42f7-9865-5859b552f7f4", "--spec", "SFTP",
+                                "1ed86558-59b5-42f7-9865-5859b552f7f4", "--spec", "SFTP (legacy)",
                                 "--remote-path", "/x", "--param", "compresion=GZIP", "-o", "id"}),
               f);
   CHECK(r.code == 0);

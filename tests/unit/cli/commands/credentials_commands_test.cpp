@@ -2,6 +2,7 @@
 // warnings for secrets typed on the command line, and the auth and config commands.
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "cli_harness.hpp"
@@ -177,7 +178,7 @@ TEST_CASE("a secret typed on the command line works, with a warning naming safer
                     "--name",
                     "n",
                     "--spec",
-                    "SFTP",
+                    "SFTP (legacy)",
                     "--auth-spec",
                     "Basic Authentication for sftp",
                     "--param",
@@ -201,7 +202,7 @@ TEST_CASE("a secret typed on the command line works, with a warning naming safer
   test::stub_connection_spec(*g, "64ef4b8b-a6e0-41b5-9677-3805d1ee5dd0");
   g->on(Method::post, "/connections", 201, R"({"id":"c","etag":"\"e\""})");
   auto quiet = run_cli(
-      test::with_credentials({"connection", "create", "--name", "n", "--spec", "SFTP",
+      test::with_credentials({"connection", "create", "--name", "n", "--spec", "SFTP (legacy)",
                               "--auth-spec", "Basic Authentication for sftp", "--param", "host=h",
                               "--param", "username=u", "--param", "password=prompt:"}),
       g, {}, {}, [](std::string_view q, bool echo) -> std::optional<std::string> {
@@ -210,7 +211,11 @@ TEST_CASE("a secret typed on the command line works, with a warning naming safer
         return "typed-SECRET";
       });
   CHECK(quiet.code == 0);
-  CHECK(quiet.err.empty());
+  // Only the retired spec's warning: nothing about the secret.
+  CHECK_THAT(quiet.err, Catch::StartsWith("warning: SFTP (legacy) (64ef4b8b-") &&
+                            Catch::Contains("Adobe retired in 2023") &&
+                            Catch::Contains("use \"SFTP\" (36965a81-"));
+  CHECK(std::count(quiet.err.begin(), quiet.err.end(), '\n') == 1);
   CHECK(json::parse(g->sent[1].request.body)["auth"]["params"]["password"] == "typed-SECRET");
 }
 

@@ -125,7 +125,7 @@ TEST_CASE("list filters become property expressions", "[commands][list]") {
   CHECK(query_of(f->sent[0]) ==
         std::vector<std::string>{
             "property=inheritedAttributes.targetConnections[].connectionSpec.id=="
-            "4890fc95-5a1f-4983-94bb-e060c08e3f81",
+            "4fce964d-3f37-408f-9778-e597338a21ee",
             "property=name==My flow", "property=state==disabled",
             "property=createdAt>=1700000000000", "orderby=-createdAt"});
 }

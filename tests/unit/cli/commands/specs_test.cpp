@@ -3,6 +3,7 @@
 
 #include "cli_harness.hpp"
 #include "command_helpers.hpp"
+#include "seed_specs.hpp"
 
 using namespace aepflow;
 using namespace test::commands;
@@ -68,5 +69,26 @@ TEST_CASE("specs list --from-file reads a saved catalogue: no credentials, no re
     CHECK(bad.code == 2);
     CHECK_THAT(bad.err,
                Catch::Contains(std::string("--from-file ") + file) && Catch::Contains(says));
+  }
+}
+
+TEST_CASE("specs get \"Amazon S3\" is today's card, and the retired one warns",
+          "[commands][specs]") {
+  auto f = fake();
+  test::stub_connection_spec(*f, "4fce964d-3f37-408f-9778-e597338a21ee");
+  auto now = run_cli(with_credentials({"specs", "get", "Amazon S3", "-o", "id"}), f);
+  CHECK(now.code == 0);
+  CHECK(now.out == "4fce964d-3f37-408f-9778-e597338a21ee\n");
+  CHECK(now.err.empty());
+
+  auto g = fake();
+  test::stub_connection_spec(*g, "4890fc95-5a1f-4983-94bb-e060c08e3f81");
+  test::stub_connection_spec(*g, "4890fc95-5a1f-4983-94bb-e060c08e3f81");
+  for (const char* name : {"Amazon S3 (legacy)", "4890fc95-5a1f-4983-94bb-e060c08e3f81"}) {
+    auto old = run_cli(with_credentials({"specs", "get", name, "-o", "id"}), g);
+    CHECK(old.code == 0);
+    CHECK(old.out == "4890fc95-5a1f-4983-94bb-e060c08e3f81\n");
+    CHECK_THAT(old.err, Catch::StartsWith("warning: Amazon S3 (legacy)") &&
+                            Catch::Contains("use \"Amazon S3\""));
   }
 }
