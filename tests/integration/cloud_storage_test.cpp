@@ -104,5 +104,8 @@ TEST_CASE("the current Amazon S3 card: attributes and an identity through a mapp
   CHECK_THAT(phone.err, Catch::Contains("one identity namespace"));
   auto spaced = aepflow(emu, {"flow", "activate", flow, "--attribute", "person.name first"});
   CHECK(spaced.code == 2);
+  auto unknown = aepflow(emu, {"flow", "activate", flow, "--attribute", "loyalty.nosuch"});
+  CHECK(unknown.code == 2);
+  CHECK_THAT(unknown.err, Catch::Contains("not in the profile's union schema"));
   CHECK(emu.count("writes") == writes);
 }

@@ -57,6 +57,26 @@ Result<json> partner_schema(FlowService& flows, const json& flow) {
   return schema;
 }
 
+// Whether the union schema has field `path` (maps take any key). A schema whose shape is not
+// readable here answers yes: the service has the last word.
+bool schema_has(const json& schema, std::string_view path) {
+  if (!member(schema, "properties").is_object()) return true;
+  const json* node = &schema;
+  while (!path.empty()) {
+    const auto dot = path.find('.');
+    const std::string field(path.substr(0, dot));
+    path = dot == std::string_view::npos ? std::string_view() : path.substr(dot + 1);
+    if (const json& p = member(member(*node, "properties"), field.c_str()); p.is_object()) {
+      node = &p;
+    } else if (const json& m = member(*node, "additionalProperties"); m.is_object()) {
+      node = &m;  // a map: `field` is a key
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<MappingSetRef> mapping_of(const json& flow) {
@@ -100,6 +120,14 @@ Result<PreparedMapping> prepare_mapping(MappingServices s, const json& flow,
   }
   auto input = s.profile.union_schema();
   if (!input) return std::unexpected(input.error());
+  std::vector<std::string> unknown;
+  for (const auto& path : out.plan.attributes_added) {
+    if (!schema_has(*input, path)) unknown.push_back(path);
+  }
+  if (!unknown.empty()) {
+    return usage("not in the profile's union schema of this sandbox: " + join(unknown, ", ") +
+                 " (nothing was made)");
+  }
   auto output = partner_schema(s.flows, flow);
   if (!output) return std::unexpected(output.error());
   const std::string flow_id = text_of(flow, "id");

@@ -35,7 +35,12 @@ std::string s3_flow(json mapping = json::object()) {
       .dump();
 }
 
-const char* kUnion = R"({"title":"XDM Individual Profile","type":"object","properties":{}})";
+const char* kUnion = R"({"title":"XDM Individual Profile","type":"object","properties":{
+  "person":{"type":"object","properties":{"name":{"type":"object","properties":{
+    "firstName":{"type":"string"},"lastName":{"type":"string"}}}}},
+  "personalEmail":{"type":"object","properties":{"address":{"type":"string"}}},
+  "loyalty":{"type":"object","properties":{"tier":{"type":"string"}}},
+  "identityMap":{"type":"object","additionalProperties":{"type":"array"}}}})";
 
 void stub_schemas_and_set(test::FakeTransport& f) {
   f.on(Method::get, "/config/entityTypes/_xdm.context.profile", 200, kUnion);
@@ -178,4 +183,19 @@ TEST_CASE("an identity on an email-marketing destination's flow says where it ap
   auto r = run_cli(with_credentials({"flow", "activate", kFlow, "--identity", "Email"}), f);
   CHECK(r.code == 2);
   CHECK_THAT(r.err, Catch::Contains("--identity is for the current cloud-storage cards"));
+}
+
+TEST_CASE("an attribute the union schema does not have is refused before anything is made",
+          "[commands][activate][dataprep]") {
+  auto f = fake();
+  f->on(Method::get, std::string("/flows/") + kFlow, 200, s3_flow());
+  f->on(Method::get, "/config/entityTypes/_xdm.context.profile", 200, kUnion);
+  auto r = run_cli(
+      with_credentials({"flow", "activate", kFlow, "--attribute", "loyalty.tier", "--attribute",
+                        "loyalty.nosuch", "--attribute", "person.name.first"}),
+      f);
+  CHECK(r.code == 2);
+  CHECK_THAT(r.err, Catch::Contains("not in the profile's union schema of this sandbox: "
+                                    "loyalty.nosuch, person.name.first (nothing was made)"));
+  CHECK(f->sent.size() == 2);  // the flow and the union schema: no schema, no mapping set
 }
