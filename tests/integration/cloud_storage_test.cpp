@@ -108,4 +108,18 @@ TEST_CASE("the current Amazon S3 card: attributes and an identity through a mapp
   CHECK(unknown.code == 2);
   CHECK_THAT(unknown.err, Catch::Contains("not in the profile's union schema"));
   CHECK(emu.count("writes") == writes);
+
+  // deactivate takes one attribute out; the others stay mapped.
+  auto out = aepflow(emu, {"flow", "deactivate", flow, "--attribute", "person.name.firstName",
+                           "--attribute", "never.mapped", "-o", "json"});
+  INFO(out.err);
+  REQUIRE(out.code == 0);
+  const json removed = json::parse(out.out);
+  CHECK(removed["attributes"]["removed"] == json::array({"person.name.firstName"}));
+  CHECK(removed["attributes"]["notFound"] == json::array({"never.mapped"}));
+  auto back = activate(emu, {flow, "--attribute", "person.name.firstName", "--attribute",
+                             "person.name.lastName", "--identity", "Email"});
+  CHECK(back["attributes"]["added"] == json::array({"person.name.firstName"}));
+  CHECK(back["attributes"]["skipped"] == json::array({"person.name.lastName"}));
+  CHECK(back["identities"]["skipped"] == json::array({"Email"}));
 }

@@ -36,6 +36,15 @@ struct MappingServices {
 Result<PreparedMapping> prepare_mapping(MappingServices s, const nlohmann::json& flow,
                                         const MappingRequest& asked);
 
+// Taking `attributes` (paths) and `identities` (codes) out of what `flow` maps: a mapping set
+// without them. Each one mapped goes into `removed`, each one not into `not_found`; when nothing
+// is removed, nothing is made.
+Result<PreparedMapping> prepare_unmapping(MappingServices s, const nlohmann::json& flow,
+                                          const std::vector<std::string>& attributes,
+                                          const std::vector<std::string>& identities,
+                                          std::vector<std::string>& removed,
+                                          std::vector<std::string>& not_found);
+
 // The op that points `flow` at `m.next`, once the flow is seen to map `m.base` still: had another
 // writer changed it meanwhile, its attributes would be lost, so that is a conflict to re-run.
 Result<nlohmann::json> attach_mapping_op(const nlohmann::json& flow, const PreparedMapping& m);

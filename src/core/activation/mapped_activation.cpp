@@ -77,6 +77,19 @@ bool schema_has(const json& schema, std::string_view path) {
   return true;
 }
 
+// The schemas and the mapping set that export `mappings` from the flow's card.
+Result<MappingSetRef> make_mapping_set(MappingServices s, const json& flow, const json& input,
+                                       const std::vector<Mapping>& mappings) {
+  auto output = partner_schema(s.flows, flow);
+  if (!output) return std::unexpected(output.error());
+  const std::string flow_id = text_of(flow, "id");
+  auto input_id = s.prep.create_schema("Profile attributes for dataflow " + flow_id, input);
+  if (!input_id) return std::unexpected(input_id.error());
+  auto output_id = s.prep.create_schema("Exported columns of dataflow " + flow_id, *output);
+  if (!output_id) return std::unexpected(output_id.error());
+  return s.prep.create_mapping_set({*input_id, *output_id, mappings});
+}
+
 }  // namespace
 
 std::optional<MappingSetRef> mapping_of(const json& flow) {
@@ -128,16 +141,29 @@ Result<PreparedMapping> prepare_mapping(MappingServices s, const json& flow,
     return usage("not in the profile's union schema of this sandbox: " + join(unknown, ", ") +
                  " (nothing was made)");
   }
-  auto output = partner_schema(s.flows, flow);
-  if (!output) return std::unexpected(output.error());
-  const std::string flow_id = text_of(flow, "id");
-  auto input_id = s.prep.create_schema("Profile attributes for dataflow " + flow_id, *input);
-  if (!input_id) return std::unexpected(input_id.error());
-  auto output_id = s.prep.create_schema("Exported columns of dataflow " + flow_id, *output);
-  if (!output_id) return std::unexpected(output_id.error());
-  auto made = s.prep.create_mapping_set({*input_id, *output_id, out.plan.mappings});
+  auto made = make_mapping_set(s, flow, *input, out.plan.mappings);
   if (!made) return std::unexpected(made.error());
   out.next = *made;
+  return out;
+}
+
+Result<PreparedMapping> prepare_unmapping(MappingServices s, const json& flow,
+                                          const std::vector<std::string>& attributes,
+                                          const std::vector<std::string>& identities,
+                                          std::vector<std::string>& removed,
+                                          std::vector<std::string>& not_found) {
+  PreparedMapping out;
+  out.base = mapping_of(flow);
+  auto current = mapped_attributes(s.prep, flow);
+  if (!current) return std::unexpected(current.error());
+  auto kept = without(*current, attributes, identities, removed, not_found);
+  if (removed.empty()) return out;
+  auto input = s.profile.union_schema();
+  if (!input) return std::unexpected(input.error());
+  auto made = make_mapping_set(s, flow, *input, kept);
+  if (!made) return std::unexpected(made.error());
+  out.next = *made;
+  out.plan.mappings = std::move(kept);
   return out;
 }
 

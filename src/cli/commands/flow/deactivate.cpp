@@ -1,6 +1,7 @@
 // aepflow flow deactivate FLOW_ID --audience ID ... --attribute PATH ...
 // Removes by ID and path; the indexes come from the flow read under the etag the PATCH carries.
 #include "aepflow/activation/activation_plan.hpp"
+#include "aepflow/activation/mapped_activation.hpp"
 #include "aepflow/flow/ids.hpp"
 #include "app/command_support.hpp"
 #include "app/command_table.hpp"
@@ -13,12 +14,13 @@ struct Options {
   std::string flow_id;
   std::vector<std::string> audiences;
   std::vector<std::string> attributes;
+  std::vector<std::string> identities;
 };
 
 Result<void> run(const Options& o, Context& ctx) {
   if (auto ok = check_uuid("flow ID", o.flow_id); !ok) return ok;
-  if (o.audiences.empty() && o.attributes.empty()) {
-    return usage("nothing to remove: pass --audience ID and/or --attribute PATH");
+  if (o.audiences.empty() && o.attributes.empty() && o.identities.empty()) {
+    return usage("nothing to remove: pass --audience ID, --attribute PATH or --identity CODE");
   }
   auto service = ctx.service();
   if (!service) return std::unexpected(service.error());
@@ -26,10 +28,44 @@ Result<void> run(const Options& o, Context& ctx) {
   DeactivationPlan last;
   ApplyOptions apply;
   apply.sleep = ctx.io.sleep;
+  // A current card's flow: attributes and identities come out of its mapping set, by a new one.
+  std::optional<PreparedMapping> mapping;
+  std::vector<std::string> unmapped, not_mapped;
+  std::vector<std::string> attributes = o.attributes;
+  if (!o.attributes.empty() || !o.identities.empty()) {
+    auto flow = (*service)->get(Collection::flows, o.flow_id);
+    if (!flow) return std::unexpected(flow.error());
+    const FlowContents contents = read_flow_contents(*flow);
+    if (contents.has_transformation && !contents.legacy) {
+      auto prep = ctx.data_prep();
+      if (!prep) return std::unexpected(prep.error());
+      auto profile = ctx.profile_reads();
+      if (!profile) return std::unexpected(profile.error());
+      auto prepared = prepare_unmapping({**service, **prep, **profile}, *flow, o.attributes,
+                                        o.identities, unmapped, not_mapped);
+      if (!prepared) return std::unexpected(prepared.error());
+      mapping = std::move(*prepared);
+      attributes.clear();
+    } else if (!o.identities.empty()) {
+      return usage("dataflow " + o.flow_id +
+                   " exports profile selectors: --identity is for the current cloud-storage "
+                   "cards' flows");
+    }
+    apply.known = std::move(*flow);
+  }
   auto applied = apply_flow_change(
       **service, o.flow_id,
       [&](const nlohmann::json& flow) -> Result<nlohmann::json> {
-        last = plan_deactivation(flow, o.audiences, o.attributes);
+        last = plan_deactivation(flow, o.audiences, attributes);
+        if (mapping && mapping->next) {
+          auto attach = attach_mapping_op(flow, *mapping);
+          if (!attach) return std::unexpected(attach.error());
+          last.ops.push_back(std::move(*attach));
+        }
+        if (mapping) {
+          last.attributes_removed = unmapped;
+          last.attributes_not_found = not_mapped;
+        }
         return last.ops;
       },
       apply);
@@ -83,6 +119,8 @@ void add_flow_deactivate(Group& parent, Context& ctx) {
   cmd.option("flow", opts->flow_id, "dataflow ID").required();
   cmd.option("--audience", opts->audiences, "audience ID to remove; repeatable");
   cmd.option("--attribute", opts->attributes, "profile attribute path to remove; repeatable");
+  cmd.option("--identity", opts->identities,
+             "identity namespace to stop exporting (current cloud-storage cards)");
   cmd.examples(
       "Example:\n  aepflow flow deactivate \"$FLOW\" --audience "
       "25768be6-ebd5-45cc-8913-12fb3f348613");
