@@ -12,15 +12,9 @@
 using nlohmann::json;
 using test::aepflow;
 using test::Emulator;
+using test::id_of;
 
 namespace {
-
-std::string id_of(const test::Exit& r) {
-  INFO(r.err);
-  REQUIRE(r.code == 0);
-  REQUIRE(r.out.size() == 37);
-  return r.out.substr(0, 36);
-}
 
 // A fresh flow for Adobe Campaign over SFTP.
 std::string make_flow(const Emulator& emu) {

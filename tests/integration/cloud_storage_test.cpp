@@ -9,15 +9,9 @@
 using nlohmann::json;
 using test::aepflow;
 using test::Emulator;
+using test::id_of;
 
 namespace {
-
-std::string id_of(const test::Exit& r) {
-  INFO(r.err);
-  REQUIRE(r.code == 0);
-  REQUIRE(r.out.size() == 37);
-  return r.out.substr(0, 36);
-}
 
 constexpr const char* kAudience = "9f7d37fd-7039-4454-94ef-2b0cd6c3206a";
 

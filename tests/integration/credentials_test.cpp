@@ -13,6 +13,7 @@
 using nlohmann::json;
 using test::Emulator;
 using test::Exit;
+using test::id_of;
 
 namespace {
 
@@ -21,13 +22,6 @@ constexpr const char* kSegment = "9f7d37fd-7039-4454-94ef-2b0cd6c3206a";
 Exit run(const std::map<std::string, std::string>& env, std::vector<std::string> args) {
   args.insert(args.begin(), test::bin_dir() + "/aepflow");
   return test::run_process(args, env);
-}
-
-std::string id_of(const Exit& r) {
-  INFO(r.err);
-  REQUIRE(r.code == 0);
-  REQUIRE(r.out.size() == 37);
-  return r.out.substr(0, 36);
 }
 
 void post(const Emulator& emu, const std::string& path) {

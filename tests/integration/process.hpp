@@ -2,6 +2,7 @@
 // Runs a program with arguments and extra environment, capturing stdout, stderr and the exit code;
 // and keeps a background process (the emulator) alive for the length of a test.
 
+#include <catch2/catch.hpp>
 #include <map>
 #include <string>
 #include <vector>
@@ -14,6 +15,14 @@ struct Exit {
   std::string err;
   long max_rss_kb = 0;  // the process's peak resident memory
 };
+
+// The ID a successful `-o id` printed: a UUID and a newline.
+inline std::string id_of(const Exit& r) {
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  REQUIRE(r.out.size() == 37);
+  return r.out.substr(0, 36);
+}
 
 // Runs to completion. `env` is added to (and overrides) the test process's environment. With
 // `interrupt_after_ms` >= 0, the process gets SIGINT (Ctrl-C) that long after it starts.

@@ -11,17 +11,11 @@
 using nlohmann::json;
 using test::aepflow;
 using test::Emulator;
+using test::id_of;
 using test::kBiking;
 using test::kLoyalty;
 
 namespace {
-
-std::string id_of(const test::Exit& r) {
-  INFO(r.err);
-  REQUIRE(r.code == 0);
-  REQUIRE(r.out.size() == 37);  // a UUID and a newline
-  return r.out.substr(0, 36);
-}
 
 struct Tutorial {
   std::string base, source, destination, target, flow;

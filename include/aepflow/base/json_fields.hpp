@@ -8,6 +8,9 @@
 
 namespace aepflow {
 
+// A member, or null when `j` is not an object or has no such member.
+const nlohmann::json& member(const nlohmann::json& j, std::string_view key);
+
 // A string member, or "" when `j` is not an object or the member is absent or not a string.
 std::string text_of(const nlohmann::json& j, std::string_view key);
 

@@ -241,18 +241,12 @@ Result<FlowService*> Context::service() {
   return service_.get();
 }
 
-Result<DataPrep*> Context::data_prep() {
-  if (data_prep_) return data_prep_.get();
-  if (auto s = service(); !s) return std::unexpected(s.error());  // builds the pipeline
-  data_prep_ = std::make_unique<DataPrep>(*pipeline_);
-  return data_prep_.get();
-}
-
-Result<ProfileReads*> Context::profile_reads() {
-  if (profile_reads_) return profile_reads_.get();
-  if (auto s = service(); !s) return std::unexpected(s.error());
-  profile_reads_ = std::make_unique<ProfileReads>(*pipeline_);
-  return profile_reads_.get();
+Result<MappingServices> Context::mapping_services() {
+  auto s = service();  // builds the pipeline
+  if (!s) return std::unexpected(s.error());
+  if (!data_prep_) data_prep_ = std::make_unique<DataPrep>(*pipeline_);
+  if (!profile_reads_) profile_reads_ = std::make_unique<ProfileReads>(*pipeline_);
+  return MappingServices{**s, *data_prep_, *profile_reads_};
 }
 
 Result<SpecStore*> Context::specs() {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "aepflow/activation/mapped_activation.hpp"
 #include "aepflow/auth/client_credentials.hpp"
 #include "aepflow/dataprep/client.hpp"
 #include "aepflow/flow/client.hpp"
@@ -48,9 +49,8 @@ class Context {
   std::string sandbox();
   // The client, or a usage error naming each missing credential's flag and variable.
   Result<FlowService*> service();
-  // Data Prep and the Platform reads a mapping set is built from, on the same pipeline.
-  Result<DataPrep*> data_prep();
-  Result<ProfileReads*> profile_reads();
+  // Flow Service, Data Prep and the Platform reads a mapping set is built from, on one pipeline.
+  Result<MappingServices> mapping_services();
   // The OAuth server-to-server token source, or a usage error when no client is configured.
   Result<ClientCredentialsToken*> client_credentials();
   // Changing the prod sandbox needs --yes, AEP_ASSUME_YES=1, or a yes on the terminal.

@@ -253,17 +253,6 @@ json activation_patch(const std::vector<Audience>& audiences,
 
 namespace {
 
-const json& member(const json& j, std::string_view key) {
-  static const json null_value;
-  if (!j.is_object()) return null_value;
-  auto it = j.find(key);
-  return it == j.end() ? null_value : *it;
-}
-
-}  // namespace
-
-namespace {
-
 Audience audience_from(const json& value) {
   Audience a;
   a.id = text_of(value, "id");

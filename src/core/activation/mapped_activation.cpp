@@ -11,13 +11,6 @@ using nlohmann::json;
 
 namespace {
 
-const json& member(const json& j, const char* key) {
-  static const json kNull;
-  if (!j.is_object()) return kNull;
-  auto it = j.find(key);
-  return it == j.end() ? kNull : *it;
-}
-
 const json& first_params(const json& flow) {
   static const json kNull;
   const json& t = member(flow, "transformations");
@@ -66,7 +59,7 @@ bool schema_has(const json& schema, std::string_view path) {
     const auto dot = path.find('.');
     const std::string field(path.substr(0, dot));
     path = dot == std::string_view::npos ? std::string_view() : path.substr(dot + 1);
-    if (const json& p = member(member(*node, "properties"), field.c_str()); p.is_object()) {
+    if (const json& p = member(member(*node, "properties"), field); p.is_object()) {
       node = &p;
     } else if (const json& m = member(*node, "additionalProperties"); m.is_object()) {
       node = &m;  // a map: `field` is a key

@@ -2,6 +2,13 @@
 
 namespace aepflow {
 
+const nlohmann::json& member(const nlohmann::json& j, std::string_view key) {
+  static const nlohmann::json null_value;
+  if (!j.is_object()) return null_value;
+  auto it = j.find(key);
+  return it == j.end() ? null_value : *it;
+}
+
 std::string text_of(const nlohmann::json& j, std::string_view key) {
   if (!j.is_object()) return {};
   auto it = j.find(key);

@@ -124,10 +124,21 @@ Result<json> parse_json_body(const Response& r, std::string_view context) {
   return j;
 }
 
-Result<json> call_json(ServiceClient& service, Request req, std::string_view context) {
+namespace {
+
+// A 2xx answer, or an Error (the transport's with `context`, or the service's).
+Result<Response> exchange_with(ServiceClient& service, Request req, std::string_view context) {
   auto res = service.send(std::move(req));
   if (!res) return std::unexpected(with_context(std::move(res.error()), std::string(context)));
   if (!is_success(res->status)) return std::unexpected(error_from_response(*res, context));
+  return res;
+}
+
+}  // namespace
+
+Result<json> call_json(ServiceClient& service, Request req, std::string_view context) {
+  auto res = exchange_with(service, std::move(req), context);
+  if (!res) return std::unexpected(res.error());
   return parse_json_body(*res, context);
 }
 
@@ -175,10 +186,7 @@ Error error_from_response(const Response& r, std::string_view context) {
 }
 
 Result<Response> FlowService::exchange(Request req, std::string_view context) {
-  auto res = service_.send(std::move(req));
-  if (!res) return std::unexpected(with_context(std::move(res.error()), std::string(context)));
-  if (!is_success(res->status)) return std::unexpected(error_from_response(*res, context));
-  return res;
+  return exchange_with(service_, std::move(req), context);
 }
 
 Result<json> FlowService::read(const Request& req, std::string_view context) {

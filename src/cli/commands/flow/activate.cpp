@@ -217,12 +217,9 @@ Result<void> run(const FlowActivateOptions& o, Context& ctx) {
     if (stale) {
       // Nothing to prepare: the apply reports it.
     } else if (contents.has_transformation && !contents.legacy) {
-      auto prep = ctx.data_prep();
-      if (!prep) return std::unexpected(prep.error());
-      auto profile = ctx.profile_reads();
-      if (!profile) return std::unexpected(profile.error());
-      auto prepared = prepare_mapping({**service, **prep, **profile}, *flow,
-                                      {request->attributes, o.identities});
+      auto services = ctx.mapping_services();
+      if (!services) return std::unexpected(services.error());
+      auto prepared = prepare_mapping(*services, *flow, {request->attributes, o.identities});
       if (!prepared) return std::unexpected(prepared.error());
       mapping = std::move(*prepared);
       request->attributes.clear();

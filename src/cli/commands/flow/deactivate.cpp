@@ -37,12 +37,10 @@ Result<void> run(const Options& o, Context& ctx) {
     if (!flow) return std::unexpected(flow.error());
     const FlowContents contents = read_flow_contents(*flow);
     if (contents.has_transformation && !contents.legacy) {
-      auto prep = ctx.data_prep();
-      if (!prep) return std::unexpected(prep.error());
-      auto profile = ctx.profile_reads();
-      if (!profile) return std::unexpected(profile.error());
-      auto prepared = prepare_unmapping({**service, **prep, **profile}, *flow, o.attributes,
-                                        o.identities, unmapped, not_mapped);
+      auto services = ctx.mapping_services();
+      if (!services) return std::unexpected(services.error());
+      auto prepared =
+          prepare_unmapping(*services, *flow, o.attributes, o.identities, unmapped, not_mapped);
       if (!prepared) return std::unexpected(prepared.error());
       mapping = std::move(*prepared);
       attributes.clear();
