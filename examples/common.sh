@@ -37,6 +37,13 @@ connect_destination() {
   say "destination connection" "$DESTINATION_CONNECTION"
 }
 
+# Step 3 for a destination that takes no credentials (Data Landing Zone). Usage:
+# connect_destination_without_auth NAME SPEC
+connect_destination_without_auth() {
+  DESTINATION_CONNECTION=$(aepflow connection create --name "$1" --spec "$2" -o id)
+  say "destination connection" "$DESTINATION_CONNECTION"
+}
+
 # Step 4: where the files go. Usage: create_target SPEC TARGET_FLAGS...
 create_target() {
   local spec=$1
@@ -56,13 +63,19 @@ create_dataflow() {
 }
 
 # Steps 6 and 7: activate both audiences (one full export, one incremental) and the attributes,
-# then check that the dataflow exports all of them.
+# then check that the dataflow exports all of them. With IDENTITY set (a current cloud-storage
+# card), the identity namespace is exported too: attributes and identity go into a Data Prep
+# mapping set.
 activate_and_validate() {
   local attribute_flags=() expect_flags=()
   for a in "${ATTRIBUTES[@]}"; do
     attribute_flags+=(--attribute "$a")
     expect_flags+=(--expect-attribute "$a")
   done
+  if [[ -n ${IDENTITY:-} ]]; then
+    attribute_flags+=(--identity "$IDENTITY")
+    expect_flags+=(--expect-identity "$IDENTITY")
+  fi
   aepflow flow activate "$DATAFLOW" --audience "$MOUNTAIN_BIKING=Interested in Mountain Biking" \
     --start-time 17:00 "${attribute_flags[@]}" -o id >/dev/null
   aepflow flow activate "$DATAFLOW" --audience "$LOYALTY=Loyalty Segment" \

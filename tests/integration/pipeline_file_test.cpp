@@ -297,10 +297,10 @@ TEST_CASE("apply --dry-run prints the requests as curl commands and sends no wri
 
 TEST_CASE("each destination's example pipeline file applies, then plans no change",
           "[integration][pipeline][examples]") {
-  auto file =
-      GENERATE(as<std::string>{}, "adobe-campaign-s3", "adobe-campaign-sftp-password",
-               "adobe-campaign-sftp-key", "adobe-campaign-azure-blob", "oracle-eloqua",
-               "oracle-responsys", "salesforce-marketing-cloud", "amazon-s3", "azure-blob", "sftp");
+  auto file = GENERATE(as<std::string>{}, "adobe-campaign-s3", "adobe-campaign-sftp-password",
+                       "adobe-campaign-sftp-key", "adobe-campaign-azure-blob", "oracle-eloqua",
+                       "oracle-responsys", "salesforce-marketing-cloud", "amazon-s3-legacy",
+                       "azure-blob-legacy", "sftp-legacy");
   CAPTURE(file);
   Emulator emu;
   const std::string path = test::source_dir() + "/examples/pipelines/" + file + ".yaml";

@@ -96,11 +96,11 @@ TEST_CASE("the tutorial end to end: seven steps chained by ID, then validate", "
 
 TEST_CASE("each destination's example script runs the tutorial and validates",
           "[integration][examples]") {
-  auto script =
-      GENERATE(as<std::string>{}, "quickstart.sh", "adobe-campaign-s3.sh",
-               "adobe-campaign-sftp-password.sh", "adobe-campaign-sftp-key.sh",
-               "adobe-campaign-azure-blob.sh", "oracle-eloqua.sh", "oracle-responsys.sh",
-               "salesforce-marketing-cloud.sh", "amazon-s3.sh", "azure-blob.sh", "sftp.sh");
+  auto script = GENERATE(as<std::string>{}, "quickstart.sh", "adobe-campaign-s3.sh",
+                         "adobe-campaign-sftp-password.sh", "adobe-campaign-sftp-key.sh",
+                         "adobe-campaign-azure-blob.sh", "oracle-eloqua.sh", "oracle-responsys.sh",
+                         "salesforce-marketing-cloud.sh", "amazon-s3-legacy.sh",
+                         "azure-blob-legacy.sh", "sftp-legacy.sh");
   CAPTURE(script);
   Emulator emu;
   auto r = test::run_process({"bash", test::source_dir() + "/examples/" + script}, emu.env());

@@ -3,6 +3,7 @@
 // follow Adobe's documented specs.
 
 #include <fstream>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
@@ -28,6 +29,29 @@ inline std::string seed_spec_answer(const std::string& id) {
 
 inline void stub_connection_spec(FakeTransport& f, const std::string& id) {
   f.on(aepflow::Method::get, "/connectionSpecs/" + id, 200, seed_spec_answer(id));
+}
+
+// A fake that serves the connection spec `id`; with `creates`, it also answers one POST to
+// `collection` ("/connections", "/targetConnections") with {"id": created_id}. A refusal sends
+// no POST, so a refusing test passes creates=false.
+inline std::shared_ptr<FakeTransport> spec_fake(const std::string& id,
+                                                const std::string& collection, bool creates,
+                                                const std::string& created_id) {
+  auto f = std::make_shared<FakeTransport>();
+  stub_connection_spec(*f, id);
+  if (creates) {
+    f->on(aepflow::Method::post, collection, 200,
+          nlohmann::json{{"id", created_id}, {"etag", "\"e\""}}.dump());
+  }
+  return f;
+}
+
+// How many POSTs reached the fake: a refused command sends none.
+inline std::size_t posts(const FakeTransport& f) {
+  std::size_t n = 0;
+  for (const auto& s : f.sent)
+    n += s.request.method == aepflow::Method::post ? 1 : 0;
+  return n;
 }
 
 // The reads flow create makes to check the flow spec against the connections' specs.

@@ -39,6 +39,10 @@ struct NewConnection {
   SpecRef spec;
   std::optional<std::string> auth_spec;  // absent: no auth block (Profile Store)
   nlohmann::json auth_params = nlohmann::json::object();
+  // File encryption (current cloud-storage cards): the base64 of a PGP public key. Sent as the
+  // create shape, {"encryptionSpecs": {"specName": "Encryption spec", "params": {...}}}; the
+  // service stores and returns it as "encryption" (specName "File Encryption").
+  std::optional<std::string> encryption_public_key;
 };
 
 struct NewSourceConnection {

@@ -25,6 +25,10 @@ struct Destination {
 
 std::span<const Destination> destinations();
 
+// The AWS account Adobe assumes an S3 card's "Assumed Role" from: the role's trust policy must
+// allow it sts:AssumeRole (the Amazon S3 card's documentation).
+inline constexpr std::string_view adobe_aws_account = "670664943635";
+
 // Case-insensitive match on name or alias, or exact match on the connection spec ID.
 const Destination* find_destination(std::string_view name_or_id);
 

@@ -25,18 +25,29 @@ struct ParamCheck {
 };
 
 // `params` may be changed: a string given for an integer, number or boolean param is converted
-// when it reads as one ("22" for port), as the user meant.
-ParamCheck check_params(const nlohmann::json& schema, nlohmann::json& params);
+// when it reads as one ("22" for port), as the user meant. Object params with properties of their
+// own (csvOptions) are checked inside. A property's `conditional` on another param ("csvOptions
+// only with fileType CSV") is enforced; required properties conditional on the flow's kind
+// (fileType for audience exports, datasetFileType for dataset exports) are alternatives: exactly
+// one. `show_values`: messages may quote a value that breaks a pattern (target params, never
+// credentials).
+ParamCheck check_params(const nlohmann::json& schema, nlohmann::json& params,
+                        bool show_values = false);
 
 // How params may stand for a value: in a pipeline file, "env:VAR" and "file:PATH" are read only
 // when applying; such a param counts as present and its form is not checked.
 enum class ParamReferences { none, allowed };
 
 // `params` against the auth spec named `auth_spec` of `connection_spec`: an unknown auth spec
-// names the ones there are. Unknown params are added to `warnings`.
+// names the ones there are. Unknown params are added to `warnings`. Key material the spec takes
+// base64-encoded (sshKey) is encoded first when given as the key file (key_params.hpp).
 Result<void> check_auth_params(const nlohmann::json& connection_spec, const std::string& auth_spec,
                                nlohmann::json& params, std::vector<std::string>& warnings,
                                ParamReferences refs = ParamReferences::none);
+
+// A PGP public key (base64) for file encryption, against the card's encryptionSpecs; a spec
+// without them (the email-marketing and retired specs) cannot take one.
+Result<void> check_encryption(const nlohmann::json& connection_spec, const std::string& public_key);
 
 // `params` against the target spec of `connection_spec` (mode-dependent requirements included).
 Result<void> check_target_params(const nlohmann::json& connection_spec, nlohmann::json& params,
@@ -48,6 +59,9 @@ Result<void> check_target_params(const nlohmann::json& connection_spec, nlohmann
 struct FlowEnd {
   std::string spec_id;
   std::string label;
+  // The target connection's params where known: a current card's target is set up for audience
+  // exports (fileType) or dataset exports (datasetFileType), and the flow spec must be that kind.
+  nlohmann::json params = nlohmann::json();
 };
 
 // Whether the flow spec reads from the source's connection spec and exports to the target's; if

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "aepflow/base/text.hpp"
+
 namespace aepflow::cli {
 
 using nlohmann::json;
@@ -23,6 +25,40 @@ const json& at_or_null(const json& j, std::string_view key) {
   return it == j.end() ? null_value : *it;
 }
 
+// Enumerated values as shown: control characters made visible, the empty string named.
+std::vector<std::string> shown_values(const json& j) {
+  auto out = strings(j);
+  for (auto& v : out)
+    v = v.empty() ? "(empty)" : printable(v);
+  return out;
+}
+
+std::string condition_text(const json& cond) {
+  const std::string field = cond.value("field", "");
+  const std::string op = cond.value("operator", "");
+  const json& v = at_or_null(cond, "value");
+  const std::string value = v.is_string() ? v.get<std::string>() : v.dump();
+  if (field == "flowSpec.attributes._workflow" && value == "DATASETS") {
+    return op == "CONTAINS" ? "dataset exports" : "audience exports";
+  }
+  return field + (op == "NOT_EQUALS" ? "!=" : "=") + value;
+}
+
+void summarize_properties(const json& props, const std::string& prefix, SchemaSummary& s) {
+  for (const auto& [name, p] : props.items()) {
+    if (auto values = shown_values(at_or_null(p, "enum")); !values.empty()) {
+      s.allowed.emplace_back(prefix + name, std::move(values));
+    }
+    if (at_or_null(p, "format") == "password") s.secret.push_back(prefix + name);
+    if (const json& cond = at_or_null(p, "conditional"); cond.is_object()) {
+      s.only_when.emplace_back(prefix + name, condition_text(cond));
+    }
+    if (const json& inner = at_or_null(p, "properties"); inner.is_object()) {
+      summarize_properties(inner, prefix + name + ".", s);
+    }
+  }
+}
+
 }  // namespace
 
 SchemaSummary summarize_schema(const json& schema) {
@@ -34,11 +70,8 @@ SchemaSummary summarize_schema(const json& schema) {
       if (std::find(s.required.begin(), s.required.end(), name) == s.required.end()) {
         s.optional.push_back(name);
       }
-      if (auto values = strings(at_or_null(p, "enum")); !values.empty()) {
-        s.allowed.emplace_back(name, std::move(values));
-      }
-      if (at_or_null(p, "format") == "password") s.secret.push_back(name);
     }
+    summarize_properties(props, "", s);
   }
   const json& all_of = at_or_null(schema, "allOf");
   if (all_of.is_array()) {

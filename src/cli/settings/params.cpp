@@ -13,9 +13,21 @@ std::string drop_newline(std::string s) {
   return s;
 }
 
-Result<Value> from_file(const std::string& path, std::string_view what, const Io& io) {
-  if (path.empty()) return usage(std::string(what) + ": a file path must follow '@' or 'file:'");
-  auto content = io.read_file(path);
+// "~/x" is $HOME/x: in `sshKey=@~/.ssh/id_rsa` the shell leaves the tilde alone.
+Result<std::string> expanded(const std::string& path, std::string_view what, const Io& io) {
+  if (!path.starts_with("~/")) return path;
+  auto home = io.getenv("HOME");
+  if (!home || home->empty()) {
+    return usage(std::string(what) + ": HOME is not set, so ~/ cannot be expanded");
+  }
+  return *home + path.substr(1);
+}
+
+Result<Value> from_file(const std::string& given, std::string_view what, const Io& io) {
+  if (given.empty()) return usage(std::string(what) + ": a file path must follow '@' or 'file:'");
+  auto path = expanded(given, what, io);
+  if (!path) return std::unexpected(path.error());
+  auto content = io.read_file(*path);
   if (!content) return usage(std::string(what) + ": " + content.error().message);
   return Value{drop_newline(std::move(*content)), false};
 }

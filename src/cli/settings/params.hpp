@@ -1,6 +1,6 @@
 #pragma once
 // Values that may stand for something else, so secrets need not appear on the command line:
-//   @PATH or file:PATH   the file's content (one trailing newline dropped)
+//   @PATH or file:PATH   the file's content (one trailing newline dropped); ~/ is $HOME/
 //   env:VAR              the environment variable
 //   cmd:COMMAND          the command's stdout (one trailing newline dropped)
 //   prompt:              asked on the terminal, without echo

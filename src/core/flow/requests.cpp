@@ -112,6 +112,11 @@ Request get(Collection c, std::string_view id) {
 Request create_connection(const NewConnection& c) {
   json body = named(c.name, c.description);
   if (c.auth_spec) body["auth"] = {{"specName", *c.auth_spec}, {"params", c.auth_params}};
+  if (c.encryption_public_key) {
+    body["encryptionSpecs"] = {
+        {"specName", "Encryption spec"},
+        {"params", {{"encryptionAlgo", "PGPGPG"}, {"publicKey", *c.encryption_public_key}}}};
+  }
   body["connectionSpec"] = spec_ref(c.spec);
   return post("/connections", body);
 }

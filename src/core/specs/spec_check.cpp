@@ -1,12 +1,15 @@
 #include "aepflow/specs/spec_check.hpp"
 
 #include <algorithm>
+#include <array>
+#include <optional>
 #include <regex>
 
 #include "aepflow/base/json_fields.hpp"
 #include "aepflow/base/text.hpp"
 #include "aepflow/flow/ids.hpp"
 #include "aepflow/specs/catalogue.hpp"
+#include "aepflow/specs/key_params.hpp"
 
 namespace aepflow {
 
@@ -15,14 +18,6 @@ using nlohmann::json;
 namespace {
 
 constexpr std::size_t max_pattern_input = 1024;
-
-std::string values(const json& list) {
-  std::string out;
-  for (const auto& v : list) {
-    out += (out.empty() ? "" : ", ") + (v.is_string() ? v.get<std::string>() : v.dump());
-  }
-  return out;
-}
 
 std::string shown(const json& v) {
   return v.is_string() ? v.get<std::string>() : v.dump();
@@ -72,77 +67,210 @@ std::string ParamCheck::describe() const {
   return out;
 }
 
-ParamCheck check_params(const json& schema, json& params) {
-  ParamCheck c;
-  if (!schema.is_object() || !params.is_object()) return c;
-  const json properties = schema.value("properties", json::object());
+namespace {
 
-  for (auto& [name, value] : params.items()) {
-    if (!properties.contains(name)) {
-      if (!properties.empty()) c.unknown.push_back(name);
-      continue;
+// Enumerated values as a message lists them: quoted and printable, so a tab or an empty string
+// can be told apart.
+std::string listed(const json& list) {
+  std::string out;
+  for (const auto& v : list) {
+    out += (out.empty() ? "" : ", ") +
+           (v.is_string() ? "'" + printable(v.get<std::string>()) + "'" : v.dump());
+  }
+  return out;
+}
+
+// The folder macros a path may hold somewhere (MORE-WORKFLOWS 1.2); which of them a card allows
+// is read off its path pattern.
+constexpr std::array<std::string_view, 5> folder_macros = {
+    "%SEGMENT_NAME%", "%SEGMENT_ID%", "%DATETIME%", "%TIMESTAMP%", "%DESTINATION_NAME%"};
+
+bool matches(const std::regex& pattern, const std::string& value) {
+  return std::regex_search(value, pattern);
+}
+
+// When a value with %MACROS% breaks the pattern: which macros the pattern refuses, and which it
+// takes (at the end of the path).
+std::string macro_hint(const std::regex& pattern, const std::string& value) {
+  std::vector<std::string> refused;
+  for (std::size_t at = value.find('%'); at != std::string::npos;) {
+    const std::size_t close = value.find('%', at + 1);
+    if (close == std::string::npos) break;
+    const std::string macro = value.substr(at, close - at + 1);
+    if (!matches(pattern, "exports/" + macro) &&
+        std::find(refused.begin(), refused.end(), macro) == refused.end()) {
+      refused.push_back(printable(macro));
     }
-    const json& p = properties[name];
+    at = value.find('%', close + 1);
+  }
+  if (refused.empty()) return {};
+  std::vector<std::string> allowed;
+  for (auto m : folder_macros) {
+    if (matches(pattern, "exports/" + std::string(m))) allowed.emplace_back(m);
+  }
+  return ": folder macro " + join(refused) + " is not allowed here; " +
+         (allowed.empty() ? std::string("this destination takes no folder macros")
+                          : "it takes " + join(allowed) + ", at the end of the path");
+}
+
+struct Checker {
+  ParamCheck& c;
+  bool show_values;
+
+  void value(const json& p, const std::string& name, json& v) {
     const std::string type = p.value("type", "");
     if (!type.empty()) {
-      coerce(value, type);
-      if (!has_type(value, type)) {
+      coerce(v, type);
+      if (!has_type(v, type)) {
         // The value is not shown: it may be a credential given to the wrong param.
         c.invalid.push_back(name + " must be " +
                             (type == "integer" ? "an integer" : "of type " + type));
-        continue;
+        return;
       }
     }
     if (p.contains("enum") && p["enum"].is_array()) {
       bool found = false;
       for (const auto& e : p["enum"])
-        found = found || e == value;
-      if (!found)
-        c.invalid.push_back(name + " '" + shown(value) + "' is not one of " + values(p["enum"]));
+        found = found || e == v;
+      if (!found) {
+        c.invalid.push_back(name + " '" + printable(shown(v)) + "' is not one of " +
+                            listed(p["enum"]));
+      }
     }
-    if (value.is_string() && p.contains("pattern") && p["pattern"].is_string()) {
-      // std::regex recurses per character: a value this long would exhaust the stack, and no
-      // destination param is anywhere near it.
-      if (value.get_ref<const std::string&>().size() > max_pattern_input) {
-        c.invalid.push_back(name + " is longer than " + std::to_string(max_pattern_input) +
-                            " characters");
-        continue;
-      }
-      try {
-        if (!std::regex_search(value.get<std::string>(),
-                               std::regex(p["pattern"].get<std::string>()))) {
-          // The value itself is not shown: patterns guard credentials as often as names.
-          c.invalid.push_back(name + " does not have the expected form (" +
-                              p["pattern"].get<std::string>() + ")");
-        }
-      } catch (const std::regex_error&) {
-        // A pattern this regex engine cannot read is the service's to enforce.
-      }
+    if (v.is_string() && p.contains("pattern") && p["pattern"].is_string()) pattern(p, name, v);
+    if (v.is_object() && p.contains("properties")) object(p, v, name + ".");
+  }
+
+  void pattern(const json& p, const std::string& name, const json& v) {
+    const auto& text = v.get_ref<const std::string&>();
+    // std::regex recurses per character: a value this long would exhaust the stack, and no
+    // destination param is anywhere near it.
+    if (text.size() > max_pattern_input) {
+      c.invalid.push_back(name + " is longer than " + std::to_string(max_pattern_input) +
+                          " characters");
+      return;
+    }
+    try {
+      const std::regex re(p["pattern"].get<std::string>());
+      if (matches(re, text)) return;
+      // A credential's value is not shown: patterns guard credentials as often as names.
+      const bool show = show_values && p.value("format", "") != "password";
+      c.invalid.push_back(name + (show ? " '" + printable(text) + "'" : std::string()) +
+                          " does not have the expected form (" + p["pattern"].get<std::string>() +
+                          ")" + macro_hint(re, text));
+    } catch (const std::regex_error&) {
+      // A pattern this regex engine cannot read is the service's to enforce.
     }
   }
 
-  for (const auto& r : schema.value("required", json::array())) {
-    if (r.is_string() && !params.contains(r.get<std::string>()))
-      c.missing.push_back(r.get<std::string>());
+  // A `conditional` the params themselves settle ({"field":"fileType","operator":"EQUALS",
+  // "value":"CSV"}); unset when it is on something else (the flow spec's workflow).
+  static std::optional<bool> holds(const json& cond, const json& params, const json& properties) {
+    const std::string field = cond.value("field", "");
+    if (!properties.contains(field)) return std::nullopt;
+    const std::string op = cond.value("operator", "EQUALS");
+    const json actual = params.value(field, json());
+    const json& want = cond.contains("value") ? cond["value"] : json();
+    if (op == "EQUALS") return actual == want;
+    if (op == "NOT_EQUALS") return actual != want;
+    return std::nullopt;
   }
-  for (const auto& rule : schema.value("allOf", json::array())) {
-    const json cond = rule.value("if", json::object()).value("properties", json::object());
-    if (cond.empty()) continue;
-    bool applies = true;
-    std::string when;
-    for (const auto& [name, spec] : cond.items()) {
-      applies = applies && params.contains(name) &&
-                (!spec.contains("const") || params[name] == spec["const"]);
-      when += (when.empty() ? "" : " and ") + name + "=" +
-              (spec.contains("const") ? shown(spec["const"]) : "?");
+
+  void object(const json& schema, json& params, const std::string& prefix) {
+    const json properties = schema.value("properties", json::object());
+    for (auto& [name, v] : params.items()) {
+      if (!properties.contains(name)) {
+        if (!properties.empty()) c.unknown.push_back(prefix + name);
+        continue;
+      }
+      const json& p = properties[name];
+      if (auto cond = p.find("conditional"); cond != p.end() && cond->is_object()) {
+        if (auto ok = holds(*cond, params, properties); ok && !*ok) {
+          const std::string field = cond->value("field", "");
+          c.invalid.push_back(prefix + name + " is only for " + field + " " +
+                              printable(shown(cond->value("value", json()))) +
+                              (params.contains(field)
+                                   ? " (" + field + " is " + printable(shown(params[field])) + ")"
+                                   : " (" + field + " is not given)"));
+          continue;
+        }
+      }
+      value(p, prefix + name, v);
     }
-    if (!applies) continue;
-    for (const auto& r : rule.value("then", json::object()).value("required", json::array())) {
-      if (r.is_string() && !params.contains(r.get<std::string>())) {
-        c.missing.push_back(r.get<std::string>() + " (required when " + when + ")");
+    required(schema, params, properties, prefix);
+  }
+
+  // `required`, where params that apply to one kind of flow only (fileType for audience exports,
+  // datasetFileType for dataset exports) are alternatives: one of them, not both.
+  void required(const json& schema, const json& params, const json& properties,
+                const std::string& prefix) {
+    std::vector<std::string> alternatives;
+    for (const auto& r : schema.value("required", json::array())) {
+      if (!r.is_string()) continue;
+      const std::string name = r.get<std::string>();
+      const json p = properties.value(name, json::object());
+      const json cond = p.value("conditional", json());
+      if (cond.is_object() && !holds(cond, params, properties)) {
+        alternatives.push_back(name);
+        continue;
+      }
+      if (cond.is_object() && !*holds(cond, params, properties)) continue;
+      if (!params.contains(name)) c.missing.push_back(prefix + name);
+    }
+    if (alternatives.size() < 2) {
+      for (const auto& a : alternatives) {
+        if (!params.contains(a)) c.missing.push_back(prefix + a);
+      }
+      return;
+    }
+    std::vector<std::string> given;
+    for (const auto& a : alternatives) {
+      if (params.contains(a)) given.push_back(a);
+    }
+    std::vector<std::string> kinds;
+    for (const auto& a : alternatives) {
+      const json cond = properties[a]["conditional"];
+      const bool datasets =
+          cond.value("value", json()) == "DATASETS" && cond.value("operator", "") == "CONTAINS";
+      kinds.push_back(prefix + a + (datasets ? " for dataset exports" : " for audience exports"));
+    }
+    if (given.empty()) {
+      c.missing.push_back("one of " + join(kinds));
+    } else if (given.size() > 1) {
+      c.invalid.push_back(join(given, " and ") + " are alternatives: give " + join(kinds, " or "));
+    }
+  }
+
+  void rules(const json& schema, const json& params) {
+    for (const auto& rule : schema.value("allOf", json::array())) {
+      const json cond = rule.value("if", json::object()).value("properties", json::object());
+      if (cond.empty()) continue;
+      bool applies = true;
+      std::string when;
+      for (const auto& [name, spec] : cond.items()) {
+        applies = applies && params.contains(name) &&
+                  (!spec.contains("const") || params[name] == spec["const"]);
+        when += (when.empty() ? "" : " and ") + name + "=" +
+                (spec.contains("const") ? shown(spec["const"]) : "?");
+      }
+      if (!applies) continue;
+      for (const auto& r : rule.value("then", json::object()).value("required", json::array())) {
+        if (r.is_string() && !params.contains(r.get<std::string>())) {
+          c.missing.push_back(r.get<std::string>() + " (required when " + when + ")");
+        }
       }
     }
   }
+};
+
+}  // namespace
+
+ParamCheck check_params(const json& schema, json& params, bool show_values) {
+  ParamCheck c;
+  if (!schema.is_object() || !params.is_object()) return c;
+  Checker checker{c, show_values};
+  checker.object(schema, params, "");
+  checker.rules(schema, params);
   return c;
 }
 
@@ -154,7 +282,8 @@ bool is_reference(const json& v) {
 }
 
 Result<void> check_against(const json& schema, json& params, const std::string& what,
-                           std::vector<std::string>& warnings, ParamReferences refs) {
+                           std::vector<std::string>& warnings, ParamReferences refs,
+                           bool show_values) {
   json literal = json::object();
   std::vector<std::string> referenced;
   for (const auto& [k, v] : params.items()) {
@@ -164,7 +293,7 @@ Result<void> check_against(const json& schema, json& params, const std::string& 
       literal[k] = v;
     }
   }
-  ParamCheck check = check_params(schema, literal);
+  ParamCheck check = check_params(schema, literal, show_values);
   std::erase_if(check.missing, [&](const std::string& m) {
     return std::any_of(referenced.begin(), referenced.end(),
                        [&](const std::string& r) { return m == r || m.starts_with(r + " "); });
@@ -193,6 +322,32 @@ std::string spec_label(const std::string& id) {
   return d ? std::string(d->name) + " (" + id + ")" : id;
 }
 
+// A flow spec that exports only audiences, or only datasets, against the file type its target
+// was made for. Flow specs Adobe lists for both (the dataset ones of GCS, DLZ and ADLS) pass.
+Result<void> check_export_kind(const json& flow_spec, const std::string& name,
+                               const FlowEnd& target) {
+  if (!target.params.is_object()) return {};
+  const json workflows =
+      flow_spec.value("attributes", json::object()).value("_workflow", json::array());
+  auto has = [&](const char* kind) {
+    return std::find(workflows.begin(), workflows.end(), kind) != workflows.end();
+  };
+  const bool audiences_only = has("PROFILES") && !has("DATASETS");
+  const bool datasets_only = has("DATASETS") && !has("PROFILES");
+  if (audiences_only && target.params.contains("datasetFileType")) {
+    return usage("flow spec " + name + " exports audiences, but " + target.label +
+                 " is set up for dataset exports (datasetFileType); give the flow a target made "
+                 "with --file-type");
+  }
+  if (datasets_only &&
+      (target.params.contains("fileType") || target.params.contains("csvOptions"))) {
+    return usage("flow spec " + name + " exports datasets, but " + target.label +
+                 " is set up for audience exports (fileType); dataset exports take "
+                 "datasetFileType JSON or PARQUET");
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<void> check_auth_params(const json& connection_spec, const std::string& auth_spec,
@@ -212,8 +367,30 @@ Result<void> check_auth_params(const json& connection_spec, const std::string& a
     return usage("auth spec '" + auth_spec + "' is not one of " + spec_name +
                  "'s: " + (names.empty() ? std::string("it takes no auth") : join(names)));
   }
-  return check_against(auth->value("spec", json::object()), params,
-                       "auth spec '" + auth_spec + "' of " + spec_name, warnings, refs);
+  const json schema = auth->value("spec", json::object());
+  if (auto ok = encode_key_params(schema, params, warnings, refs == ParamReferences::allowed);
+      !ok) {
+    return ok;
+  }
+  return check_against(schema, params, "auth spec '" + auth_spec + "' of " + spec_name, warnings,
+                       refs, /*show_values=*/false);
+}
+
+Result<void> check_encryption(const json& connection_spec, const std::string& public_key) {
+  const std::string spec_name = text_of(connection_spec, "name");
+  const json specs = connection_spec.value("encryptionSpecs", json::array());
+  if (!specs.is_array() || specs.empty() || !specs[0].is_object()) {
+    std::vector<std::string> cards;
+    for (const auto& d : destinations()) {
+      if (d.generation == Generation::enhanced) cards.emplace_back(d.name);
+    }
+    return usage(spec_name + " does not encrypt exported files; --encryption-key is for " +
+                 join(cards));
+  }
+  json params = {{"encryptionAlgo", "PGPGPG"}, {"publicKey", public_key}};
+  ParamCheck check = check_params(specs[0].value("spec", json::object()), params);
+  if (check.ok()) return {};
+  return usage("encryption spec of " + spec_name + ": " + check.describe());
 }
 
 Result<void> check_target_params(const json& connection_spec, json& params,
@@ -223,7 +400,8 @@ Result<void> check_target_params(const json& connection_spec, json& params,
   if (!target.contains("spec")) {
     return usage(spec_name + " has no target spec: it is a source, not a destination");
   }
-  return check_against(target["spec"], params, "target spec of " + spec_name, warnings, refs);
+  return check_against(target["spec"], params, "target spec of " + spec_name, warnings, refs,
+                       /*show_values=*/true);
 }
 
 Result<void> check_flow_spec_fits(const json& flow_spec, const std::string& flow_spec_id,
@@ -252,7 +430,7 @@ Result<void> check_flow_spec_fits(const json& flow_spec, const std::string& flow
     return usage("flow spec " + name + " does not export to " + spec_label(target.spec_id) +
                  ", the spec of " + target.label + hint);
   }
-  return {};
+  return check_export_kind(flow_spec, name, target);
 }
 
 }  // namespace aepflow

@@ -387,7 +387,7 @@ TEST_CASE("params against a spec: required, required when, enums, types, pattern
   auto b = check_params(schema, bad);
   CHECK_FALSE(b.ok());
   CHECK(b.unknown == std::vector<std::string>{"extra"});
-  CHECK_THAT(b.describe(), Catch::Contains("mode 'GCS' is not one of S3, FTP"));
+  CHECK_THAT(b.describe(), Catch::Contains("mode 'GCS' is not one of 'S3', 'FTP'"));
   CHECK_THAT(b.describe(), Catch::Contains("bucketName does not have the expected form"));
   CHECK_THAT(b.describe(), Catch::Contains("port must be an integer"));
   CHECK_THAT(b.describe(), !Catch::Contains("twenty"));

@@ -14,6 +14,7 @@ struct ConnectionCreateOptions {
   std::string spec;
   std::string auth_spec;
   std::vector<std::string> params;
+  std::string encryption_key;  // a PGP public key: @FILE, env:VAR, or its base64
 };
 
 // `run_f`: what runs with the parsed options (default: the command itself).

@@ -39,7 +39,8 @@ Result<std::string> check_compatible(SpecStore& specs, FlowService& service,
   };
   if (auto fits = check_flow_spec_fits(**flow_spec, flow_spec_id,
                                        {spec_of(*source), "source connection " + o.source},
-                                       {spec_of(*target), "target connection " + o.target});
+                                       {spec_of(*target), "target connection " + o.target,
+                                        target->value("params", nlohmann::json())});
       !fits) {
     return std::unexpected(fits.error());
   }

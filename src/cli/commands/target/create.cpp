@@ -1,8 +1,10 @@
 // aepflow target create --name N --base-connection ID --spec ID|NAME [--param K=V ...]
 //   shorthands: --mode --bucket --container --path --remote-path --format
+//   file options (current cloud-storage cards): --file-type --compression --csv-option --manifest
 #include "commands/target/create.hpp"
 
 #include "aepflow/flow/ids.hpp"
+#include "aepflow/specs/file_options.hpp"
 #include "aepflow/specs/resolve.hpp"
 #include "app/command_support.hpp"
 #include "app/command_table.hpp"
@@ -31,6 +33,19 @@ Result<nlohmann::json> target_params(const TargetCreateOptions& o, const Io& io)
   return params;
 }
 
+Result<FileOptions> file_options(const TargetCreateOptions& o) {
+  FileOptions f;
+  if (!o.file_type.empty()) f.file_type = o.file_type;
+  if (!o.compression.empty()) f.compression = o.compression;
+  f.manifest = o.manifest;
+  for (const auto& text : o.csv_options) {
+    auto option = parse_csv_option(text);
+    if (!option) return std::unexpected(option.error());
+    f.csv.push_back(std::move(*option));
+  }
+  return f;
+}
+
 Result<void> run(const TargetCreateOptions& o, Context& ctx) {
   if (o.name.empty()) return usage("--name must not be empty");
   if (auto ok = check_uuid("base connection ID", o.base_connection); !ok) {
@@ -38,6 +53,8 @@ Result<void> run(const TargetCreateOptions& o, Context& ctx) {
   }
   auto params = target_params(o, ctx.io);
   if (!params) return std::unexpected(params.error());
+  auto files = file_options(o);
+  if (!files) return std::unexpected(files.error());
   auto service = ctx.service();
   if (!service) return std::unexpected(service.error());
   auto spec = resolve_destination_spec(ctx.terminal, **service, o.spec);
@@ -53,6 +70,8 @@ Result<void> run(const TargetCreateOptions& o, Context& ctx) {
   if (!specs) return std::unexpected(specs.error());
   auto connection_spec = (*specs)->get(Collection::connection_specs, t.spec.id);
   if (!connection_spec) return std::unexpected(connection_spec.error());
+  if (auto ok = add_file_options(**connection_spec, *files, t.params); !ok) return ok;
+  default_mode(**connection_spec, t.params);
   if (auto ok = checked_with_warnings(ctx.terminal,
                                       [&](std::vector<std::string>& warnings) {
                                         return check_target_params(**connection_spec, t.params,
@@ -79,19 +98,34 @@ void add_target_create(Group& parent, Context& ctx, RunFunction<TargetCreateOpti
   cmd.option("--description", opts->description, "description");
   cmd.option("--param", opts->params,
              "target param KEY=VALUE (repeatable); KEY:=JSON for numbers and booleans");
-  cmd.option("--mode", opts->mode, "storage type: S3, AZURE_BLOB or FTP (param mode)");
+  cmd.option("--mode", opts->mode,
+             "storage type: S3, AZURE_BLOB or FTP (param mode); a current cloud-storage card's "
+             "only mode, Server-to-server, is the default there");
   cmd.option("--bucket", opts->bucket, "S3 bucket (param bucketName)");
   cmd.option("--container", opts->container, "Azure Blob container (param container)");
   cmd.option("--path", opts->path, "folder in the bucket or container (param path)");
   cmd.option("--remote-path", opts->remote_path, "SFTP folder (param remotePath)");
-  cmd.option("--format", opts->format, "file format (param format); the service accepts CSV");
+  cmd.option("--format", opts->format,
+             "file format of an email-marketing destination (param format): CSV");
+  cmd.option("--file-type", opts->file_type,
+             "file type of a current cloud-storage card's audience exports: CSV, JSON or PARQUET "
+             "(param fileType)");
+  cmd.option("--compression", opts->compression, "NONE or GZIP (param compression)");
+  cmd.option("--csv-option", opts->csv_options,
+             "CSV option KEY=VALUE (repeatable; param csvOptions, only with --file-type CSV): "
+             "delimiter, quote, escape, nullValue, emptyValue; \\t is a tab");
+  cmd.flag("--manifest", opts->manifest,
+           "write a manifest file beside each export (param includeFileManifest)");
   cmd.examples(
       "Examples:\n"
       "  aepflow target create --name \"TargetConnection for Adobe Campaign\" \\\n"
       "      --base-connection \"$CONN\" --spec \"Adobe Campaign\" \\\n"
       "      --mode S3 --bucket acme-exports --path campaign/daily --format CSV -o id\n"
+      "  aepflow target create --name \"S3 exports\" --base-connection \"$CONN\" \\\n"
+      "      --spec s3 --bucket acme-exports --path 'audiences/%SEGMENT_NAME%' \\\n"
+      "      --file-type CSV --compression GZIP --csv-option 'delimiter=;' --manifest -o id\n"
       "  aepflow target create --name \"SFTP target\" --base-connection \"$CONN\" \\\n"
-      "      --spec SFTP --mode FTP --remote-path /exports --format CSV");
+      "      --spec sftp --remote-path /exports --file-type JSON --compression NONE");
   cmd.run<TargetCreateOptions>(ctx, opts, std::move(run_f));
 }
 

@@ -16,6 +16,10 @@ struct TargetCreateOptions {
   std::vector<std::string> params;
   // Shorthands, each for one target param.
   std::string mode, bucket, container, path, remote_path, format;
+  // A current cloud-storage card's file options.
+  std::string file_type, compression;
+  std::vector<std::string> csv_options;
+  bool manifest = false;
 };
 
 // `run_f`: what runs with the parsed options (default: the command itself).

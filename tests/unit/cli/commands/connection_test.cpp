@@ -139,7 +139,7 @@ TEST_CASE("params are checked against the spec before anything is created", "[co
            "target spec of Adobe Campaign: missing path (required when mode=S3)"},
       Case{{"target", "create", "--name", "t", "--base-connection",
             "1ed86558-59b5-42f7-9865-5859b552f7f4", "--spec", "Adobe Campaign", "--mode", "GCS"},
-           "mode 'GCS' is not one of S3, AZURE_BLOB, FTP"});
+           "mode 'GCS' is not one of 'S3', 'AZURE_BLOB', 'FTP'"});
   CAPTURE(c.args);
   auto f = fake();
   test::stub_connection_spec(*f, "0b23e41a-cb4a-4321-a78f-3b654f5d7d97");

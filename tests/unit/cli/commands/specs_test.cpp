@@ -92,3 +92,26 @@ TEST_CASE("specs get \"Amazon S3\" is today's card, and the retired one warns",
                             Catch::Contains("use \"Amazon S3\""));
   }
 }
+
+TEST_CASE("specs get s3 shows each auth kind's params, encryption, and the file options",
+          "[commands][cards]") {
+  const std::string id = "4fce964d-3f37-408f-9778-e597338a21ee";
+  auto f = fake();
+  test::stub_connection_spec(*f, id);
+  auto r = run_cli(with_credentials({"specs", "get", "s3", "-o", "table"}), f);
+  CHECK(r.code == 0);
+  CHECK_THAT(r.out, Catch::Contains("Auth spec \"Access Key\""));
+  CHECK_THAT(r.out, Catch::Contains("s3AccessKey, s3SecretKey"));
+  CHECK_THAT(r.out, Catch::Contains("Auth spec \"Assumed Role\""));
+  CHECK_THAT(r.out, Catch::Contains("s3Role"));
+  CHECK_THAT(r.out, Catch::Contains("AWS account 670664943635"));
+  CHECK_THAT(r.out, Catch::Contains("File encryption (--encryption-key @public.asc)"));
+  CHECK_THAT(r.out, Catch::Contains("only for fileType=CSV"));
+  CHECK_THAT(r.out, Catch::Contains("only for audience exports"));
+  CHECK_THAT(r.out, Catch::Contains("only for dataset exports"));
+  // A tab delimiter reads \t, the empty value is named: the table stays readable.
+  CHECK_THAT(r.out, Catch::Contains("csvOptions.delimiter is one of"));
+  CHECK_THAT(r.out, Catch::Contains("\\t"));
+  CHECK_THAT(r.out, Catch::Contains("(empty)"));
+  CHECK_THAT(r.out, !Catch::Contains("\t"));
+}
