@@ -1,6 +1,9 @@
 #include "json_schema.hpp"
 
 #include <regex>
+#include <set>
+
+#include "schema_conditionals.hpp"
 
 namespace emulator {
 
@@ -29,7 +32,7 @@ bool matches_if(const json& cond, const json& value) {
   return true;
 }
 
-void check(const json& schema, const json& value, const std::string& where,
+void check(const json& schema, const json& value, const std::string& where, const json& context,
            std::vector<std::string>& out) {
   if (!schema.is_object()) return;
   if (auto t = schema.find("type"); t != schema.end() && t->is_string()) {
@@ -78,10 +81,14 @@ void check(const json& schema, const json& value, const std::string& where,
     }
   }
   if (value.is_object()) {
+    std::set<std::string> exempt;
+    auto conditional = conditional_problems(schema, value, where, context, exempt);
+    out.insert(out.end(), conditional.begin(), conditional.end());
     auto require = [&](const json& names) {
       if (!names.is_array()) return;
       for (const auto& n : names) {
-        if (n.is_string() && !value.contains(n.get<std::string>())) {
+        if (n.is_string() && !exempt.count(n.get<std::string>()) &&
+            !value.contains(n.get<std::string>())) {
           out.push_back(where + "." + n.get<std::string>() + " is required");
         }
       }
@@ -96,13 +103,13 @@ void check(const json& schema, const json& value, const std::string& where,
     }
     if (auto props = schema.find("properties"); props != schema.end() && props->is_object()) {
       for (const auto& [name, sub] : props->items()) {
-        if (value.contains(name)) check(sub, value[name], where + "." + name, out);
+        if (value.contains(name)) check(sub, value[name], where + "." + name, context, out);
       }
     }
   }
   if (value.is_array() && schema.contains("items")) {
     for (std::size_t i = 0; i < value.size(); ++i) {
-      check(schema["items"], value[i], where + "[" + std::to_string(i) + "]", out);
+      check(schema["items"], value[i], where + "[" + std::to_string(i) + "]", context, out);
     }
   }
 }
@@ -110,9 +117,9 @@ void check(const json& schema, const json& value, const std::string& where,
 }  // namespace
 
 std::vector<std::string> schema_problems(const json& schema, const json& value,
-                                         const std::string& where) {
+                                         const std::string& where, const json& context) {
   std::vector<std::string> out;
-  check(schema, value, where, out);
+  check(schema, value, where, context, out);
   return out;
 }
 
