@@ -8,6 +8,7 @@
 using cards_test::Card;
 using cards_test::cards;
 using cards_test::Emu;
+using cards_test::make_flow;
 using cards_test::make_target;
 using cards_test::message_of;
 using nlohmann::json;
@@ -94,4 +95,78 @@ TEST_CASE("emulator: csvOptions only with fileType CSV, each option from its enu
   }
   refused(make_target(e, s3, base, {{"fileType", "CSV"}, {"csvOptions", "comma"}}),
           "params.csvOptions must be of type object");
+}
+
+TEST_CASE("emulator: a dataflow's target connection fits the flow spec's _workflow",
+          "[emulator][cards]") {
+  Emu e;
+  const auto audiences = cards_test::audience_source(e);
+  const auto datasets = cards_test::dataset_source(e);
+  for (const auto& c : cards()) {
+    INFO(c.name);
+    const auto base = cards_test::base_connection(e, c);
+    const auto profile_target = cards_test::id_of(
+        make_target(e, c, base, {{"fileType", "CSV"}, {"csvOptions", {{"delimiter", ","}}}}));
+    const auto dataset_target =
+        cards_test::id_of(make_target(e, c, base, {{"datasetFileType", "JSON"}}));
+    CHECK(make_flow(e, c.audience_flow_spec, audiences, profile_target, false).status == 201);
+    CHECK(make_flow(e, c.dataset_flow_spec, datasets, dataset_target, true).status == 201);
+    auto wrong_audience = make_flow(e, c.audience_flow_spec, audiences, dataset_target, false);
+    refused(wrong_audience, "target connection " + dataset_target + " does not fit");
+    CHECK_THAT(message_of(wrong_audience),
+               Catch::Contains("params.datasetFileType applies only when "
+                               "flowSpec.attributes._workflow contains DATASETS") &&
+                   Catch::Contains("params.fileType is required"));
+    auto wrong_dataset = make_flow(e, c.dataset_flow_spec, datasets, profile_target, true);
+    refused(wrong_dataset,
+            "params.fileType applies only when flowSpec.attributes._workflow "
+            "does not contain DATASETS");
+    CHECK_THAT(message_of(wrong_dataset),
+               Catch::Contains("params.csvOptions applies only when params.fileType is CSV") &&
+                   Catch::Contains("params.datasetFileType is required"));
+  }
+}
+
+TEST_CASE("emulator: edits keep a dataflow's target connection fitting its flow spec",
+          "[emulator][cards]") {
+  Emu e;
+  const Card& s3 = card_named("Amazon S3");
+  const auto base = cards_test::base_connection(e, s3);
+  const auto profile_target =
+      cards_test::id_of(make_target(e, s3, base, {{"fileType", "PARQUET"}}));
+  const auto dataset_target =
+      cards_test::id_of(make_target(e, s3, base, {{"datasetFileType", "PARQUET"}}));
+  const auto flow = cards_test::id_of(
+      make_flow(e, s3.audience_flow_spec, cards_test::audience_source(e), profile_target, false));
+  auto patch = [&](const std::string& path, const json& ops) {
+    auto got = Emu::body(e.call("GET", path))["items"][0];
+    return e.call("PATCH", path, ops, {{"if-match", got["etag"].get<std::string>()}});
+  };
+  SECTION("a target's params turned into a dataset export's") {
+    auto r =
+        patch("/targetConnections/" + profile_target,
+              json::array({{{"op", "replace"},
+                            {"path", "/params"},
+                            {"value", cards_test::params(s3, {{"datasetFileType", "JSON"}})}}}));
+    refused(r, "params do not fit dataflow " + flow);
+    CHECK_THAT(message_of(r), Catch::Contains("params.datasetFileType applies only when"));
+    auto kept = Emu::body(e.call("GET", "/targetConnections/" + profile_target))["items"][0];
+    CHECK(kept["params"]["fileType"] == "PARQUET");
+  }
+  SECTION("a target connection no dataflow uses takes either") {
+    auto r = patch("/targetConnections/" + dataset_target,
+                   json::array({{{"op", "replace"},
+                                 {"path", "/params"},
+                                 {"value", cards_test::params(s3, {{"fileType", "JSON"}})}}}));
+    CHECK(r.status == 200);
+  }
+  SECTION("a dataflow switched to a dataset export's target connection") {
+    auto r = patch(
+        "/flows/" + flow,
+        json::array(
+            {{{"op", "replace"}, {"path", "/targetConnectionIds"}, {"value", {dataset_target}}}}));
+    refused(r, "target connection " + dataset_target +
+                   " does not fit the flow spec Amazon S3 - "
+                   "Segment (_workflow [\"PROFILES\"])");
+  }
 }
