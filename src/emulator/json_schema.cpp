@@ -32,6 +32,26 @@ bool matches_if(const json& cond, const json& value) {
   return true;
 }
 
+// RFC 4648 base64 with its padding; the line breaks of RFC 2045 (which JSON Schema's
+// contentEncoding names) may split it.
+bool is_base64(const std::string& s) {
+  std::string d;
+  for (char c : s) {
+    if (c != '\r' && c != '\n') d.push_back(c);
+  }
+  if (d.empty() || d.size() % 4 != 0) return false;
+  std::size_t pad = 0;
+  while (pad < 2 && d[d.size() - 1 - pad] == '=')
+    ++pad;
+  for (std::size_t i = 0; i + pad < d.size(); ++i) {
+    const char c = d[i];
+    const bool alphabet = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                          (c >= '0' && c <= '9') || c == '+' || c == '/';
+    if (!alphabet) return false;
+  }
+  return true;
+}
+
 void check(const json& schema, const json& value, const std::string& where, const json& context,
            std::vector<std::string>& out) {
   if (!schema.is_object()) return;
@@ -64,6 +84,11 @@ void check(const json& schema, const json& value, const std::string& where, cons
       } catch (const std::regex_error&) {
         // A pattern the standard library cannot compile (lookahead variants) is not enforced.
       }
+    }
+    // The value is not shown: what is encoded is a key (sshKey, publicKey).
+    if (auto e = schema.find("contentEncoding");
+        e != schema.end() && *e == "base64" && !is_base64(s)) {
+      out.push_back(where + " is not valid base64 (its contentEncoding is base64)");
     }
     if (schema.contains("minLength") && s.size() < schema["minLength"].get<std::size_t>()) {
       out.push_back(where + " is shorter than " + schema["minLength"].dump() + " characters");

@@ -1,7 +1,7 @@
 #pragma once
 // The subset of JSON Schema that connection specs use: type, required, enum, pattern, length and
-// range bounds, allOf of if/then on a constant (mode-dependent requirements), and the cards' own
-// "conditional" keyword (schema_conditionals.hpp).
+// range bounds, contentEncoding base64, allOf of if/then on a constant (mode-dependent
+// requirements), and the cards' own "conditional" keyword (schema_conditionals.hpp).
 
 #include <nlohmann/json.hpp>
 #include <string>
