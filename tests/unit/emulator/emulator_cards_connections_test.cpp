@@ -1,7 +1,7 @@
 // The current cloud-storage cards' base connections: file encryption
 // (activate-segments-file-based-destinations.md, "Add encryption to exported files", and the
-// stored shape of api-migration-guide-cloud-storage-destinations.md), and SFTP's base64 sshKey
-// (the same tutorial prints its auth spec with contentEncoding base64).
+// stored shape of api-migration-guide-cloud-storage-destinations.md), SFTP's base64 sshKey, and
+// the Data Landing Zone, which takes no auth.
 #include <catch2/catch.hpp>
 
 #include "cards_helpers.hpp"
@@ -154,4 +154,12 @@ TEST_CASE("emulator: SFTP's sshKey is base64, refused without being shown and ne
     refused(r, "auth.params.sshKey is not valid base64");
     CHECK(r.body.find("not a key") == std::string::npos);
   }
+}
+
+TEST_CASE("emulator: the Data Landing Zone takes no auth", "[emulator][cards]") {
+  Emu e;
+  auto id = id_of(create(e, kDlz, json::object()));
+  CHECK_FALSE(stored(e, id).contains("auth"));
+  refused(create(e, kDlz, {{"auth", {{"specName", "Access Key"}, {"params", {{"a", "b"}}}}}}),
+          "takes no auth");
 }
