@@ -1,5 +1,6 @@
 #include "connections.hpp"
 
+#include "encryption.hpp"
 #include "entities.hpp"
 #include "json_schema.hpp"
 #include "util.hpp"
@@ -68,6 +69,8 @@ Response create_connection(Call& call, const json& body) {
   }
   const json auth = body.value("auth", json());
   if (auto f = auth_problem(call, *spec, auth)) return reply(*f);
+  auto encryption = stored_encryption(call, *spec, body);
+  if (!encryption) return reply(encryption.error());
   json e = new_entity(call, body);
   e["connectionSpec"] = body["connectionSpec"];
   e["state"] = "enabled";
@@ -76,9 +79,7 @@ Response create_connection(Call& call, const json& body) {
                  {"params", auth.value("params", json::object())}};
     e["auth"]["params"]["authorizedDate"] = today(state);
   }
-  for (const char* extra : {"encryption", "encryptionSpecs"}) {
-    if (body.contains(extra)) e["encryption"] = body[extra];
-  }
+  if (!encryption->is_null()) e["encryption"] = std::move(*encryption);
   return store_created(call, "connections", std::move(e));
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // Base connections, /connections: created against a connection spec and, where the spec has
-// auth specs, one of them by name with params checked against its schema (patterns included).
-// Secret params (format: password) are kept to check later edits and never shown.
+// auth specs, one of them by name with params checked against its schema (patterns and base64
+// content included); where the spec has encryption specs, optional file encryption
+// (encryption.hpp). Secret params (format: password) are kept to check later edits and never
+// shown.
 
 #include <optional>
 

@@ -7,6 +7,7 @@
 #include "entities.hpp"
 #include "paging.hpp"
 #include "profile_mapping_rules.hpp"
+#include "target_connections.hpp"
 #include "util.hpp"
 
 namespace emulator {
@@ -32,6 +33,15 @@ bool exports_datasets(const Call& call, const json& flow) {
   if (!ids.is_array() || ids.empty() || !ids[0].is_string()) return false;
   const json* source = find_entity(call, "sourceConnections", ids[0].get<std::string>());
   return source && str((*source)["connectionSpec"], "id") == kDataLakeSpec;
+}
+
+// A flow spec's name and the _workflow it is read with, for messages: "Amazon S3 - Segment
+// (_workflow ["PROFILES"])".
+std::string workflow_label(const Call& call, const json& flow) {
+  const std::string id = str(flow.value("flowSpec", json()), "id");
+  const json* spec = call.state.find_spec(call.state.flow_specs, id);
+  return (spec ? str(*spec, "name") : id) + " (_workflow " +
+         workflow_context(call, flow)["flowSpec"]["attributes"]["_workflow"].dump() + ")";
 }
 
 // What a flow inherits from its connections, as GET shows it.
@@ -263,11 +273,39 @@ std::optional<Failure> flow_problem(const Call& call, const json& flow) {
       }
     }
   }
+  // The target spec's conditionals on flowSpec.attributes._workflow, now that it is known.
+  for (const auto& id : flow.value("targetConnectionIds", json::array())) {
+    const json* target = id.is_string() ? find_entity(call, "targetConnections", id) : nullptr;
+    if (!target) continue;
+    auto p = target_workflow_problems(call, *target, workflow_context(call, flow));
+    if (!p.empty()) {
+      problems.push_back("target connection " + id.get<std::string>() +
+                         " does not fit the flow spec " + workflow_label(call, flow) + ": " +
+                         join(p, "; "));
+    }
+  }
   if (problems.empty()) return std::nullopt;
   return invalid_request(join(problems, "; "), call.rid);
 }
 
 }  // namespace
+
+json workflow_context(const Call& call, const json& flow) {
+  const json* spec =
+      call.state.find_spec(call.state.flow_specs, str(flow.value("flowSpec", json()), "id"));
+  json workflow = spec ? spec->value("attributes", json::object()).value("_workflow", json::array())
+                       : json::array();
+  // A flow spec that serves both (the cloud-storage tutorial makes ADLS, DLZ and GCS audience
+  // flows with 17be2013-..., cd2fc47e-... and 585c15c4-..., which the destinations spec labels
+  // their dataset flow specs) is read as what the flow does: a dataset export reads the Data Lake.
+  const auto has = [&](const char* w) {
+    return workflow.is_array() && std::find(workflow.begin(), workflow.end(), w) != workflow.end();
+  };
+  if (has("PROFILES") && has("DATASETS")) {
+    workflow = json::array({exports_datasets(call, flow) ? "DATASETS" : "PROFILES"});
+  }
+  return {{"flowSpec", {{"attributes", {{"_workflow", workflow}}}}}};
+}
 
 json flow_operation(const Call& call, const char* kind, const json& ops) {
   auto ms = call.state.now_ms();

@@ -1,6 +1,9 @@
 #include "json_schema.hpp"
 
 #include <regex>
+#include <set>
+
+#include "schema_conditionals.hpp"
 
 namespace emulator {
 
@@ -29,7 +32,27 @@ bool matches_if(const json& cond, const json& value) {
   return true;
 }
 
-void check(const json& schema, const json& value, const std::string& where,
+// RFC 4648 base64 with its padding; the line breaks of RFC 2045 (which JSON Schema's
+// contentEncoding names) may split it.
+bool is_base64(const std::string& s) {
+  std::string d;
+  for (char c : s) {
+    if (c != '\r' && c != '\n') d.push_back(c);
+  }
+  if (d.empty() || d.size() % 4 != 0) return false;
+  std::size_t pad = 0;
+  while (pad < 2 && d[d.size() - 1 - pad] == '=')
+    ++pad;
+  for (std::size_t i = 0; i + pad < d.size(); ++i) {
+    const char c = d[i];
+    const bool alphabet = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                          (c >= '0' && c <= '9') || c == '+' || c == '/';
+    if (!alphabet) return false;
+  }
+  return true;
+}
+
+void check(const json& schema, const json& value, const std::string& where, const json& context,
            std::vector<std::string>& out) {
   if (!schema.is_object()) return;
   if (auto t = schema.find("type"); t != schema.end() && t->is_string()) {
@@ -62,6 +85,11 @@ void check(const json& schema, const json& value, const std::string& where,
         // A pattern the standard library cannot compile (lookahead variants) is not enforced.
       }
     }
+    // The value is not shown: what is encoded is a key (sshKey, publicKey).
+    if (auto e = schema.find("contentEncoding");
+        e != schema.end() && *e == "base64" && !is_base64(s)) {
+      out.push_back(where + " is not valid base64 (its contentEncoding is base64)");
+    }
     if (schema.contains("minLength") && s.size() < schema["minLength"].get<std::size_t>()) {
       out.push_back(where + " is shorter than " + schema["minLength"].dump() + " characters");
     }
@@ -78,10 +106,14 @@ void check(const json& schema, const json& value, const std::string& where,
     }
   }
   if (value.is_object()) {
+    std::set<std::string> exempt;
+    auto conditional = conditional_problems(schema, value, where, context, exempt);
+    out.insert(out.end(), conditional.begin(), conditional.end());
     auto require = [&](const json& names) {
       if (!names.is_array()) return;
       for (const auto& n : names) {
-        if (n.is_string() && !value.contains(n.get<std::string>())) {
+        if (n.is_string() && !exempt.count(n.get<std::string>()) &&
+            !value.contains(n.get<std::string>())) {
           out.push_back(where + "." + n.get<std::string>() + " is required");
         }
       }
@@ -96,13 +128,13 @@ void check(const json& schema, const json& value, const std::string& where,
     }
     if (auto props = schema.find("properties"); props != schema.end() && props->is_object()) {
       for (const auto& [name, sub] : props->items()) {
-        if (value.contains(name)) check(sub, value[name], where + "." + name, out);
+        if (value.contains(name)) check(sub, value[name], where + "." + name, context, out);
       }
     }
   }
   if (value.is_array() && schema.contains("items")) {
     for (std::size_t i = 0; i < value.size(); ++i) {
-      check(schema["items"], value[i], where + "[" + std::to_string(i) + "]", out);
+      check(schema["items"], value[i], where + "[" + std::to_string(i) + "]", context, out);
     }
   }
 }
@@ -110,9 +142,9 @@ void check(const json& schema, const json& value, const std::string& where,
 }  // namespace
 
 std::vector<std::string> schema_problems(const json& schema, const json& value,
-                                         const std::string& where) {
+                                         const std::string& where, const json& context) {
   std::vector<std::string> out;
-  check(schema, value, where, out);
+  check(schema, value, where, context, out);
   return out;
 }
 

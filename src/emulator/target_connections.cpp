@@ -1,12 +1,24 @@
 #include "target_connections.hpp"
 
+#include <algorithm>
+
 #include "entities.hpp"
+#include "flows.hpp"
 #include "json_schema.hpp"
 #include "util.hpp"
 
 namespace emulator {
 
 using nlohmann::json;
+
+std::vector<std::string> target_workflow_problems(const Call& call, const json& target,
+                                                  const json& context) {
+  const json* spec =
+      call.state.find_spec(call.state.connection_specs, str(target["connectionSpec"], "id"));
+  if (!spec || !spec->contains("targetSpec")) return {};
+  return schema_problems((*spec)["targetSpec"]["spec"], target.value("params", json::object()),
+                         "params", context);
+}
 
 std::optional<Failure> target_params_problem(const Call& call, const json& target) {
   const json* spec =
@@ -16,6 +28,16 @@ std::optional<Failure> target_params_problem(const Call& call, const json& targe
   if (!params.is_object()) return invalid_request("params is required", call.rid);
   auto problems = schema_problems((*spec)["targetSpec"]["spec"], params, "params");
   if (!problems.empty()) return invalid_request(join(problems, "; "), call.rid);
+  // Edited params still serve the dataflows that use the target connection.
+  for (const auto& [flow_id, flow] : call.sandbox->collections["flows"].by_id) {
+    const json ids = flow.value("targetConnectionIds", json::array());
+    if (std::find(ids.begin(), ids.end(), target["id"]) == ids.end()) continue;
+    auto p = target_workflow_problems(call, target, workflow_context(call, flow));
+    if (!p.empty()) {
+      return invalid_request("params do not fit dataflow " + flow_id + ": " + join(p, "; "),
+                             call.rid);
+    }
+  }
   return std::nullopt;
 }
 
