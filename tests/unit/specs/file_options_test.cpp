@@ -21,7 +21,7 @@ const std::string s3 = "4fce964d-3f37-408f-9778-e597338a21ee";
 
 }  // namespace
 
-TEST_CASE("parse_csv_option: KEY=VALUE, an empty value, \\t for a tab", "[file_options]") {
+TEST_CASE("parse_csv_option: KEY=VALUE, an empty value, backslash-t for a tab", "[file_options]") {
   CHECK(*parse_csv_option("delimiter=;") == std::pair<std::string, std::string>{"delimiter", ";"});
   CHECK(*parse_csv_option("delimiter=\\t") ==
         std::pair<std::string, std::string>{"delimiter", "\t"});
