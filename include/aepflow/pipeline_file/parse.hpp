@@ -23,11 +23,14 @@ struct PipelineSpec {
   std::string source_name;        // the Profile Store source connection
 
   std::string connection_name;  // the destination's base connection
-  std::string auth_spec;
+  std::string auth_spec;        // empty: the destination takes no credentials (Data Landing Zone)
   // Values as written: secrets are env:VAR or file:PATH references, resolved when applying.
   nlohmann::json auth_params = nlohmann::json::object();
+  // File encryption: a PGP public key, as file:PATH or env:VAR (read when applying) or its base64.
+  std::string encryption_key;
 
   std::string target_name;
+  // With the file options written beside them (fileType, compression, csvOptions, manifest).
   nlohmann::json target_params = nlohmann::json::object();
 
   std::string flow_name;

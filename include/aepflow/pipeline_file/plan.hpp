@@ -52,6 +52,12 @@ struct PipelinePlan {
   std::string pipeline;
   std::string connection_spec_id;
   std::string flow_spec_id;
+  // The target's params as they are to be: the file's, with the mode the card needs when the
+  // file leaves it out.
+  nlohmann::json target_params = nlohmann::json::object();
+  // The destination's connection spec as plan read it: apply checks the secrets it reads
+  // against it without reading it again.
+  nlohmann::json connection_spec = nlohmann::json::object();
   ResourcePlan profile_base, source, connection, target, flow;
   // The flow's exports: what is to be added, changed and removed.
   ResourcePlan exports;

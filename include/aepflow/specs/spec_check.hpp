@@ -45,8 +45,14 @@ Result<void> check_auth_params(const nlohmann::json& connection_spec, const std:
                                nlohmann::json& params, std::vector<std::string>& warnings,
                                ParamReferences refs = ParamReferences::none);
 
+// Whether an auth spec is chosen where the spec has some: a destination that takes credentials
+// cannot do without (the message names its auth specs and `flag`, where the choice is made).
+Result<void> check_auth_chosen(const nlohmann::json& connection_spec, const std::string& auth_spec,
+                               const std::string& flag);
+
 // A PGP public key (base64) for file encryption, against the card's encryptionSpecs; a spec
-// without them (the email-marketing and retired specs) cannot take one.
+// without them (the email-marketing and retired specs) cannot take one. An empty key (one read
+// later, from a reference) checks only that the spec takes encryption.
 Result<void> check_encryption(const nlohmann::json& connection_spec, const std::string& public_key);
 
 // `params` against the target spec of `connection_spec` (mode-dependent requirements included).

@@ -11,6 +11,7 @@
 #include "aepflow/http/redact.hpp"
 #include "aepflow/pipeline_file/plan.hpp"
 #include "aepflow/specs/catalogue.hpp"
+#include "aepflow/specs/key_params.hpp"
 #include "aepflow/specs/resolve.hpp"
 #include "aepflow/specs/spec_check.hpp"
 
@@ -28,8 +29,9 @@ struct Work {
   PipelinePlan& p;
   const ApplyHooks& hooks;
   json auth_params;
-  std::optional<json> made_flow;  // the flow as just created, with its etag
-  std::mutex done_mutex;          // hooks.done is called from either branch
+  std::optional<std::string> encryption_key;  // base64, read from the file's reference
+  std::optional<json> made_flow;              // the flow as just created, with its etag
+  std::mutex done_mutex;                      // hooks.done is called from either branch
 
   void done(const ResourcePlan& r) {
     if (!hooks.done) return;
@@ -56,8 +58,11 @@ Result<Created> create(Work& w, const ResourcePlan& r) {
     NewConnection c;
     c.name = r.name;
     c.spec.id = p.connection_spec_id;
-    c.auth_spec = w.spec.auth_spec;
-    c.auth_params = w.auth_params;
+    if (!w.spec.auth_spec.empty()) {
+      c.auth_spec = w.spec.auth_spec;
+      c.auth_params = w.auth_params;
+    }
+    c.encryption_public_key = w.encryption_key;
     return w.service.create_connection(c);
   }
   if (&r == &p.target) {
@@ -65,7 +70,7 @@ Result<Created> create(Work& w, const ResourcePlan& r) {
     t.name = r.name;
     t.base_connection_id = p.connection.id;
     t.spec.id = p.connection_spec_id;
-    t.params = w.spec.target_params;
+    t.params = p.target_params;
     return w.service.create_target_connection(t);
   }
   NewFlow f;
@@ -94,7 +99,7 @@ Result<void> update(Work& w, ResourcePlan& r) {
   if (r.collection == Collection::connections) {
     ops = json::array({{{"op", "replace"}, {"path", "/auth/params"}, {"value", w.auth_params}}});
   } else {
-    ops = json::array({{{"op", "replace"}, {"path", "/params"}, {"value", w.spec.target_params}}});
+    ops = json::array({{{"op", "replace"}, {"path", "/params"}, {"value", w.p.target_params}}});
   }
   auto patched = w.service.patch(r.collection, r.id, *etag, ops);
   if (!patched) return std::unexpected(patched.error());
@@ -172,15 +177,38 @@ Result<void> apply_exports(Work& w) {
   return {};
 }
 
+// The connection's secrets and encryption key, read from the file's references and checked as
+// `connection create` checks them: the real values against the spec's patterns, a key file
+// encoded as the spec asks (sshKey), a PGP private key refused.
+Result<void> read_credentials(Work& w) {
+  const PipelineSpec& spec = w.spec;
+  auto params = w.hooks.resolve_params(spec.auth_params);
+  if (!params) return std::unexpected(params.error());
+  w.auth_params = std::move(*params);
+  if (spec.auth_spec.empty() && spec.encryption_key.empty()) return {};
+  const json* cs = &w.p.connection_spec;
+  if (!spec.auth_spec.empty()) {
+    std::vector<std::string> unknown;  // plan has warned of these already
+    if (auto ok = check_auth_params(*cs, spec.auth_spec, w.auth_params, unknown); !ok) return ok;
+  }
+  if (spec.encryption_key.empty()) return {};
+  auto key = w.hooks.resolve_params(json{{"publicKey", spec.encryption_key}});
+  if (!key) return std::unexpected(key.error());
+  auto encoded =
+      pgp_public_key_param(key->value("publicKey", std::string()), "connection.encryptionKey");
+  if (!encoded) return std::unexpected(encoded.error());
+  if (auto ok = check_encryption(*cs, *encoded); !ok) return ok;
+  w.encryption_key = std::move(*encoded);
+  return {};
+}
+
 }  // namespace
 
 Result<void> apply_pipeline(FlowService& service, const PipelineSpec& spec, PipelinePlan& p,
                             const ApplyHooks& hooks) {
-  Work w{service, spec, p, hooks, json::object(), std::nullopt, {}};
+  Work w{service, spec, p, hooks, json::object(), std::nullopt, std::nullopt, {}};
   if (p.connection.change != Change::none) {
-    auto params = hooks.resolve_params(spec.auth_params);
-    if (!params) return std::unexpected(params.error());
-    w.auth_params = std::move(*params);
+    if (auto ok = read_credentials(w); !ok) return ok;
   }
   // The Profile Store branch (base, source) and the destination branch (base, target) do not
   // depend on each other: they run at the same time when the transport allows it.

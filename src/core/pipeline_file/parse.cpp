@@ -156,6 +156,38 @@ void check_secret_refs(Reader& r, const YAML::Node& params, const std::string& w
   }
 }
 
+// A current card's file options, written beside the target's params as `target create` takes
+// them as flags: fileType, compression, csvOptions (a mapping), manifest (true/false).
+void file_options(Reader& r, const YAML::Node& target, const std::string& where, json& params) {
+  auto put = [&](const char* key, const char* param, json value) {
+    if (params.contains(param)) {
+      r.fail(target[key], Reader::join(where, key),
+             std::string("is given twice: here and as params.") + param);
+    }
+    params[param] = std::move(value);
+  };
+  for (const char* key : {"fileType", "compression"}) {
+    if (target[key]) put(key, key, r.text(target, where, key, true));
+  }
+  if (const YAML::Node csv = target["csvOptions"]) {
+    const std::string w = Reader::join(where, "csvOptions");
+    if (!csv.IsMap()) r.fail(csv, w, "expected a mapping of CSV options to values");
+    json options = json::object();
+    for (const auto& kv : csv) {
+      if (!kv.second.IsScalar()) {
+        r.fail(kv.second, Reader::join(w, kv.first.Scalar()), "expected a string");
+      }
+      options[kv.first.Scalar()] = kv.second.Scalar();  // "\t" in YAML's double quotes is a tab
+    }
+    put("csvOptions", "csvOptions", std::move(options));
+  }
+  if (const YAML::Node m = target["manifest"]) {
+    const json v = r.value(m, Reader::join(where, "manifest"));
+    if (!v.is_boolean()) r.fail(m, Reader::join(where, "manifest"), "expected true or false");
+    if (v.get<bool>()) put("manifest", "includeFileManifest", true);
+  }
+}
+
 PipelineSpec pipeline(Reader& r, const YAML::Node& node, const std::string& where) {
   r.only(node, where,
          {"name", "destination", "profileStore", "connection", "target", "flow", "audiences",
@@ -177,18 +209,24 @@ PipelineSpec pipeline(Reader& r, const YAML::Node& node, const std::string& wher
   const std::string cw = Reader::join(where, "connection");
   const YAML::Node conn = node["connection"];
   if (!conn) r.fail(node, cw, "is required");
-  r.only(conn, cw, {"name", "authSpec", "params"});
+  r.only(conn, cw, {"name", "authSpec", "params", "encryptionKey"});
   p.connection_name = r.text(conn, cw, "name", true);
-  p.auth_spec = r.text(conn, cw, "authSpec", true);
+  // Required by the destination's spec when it takes credentials (checked by plan).
+  p.auth_spec = r.text(conn, cw, "authSpec", false);
   p.auth_params = r.params(conn, cw);
+  if (!p.auth_params.empty() && p.auth_spec.empty()) {
+    r.fail(conn, Reader::join(cw, "authSpec"), "is required with params");
+  }
   check_secret_refs(r, conn["params"], Reader::join(cw, "params"));
+  p.encryption_key = r.text(conn, cw, "encryptionKey", false);
 
   const std::string tw = Reader::join(where, "target");
   const YAML::Node target = node["target"];
   if (!target) r.fail(node, tw, "is required");
-  r.only(target, tw, {"name", "params"});
+  r.only(target, tw, {"name", "params", "fileType", "compression", "csvOptions", "manifest"});
   p.target_name = r.text(target, tw, "name", true);
   p.target_params = r.params(target, tw);
+  file_options(r, target, tw, p.target_params);
 
   const std::string fw = Reader::join(where, "flow");
   const YAML::Node flow = node["flow"];

@@ -10,6 +10,8 @@
 #include "aepflow/flow/ids.hpp"
 #include "aepflow/http/redact.hpp"
 #include "aepflow/specs/catalogue.hpp"
+#include "aepflow/specs/file_options.hpp"
+#include "aepflow/specs/key_params.hpp"
 #include "aepflow/specs/resolve.hpp"
 #include "aepflow/specs/spec_check.hpp"
 
@@ -223,11 +225,31 @@ PipelinePlan skeleton(const PipelineSpec& spec) {
 Result<void> check_spec(FlowService& service, const PipelineSpec& spec, PipelinePlan& p) {
   auto cs = service.get(Collection::connection_specs, p.connection_spec_id);
   if (!cs) return std::unexpected(cs.error());
-  json auth = spec.auth_params, target = spec.target_params;
-  if (auto ok = check_auth_params(*cs, spec.auth_spec, auth, p.warnings, ParamReferences::allowed);
-      !ok) {
-    return ok;
+  json auth = spec.auth_params;
+  if (auto ok = check_auth_chosen(*cs, spec.auth_spec, "connection.authSpec"); !ok) return ok;
+  if (!spec.auth_spec.empty()) {
+    if (auto ok =
+            check_auth_params(*cs, spec.auth_spec, auth, p.warnings, ParamReferences::allowed);
+        !ok) {
+      return ok;
+    }
   }
+  if (!spec.encryption_key.empty()) {
+    // A reference is read when applying; a key written in the file is checked now.
+    const bool later =
+        spec.encryption_key.starts_with("env:") || spec.encryption_key.starts_with("file:");
+    std::string key;
+    if (!later) {
+      auto encoded = pgp_public_key_param(spec.encryption_key, "connection.encryptionKey");
+      if (!encoded) return std::unexpected(encoded.error());
+      key = std::move(*encoded);
+    }
+    if (auto ok = check_encryption(*cs, key); !ok) return ok;
+  }
+  p.target_params = spec.target_params;
+  default_mode(*cs, p.target_params);
+  p.connection_spec = *cs;
+  json target = p.target_params;
   return check_target_params(*cs, target, p.warnings, ParamReferences::allowed);
 }
 
@@ -331,7 +353,7 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
   }
   decide(p.target, fixed);
   if (p.target.change == Change::none) {
-    p.target.details = param_changes(spec.target_params, p.target.current.value("params", json()),
+    p.target.details = param_changes(p.target_params, p.target.current.value("params", json()),
                                      /*secrets_hidden=*/false);
     if (!p.target.details.empty()) p.target.change = Change::update;
   }

@@ -376,6 +376,17 @@ Result<void> check_auth_params(const json& connection_spec, const std::string& a
                        refs, /*show_values=*/false);
 }
 
+Result<void> check_auth_chosen(const json& connection_spec, const std::string& auth_spec,
+                               const std::string& flag) {
+  const json auth_specs = connection_spec.value("authSpec", json::array());
+  if (!auth_spec.empty() || !auth_specs.is_array() || auth_specs.empty()) return {};
+  std::vector<std::string> names;
+  for (const auto& a : auth_specs)
+    names.push_back("\"" + text_of(a, "name") + "\"");
+  return usage(text_of(connection_spec, "name") + " needs " + flag + ": " + join(names, " or ") +
+               " (see `aepflow specs get " + text_of(connection_spec, "id") + "`)");
+}
+
 Result<void> check_encryption(const json& connection_spec, const std::string& public_key) {
   const std::string spec_name = text_of(connection_spec, "name");
   const json specs = connection_spec.value("encryptionSpecs", json::array());
@@ -387,6 +398,7 @@ Result<void> check_encryption(const json& connection_spec, const std::string& pu
     return usage(spec_name + " does not encrypt exported files; --encryption-key is for " +
                  join(cards));
   }
+  if (public_key.empty()) return {};
   json params = {{"encryptionAlgo", "PGPGPG"}, {"publicKey", public_key}};
   ParamCheck check = check_params(specs[0].value("spec", json::object()), params);
   if (check.ok()) return {};

@@ -136,3 +136,68 @@ TEST_CASE("a dry-run request reads as a curl command to paste", "[pipeline-file]
         "  --data-raw '{\"auth\":{\"params\":{\"secretKey\":\"***\"},\"specName\":\"S3\"},"
         "\"name\":\"it'\\''s\"}'");
 }
+
+TEST_CASE("a current card's pipeline: file options beside the params, encryption, no auth",
+          "[pipeline-file][cards]") {
+  auto m = parse_pipeline_file(R"(pipelines:
+  - name: s3
+    destination: Amazon S3
+    connection:
+      name: S3
+      authSpec: Access Key
+      params: {s3AccessKey: env:K, s3SecretKey: env:S}
+      encryptionKey: file:~/keys/public.asc
+    target:
+      name: files
+      params: {bucketName: acme, path: "a/%SEGMENT_NAME%"}
+      fileType: CSV
+      compression: GZIP
+      csvOptions: {delimiter: "\t", quote: ""}
+      manifest: true
+    flow: {name: f}
+  - name: dlz
+    destination: Data Landing Zone
+    connection: {name: landing}
+    target: {name: t, fileType: PARQUET, compression: NONE, manifest: false, params: {path: x}}
+    flow: {name: g}
+)",
+                               "p.yaml");
+  REQUIRE(m);
+  const auto& s3 = m->pipelines[0];
+  CHECK(s3.encryption_key == "file:~/keys/public.asc");
+  CHECK(s3.target_params == nlohmann::json{{"bucketName", "acme"},
+                                           {"path", "a/%SEGMENT_NAME%"},
+                                           {"fileType", "CSV"},
+                                           {"compression", "GZIP"},
+                                           {"csvOptions", {{"delimiter", "\t"}, {"quote", ""}}},
+                                           {"includeFileManifest", true}});
+  const auto& dlz = m->pipelines[1];
+  CHECK(dlz.auth_spec.empty());
+  CHECK(dlz.target_params ==
+        nlohmann::json{{"path", "x"}, {"fileType", "PARQUET"}, {"compression", "NONE"}});
+}
+
+TEST_CASE("file options given twice, or of the wrong shape, name the line and the key",
+          "[pipeline-file][cards]") {
+  const std::string head =
+      "pipelines:\n  - name: p\n    destination: s3\n    connection: {name: c}\n"
+      "    flow: {name: f}\n    target:\n      name: t\n";
+  struct Bad {
+    std::string text, says;
+  };
+  auto bad = GENERATE_COPY(
+      Bad{head + "      params: {fileType: JSON}\n      fileType: CSV\n",
+          "p.yaml:9: pipelines[0].target.fileType: is given twice"},
+      Bad{head + "      csvOptions: [a]\n",
+          "p.yaml:8: pipelines[0].target.csvOptions: expected a "
+          "mapping"},
+      Bad{head + "      manifest: yes please\n",
+          "p.yaml:8: pipelines[0].target.manifest: expected true or false"},
+      Bad{"pipelines:\n  - name: p\n    destination: s3\n    connection:\n      name: c\n"
+          "      params: {s3AccessKey: env:K}\n    flow: {name: f}\n    target: {name: t}\n",
+          "p.yaml:5: pipelines[0].connection.authSpec: is required with params"});
+  CAPTURE(bad.text);
+  auto m = parse_pipeline_file(bad.text, "p.yaml");
+  REQUIRE_FALSE(m);
+  CHECK_THAT(m.error().message, Catch::StartsWith(bad.says));
+}

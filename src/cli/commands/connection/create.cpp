@@ -19,14 +19,7 @@ namespace {
 // a card that takes auth needs --auth-spec, one that takes none (Data Landing Zone) refuses it.
 Result<void> credentials(const ConnectionCreateOptions& o, const nlohmann::json& spec,
                          Params& params, NewConnection& c, Context& ctx) {
-  const auto auth_specs = spec.value("authSpec", nlohmann::json::array());
-  if (o.auth_spec.empty() && auth_specs.is_array() && !auth_specs.empty()) {
-    std::vector<std::string> names;
-    for (const auto& a : auth_specs)
-      names.push_back("\"" + text_of(a, "name") + "\"");
-    return usage(text_of(spec, "name") + " needs --auth-spec: " + join(names, " or ") +
-                 " (see `aepflow specs get " + c.spec.id + "`)");
-  }
+  if (auto ok = check_auth_chosen(spec, o.auth_spec, "--auth-spec"); !ok) return ok;
   if (!o.auth_spec.empty()) {
     c.auth_spec = o.auth_spec;
     c.auth_params = std::move(params.values);

@@ -1,0 +1,150 @@
+// Pipeline files for the current cloud-storage cards: file options beside the target's params,
+// an SSH key file and an encryption key read when applying, a card with no credentials, and the
+// spec's rules found by plan before anything is written.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "process.hpp"
+
+using nlohmann::json;
+using test::aepflow;
+using test::Emulator;
+
+namespace {
+
+const std::string kRsaKey =
+    "-----BEGIN RSA PRIVATE KEY-----\nTUlJRW93SUJBQUtDQVFFQTBaM1ZTMnRGTnBPRFN0\n"
+    "-----END RSA PRIVATE KEY-----\n";
+const std::string kPublicKey =
+    "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nmQINBGR0ZXN0\n-----END PGP PUBLIC KEY BLOCK-----\n";
+
+std::string write(const Emulator& emu, const std::string& name, const std::string& text) {
+  const std::string path = emu.home() + "/" + name;
+  std::ofstream(path) << text;
+  return path;
+}
+
+std::string sftp_pipeline(const Emulator& emu, const std::string& key_file,
+                          const std::string& file_type = "CSV") {
+  return write(emu, "sftp.yaml",
+               R"(pipelines:
+  - name: sftp
+    destination: SFTP
+    connection:
+      name: SFTP with a key
+      authSpec: SFTP with SSH Key
+      params:
+        domain: sftp.example.com
+        username: exports
+        sshKey: file:)" +
+                   key_file + R"(
+      encryptionKey: file:)" +
+                   emu.home() + R"(/public.asc
+    target:
+      name: SFTP files
+      params: {remotePath: /exports}
+      fileType: )" +
+                   file_type + R"(
+      compression: GZIP
+      csvOptions: {delimiter: ";"}
+      manifest: true
+    flow:
+      name: activate audiences (sftp)
+    audienceDefaults: {startTime: "17:00", startDate: "2026-12-20"}
+    audiences:
+      - id: 9f7d37fd-7039-4454-94ef-2b0cd6c3206a
+        name: Interested in Mountain Biking
+)");
+}
+
+}  // namespace
+
+TEST_CASE("a current SFTP card from a pipeline file: key file encoded, files encrypted",
+          "[integration][pipeline][cards]") {
+  Emulator emu;
+  write(emu, "id_rsa", kRsaKey);
+  write(emu, "public.asc", kPublicKey);
+  const std::string file = sftp_pipeline(emu, emu.home() + "/id_rsa");
+  auto apply = aepflow(emu, {"apply", "-f", file, "--yes", "-vv"});
+  INFO(apply.err);
+  REQUIRE(apply.code == 0);
+  // The key file's text, and its base64, appear nowhere.
+  CHECK(apply.out.find("TUlJRW93") == std::string::npos);
+  CHECK(apply.err.find("TUlJRW93") == std::string::npos);
+  CHECK(aepflow(emu, {"plan", "-f", file, "--detailed-exitcode"}).code == 0);
+
+  auto id = aepflow(emu, {"connection", "list", "--name", "SFTP with a key", "-o", "id"});
+  REQUIRE(id.out.size() == 37);
+  auto stored = aepflow(emu, {"api", "get", "/connections/" + id.out.substr(0, 36)});
+  INFO(stored.err);
+  REQUIRE(stored.code == 0);
+  const json c = json::parse(stored.out)["items"][0];
+  CHECK(c["encryption"]["specName"] == "File Encryption");
+  CHECK(c["auth"]["params"]["sshKey"] != kRsaKey);
+
+  auto target = aepflow(emu, {"target", "list", "--name", "SFTP files", "-o", "json"});
+  const json params = json::parse(target.out)[0]["params"];
+  CHECK(params["mode"] == "Server-to-server");  // the card's one mode, not in the file
+  CHECK(params["csvOptions"] == json{{"delimiter", ";"}});
+  CHECK(params["includeFileManifest"] == true);
+}
+
+TEST_CASE("a passphrase-protected key in a pipeline file: refused before any write",
+          "[integration][pipeline][cards]") {
+  Emulator emu;
+  write(emu, "public.asc", kPublicKey);
+  write(emu, "locked",
+        "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,AB\n\n"
+        "bG9ja2Vk\n-----END RSA PRIVATE KEY-----\n");
+  auto apply = aepflow(emu, {"apply", "-f", sftp_pipeline(emu, emu.home() + "/locked"), "--yes"});
+  CHECK(apply.code == 2);
+  CHECK_THAT(apply.err, Catch::Contains("passphrase"));
+  CHECK(emu.count("writes") == 0);
+}
+
+TEST_CASE("plan finds a current card's spec rules in the file, with nothing written",
+          "[integration][pipeline][cards]") {
+  Emulator emu;
+  write(emu, "id_rsa", kRsaKey);
+  write(emu, "public.asc", kPublicKey);
+  auto json_with_csv =
+      aepflow(emu, {"plan", "-f", sftp_pipeline(emu, emu.home() + "/id_rsa", "JSON")});
+  CHECK(json_with_csv.code == 2);
+  CHECK_THAT(json_with_csv.err, Catch::Contains("csvOptions is only for fileType CSV"));
+
+  const std::string no_auth = write(emu, "s3.yaml", R"(pipelines:
+  - name: s3
+    destination: Amazon S3
+    connection: {name: S3}
+    target: {name: t, params: {bucketName: acme, path: p}, fileType: CSV, compression: NONE}
+    flow: {name: f}
+)");
+  auto plan = aepflow(emu, {"plan", "-f", no_auth});
+  CHECK(plan.code == 2);
+  CHECK_THAT(plan.err, Catch::Contains("Amazon S3 needs connection.authSpec: \"Access Key\" or "
+                                       "\"Assumed Role\""));
+  CHECK(emu.count("writes") == 0);
+}
+
+TEST_CASE("Data Landing Zone from a pipeline file: no credentials, applied once",
+          "[integration][pipeline][cards]") {
+  Emulator emu;
+  const std::string file = write(emu, "dlz.yaml", R"(pipelines:
+  - name: dlz
+    destination: Data Landing Zone
+    connection: {name: "Data Landing Zone(DLZ) Base Connection"}
+    target: {name: landing files, params: {path: exports}, fileType: PARQUET, compression: NONE}
+    flow: {name: activate audiences (dlz)}
+    audienceDefaults: {startTime: "17:00", startDate: "2026-12-20"}
+    audiences: [9f7d37fd-7039-4454-94ef-2b0cd6c3206a]
+)");
+  auto apply = aepflow(emu, {"apply", "-f", file, "--yes"});
+  INFO(apply.err);
+  REQUIRE(apply.code == 0);
+  const auto writes = emu.count("writes");
+  auto again = aepflow(emu, {"apply", "-f", file, "--yes"});
+  CHECK(again.code == 0);
+  CHECK(emu.count("writes") == writes);
+}
