@@ -57,4 +57,35 @@ inline std::string flow_json(const std::string& etag,
       .dump();
 }
 
+inline constexpr const char* kS3Target = "12ab90c9-5a3e-4e1d-8d7c-b2ad8e1dd4aa";
+inline constexpr const char* kS3Spec = "4fce964d-3f37-408f-9778-e597338a21ee";
+inline constexpr const char* kMappingSet = "5f0031f8ccd4444dac9c5c391389e9e8";
+
+// A flow of the current Amazon S3 card, as made with the V2 body; `mapping` is its
+// profileMapping.
+inline std::string s3_flow_json(nlohmann::json mapping = nlohmann::json::object(),
+                                nlohmann::json segments = nlohmann::json::array(),
+                                nlohmann::json primary = nlohmann::json::array()) {
+  using nlohmann::json;
+  return json{{"items",
+               {{{"id", kFlow},
+                 {"name", "S3 exports"},
+                 {"etag", "\"e1\""},
+                 {"flowSpec", {{"id", "1a0514a6-33d4-4c7f-aff8-594799c47549"}}},
+                 {"targetConnectionIds", {kS3Target}},
+                 {"transformations",
+                  {{{"name", "GeneralTransform"},
+                    {"params",
+                     {{"mandatoryFields", json::array()},
+                      {"primaryFields", primary},
+                      {"profileMapping", mapping},
+                      {"segmentSelectors", {{"selectors", segments}}}}}}}}}}}}
+      .dump();
+}
+
+// {mappingId, mappingVersion} of kMappingSet.
+inline nlohmann::json mapping_ref(int version = 0) {
+  return {{"mappingId", kMappingSet}, {"mappingVersion", version}};
+}
+
 }  // namespace test::commands

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "aepflow/dataprep/client.hpp"
+
 namespace aepflow {
 
 inline constexpr std::string_view default_filename_template =
@@ -69,16 +71,29 @@ struct DedupKey {
 };
 
 // What a flow exports, read from its transformations; missing pieces read as empty.
+//
+// A legacy flow's attributes are its profile selectors' paths, and its identities the namespace
+// codes of those that read identityMap.<code>. A current card's flow (`mapped`) holds neither:
+// they are in the mapping set it names (`mapping_set`), and read_flow_contents leaves them empty;
+// read_exports (mapped_activation.hpp) fills them from that mapping set.
 struct FlowContents {
   std::vector<Audience> audiences;
   std::vector<nlohmann::json> selectors;  // the segment selectors as stored, same order
-  std::vector<std::string> attributes;
+  std::vector<std::string> attributes;    // source paths (a mapped flow's: not its identities)
+  std::vector<std::string> identities;    // namespace codes
   std::vector<std::string> mandatory;
   std::vector<DedupKey> dedup_keys;
   bool has_transformation = false;  // transformations[0] exists
   bool has_segment_selectors = false;
   bool legacy = false;  // profile selectors: attributes, mandatory fields and dedup keys live there
+  bool mapped = false;  // a current card's flow: transformations[0] without profile selectors
+  std::optional<MappingSetRef> mapping_set;  // transformations[0].params.profileMapping
+  std::vector<Mapping> mappings;             // a mapped flow's, each source and its column
 };
 FlowContents read_flow_contents(const nlohmann::json& flow);
+
+// `c` with `mappings` (those of the mapping set it names) as what it maps: the attributes, the
+// identities (identityMap.<code> sources) and the columns.
+FlowContents with_mappings(FlowContents c, std::vector<Mapping> mappings);
 
 }  // namespace aepflow

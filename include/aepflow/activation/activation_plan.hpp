@@ -50,6 +50,9 @@ struct ActivationRequest {
   std::vector<AudienceSpec> audiences;
   AudienceSpec new_defaults;  // for fields a new audience still leaves unset
   std::vector<std::string> attributes;
+  // A current card's flow maps these through its mapping set (mapped_activation.hpp), as it
+  // does its attributes; plan_activation does not read them.
+  std::vector<std::string> identities;
   std::vector<std::string> mandatory;
   std::vector<DedupKey> dedup_keys;
   bool update = false;  // replace the settings of audiences already on the flow
@@ -110,6 +113,7 @@ Result<Applied> apply_flow_change(
 struct Expectation {
   std::vector<AudienceSpec> audiences;
   std::optional<std::vector<std::string>> attributes;
+  std::optional<std::vector<std::string>> identities;  // namespace codes
   std::optional<std::vector<std::string>> mandatory;
   std::optional<std::vector<DedupKey>> dedup_keys;
 };
@@ -121,13 +125,20 @@ struct Drift {
   std::vector<std::string> missing_audiences, extra_audiences;
   std::vector<Change> changed;
   std::vector<std::string> missing_attributes, extra_attributes;
+  std::vector<std::string> missing_identities, extra_identities;
   std::vector<std::string> missing_mandatory, extra_mandatory;
   std::vector<std::string> missing_dedup_keys, extra_dedup_keys;
+  bool identities_compared = false;  // the expectation named identities (to_json lists them)
 
   bool empty() const;
   nlohmann::json to_json() const;
 };
 
+// `contents` as the caller read it: for a current card's flow, with its mapping set's attributes
+// and identities (read_exports in mapped_activation.hpp); compare itself sends nothing.
+Drift compare(const FlowContents& contents, const Expectation& expected);
+// The same against the flow as stored (read_flow_contents): a current card's flow then maps
+// nothing.
 Drift compare(const nlohmann::json& flow, const Expectation& expected);
 
 }  // namespace aepflow

@@ -6,9 +6,10 @@
 //        cell is "not given".
 //   JSON: an array of audiences (flat, with a "schedule" object, or whole segment selectors
 //        {"type": "PLATFORM_SEGMENT", "value": {...}}), or an object
-//        {"audiences": [...], "attributes": [...], "mandatoryFields": [...], "primaryFields":
-//        [...]} where primaryFields holds API objects or "identity:NAMESPACE" / attribute-path
-//        strings.
+//        {"audiences": [...], "attributes": [...], "identities": [...], "mandatoryFields": [...],
+//        "primaryFields": [...]} where identities are namespace codes (a current card's mapped
+//        identity; on a legacy flow, an identityMap.<code> attribute) and primaryFields holds API
+//        objects or "identity:NAMESPACE" / attribute-path strings.
 //
 // Mistakes are usage errors naming the file, the line (CSV) or the item, and the field.
 

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "aepflow/activation/activation.hpp"
 #include "aepflow/base/error.hpp"
 #include "aepflow/dataprep/client.hpp"
 #include "aepflow/dataprep/mapping.hpp"
@@ -49,7 +50,13 @@ Result<PreparedMapping> prepare_unmapping(MappingServices s, const nlohmann::jso
 // writer changed it meanwhile, its attributes would be lost, so that is a conflict to re-run.
 Result<nlohmann::json> attach_mapping_op(const nlohmann::json& flow, const PreparedMapping& m);
 
-// What a mapped flow exports: the mappings of its mapping set (none when it has none).
+// What a mapped flow exports: the mappings of its mapping set, at the version the flow names
+// (none when it names none). A mapping set that cannot be read is an error of its own kind (a
+// 404 is not_found) naming the set and the flow, never an empty list.
 Result<std::vector<Mapping>> mapped_attributes(DataPrep& prep, const nlohmann::json& flow);
+
+// What `flow` exports (read_flow_contents), a current card's attributes and identities read from
+// its mapping set: what `flow get` and `flow validate` show and compare, on either kind of flow.
+Result<FlowContents> read_exports(DataPrep& prep, const nlohmann::json& flow);
 
 }  // namespace aepflow

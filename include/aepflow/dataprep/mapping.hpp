@@ -19,6 +19,8 @@ std::string column_for(std::string_view attribute_path);
 std::string identity_source(std::string_view code);
 // Whether `source` is an identity (identityMap.<code>).
 bool is_identity_source(std::string_view source);
+// The namespace code an identity source reads: "identityMap.Phone_E//.164" -> "Phone_E.164".
+std::string identity_code(std::string_view identity_source);
 
 struct MappingRequest {
   std::vector<std::string> attributes;  // XDM paths

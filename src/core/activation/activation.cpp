@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "aepflow/base/json_fields.hpp"
+#include "aepflow/dataprep/mapping.hpp"
 
 namespace aepflow {
 
@@ -284,6 +285,16 @@ std::vector<DedupKey> dedup_keys_of(const json& j) {
   return out;
 }
 
+std::optional<MappingSetRef> mapping_in(const json& params) {
+  const json& m = member(params, "profileMapping");
+  const std::string id = text_of(m, "mappingId");
+  if (id.empty()) return std::nullopt;
+  MappingSetRef ref{id, 0};
+  if (const json& v = member(m, "mappingVersion"); v.is_number_integer())
+    ref.version = v.get<int>();
+  return ref;
+}
+
 }  // namespace
 
 DedupKey DedupKey::parse(std::string_view t) {
@@ -333,10 +344,29 @@ FlowContents read_flow_contents(const json& flow) {
     std::string path = text_of(member(sel, "value"), "path");
     if (!path.empty()) out.attributes.push_back(std::move(path));
   }
+  for (const auto& path : out.attributes) {
+    if (is_identity_source(path)) out.identities.push_back(identity_code(path));
+  }
+  out.mapped = out.has_transformation && !out.legacy;
+  if (out.mapped) out.mapping_set = mapping_in(params);
   const json& home = out.legacy ? profile : params;
   out.mandatory = strings_of(member(home, "mandatoryFields"));
   out.dedup_keys = dedup_keys_of(member(home, "primaryFields"));
   return out;
+}
+
+FlowContents with_mappings(FlowContents c, std::vector<Mapping> mappings) {
+  c.attributes.clear();
+  c.identities.clear();
+  for (const auto& m : mappings) {
+    if (is_identity_source(m.source)) {
+      c.identities.push_back(identity_code(m.source));
+    } else {
+      c.attributes.push_back(m.source);
+    }
+  }
+  c.mappings = std::move(mappings);
+  return c;
 }
 
 }  // namespace aepflow

@@ -340,8 +340,9 @@ Result<Applied> apply_flow_change(FlowService& service, const std::string& flow_
 
 bool Drift::empty() const {
   return missing_audiences.empty() && extra_audiences.empty() && changed.empty() &&
-         missing_attributes.empty() && extra_attributes.empty() && missing_mandatory.empty() &&
-         extra_mandatory.empty() && missing_dedup_keys.empty() && extra_dedup_keys.empty();
+         missing_attributes.empty() && extra_attributes.empty() && missing_identities.empty() &&
+         extra_identities.empty() && missing_mandatory.empty() && extra_mandatory.empty() &&
+         missing_dedup_keys.empty() && extra_dedup_keys.empty();
 }
 
 json Drift::to_json() const {
@@ -352,25 +353,33 @@ json Drift::to_json() const {
                        {"expected", c.expected},
                        {"actual", c.actual}});
   }
-  return {{"inSync", empty()},
-          {"missing",
-           {{"audiences", missing_audiences},
-            {"attributes", missing_attributes},
-            {"mandatoryFields", missing_mandatory},
-            {"dedupKeys", missing_dedup_keys}}},
-          {"extra",
-           {{"audiences", extra_audiences},
-            {"attributes", extra_attributes},
-            {"mandatoryFields", extra_mandatory},
-            {"dedupKeys", extra_dedup_keys}}},
-          {"changed", changes}};
+  json out = {{"inSync", empty()},
+              {"missing",
+               {{"audiences", missing_audiences},
+                {"attributes", missing_attributes},
+                {"mandatoryFields", missing_mandatory},
+                {"dedupKeys", missing_dedup_keys}}},
+              {"extra",
+               {{"audiences", extra_audiences},
+                {"attributes", extra_attributes},
+                {"mandatoryFields", extra_mandatory},
+                {"dedupKeys", extra_dedup_keys}}},
+              {"changed", changes}};
+  if (identities_compared) {
+    out["missing"]["identities"] = missing_identities;
+    out["extra"]["identities"] = extra_identities;
+  }
+  return out;
 }
 
 Drift compare(const json& flow, const Expectation& expected) {
+  return compare(read_flow_contents(flow), expected);
+}
+
+Drift compare(const FlowContents& c, const Expectation& expected) {
   Drift d;
-  FlowContents c = read_flow_contents(flow);
   std::vector<std::string> expected_ids, actual_ids;
-  for (auto& a : c.audiences)
+  for (const auto& a : c.audiences)
     actual_ids.push_back(a.id);
   for (const auto& spec : expected.audiences) {
     expected_ids.push_back(spec.id);
@@ -380,15 +389,23 @@ Drift compare(const json& flow, const Expectation& expected) {
       d.missing_audiences.push_back(spec.id);
       continue;
     }
+    Audience actual = *at;
     for (const auto& f : fields()) {
       const auto& want = spec.*f.spec;
-      if (want && *want != f.of(*at)) d.changed.push_back({spec.id, f.name, *want, f.of(*at)});
+      if (want && *want != f.of(actual)) {
+        d.changed.push_back({spec.id, f.name, *want, f.of(actual)});
+      }
     }
   }
   d.extra_audiences = missing_from(actual_ids, expected_ids);
   if (expected.attributes) {
     d.missing_attributes = missing_from(*expected.attributes, c.attributes);
     d.extra_attributes = missing_from(c.attributes, *expected.attributes);
+  }
+  if (expected.identities) {
+    d.identities_compared = true;
+    d.missing_identities = missing_from(*expected.identities, c.identities);
+    d.extra_identities = missing_from(c.identities, *expected.identities);
   }
   if (expected.mandatory) {
     d.missing_mandatory = missing_from(*expected.mandatory, c.mandatory);

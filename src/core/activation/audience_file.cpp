@@ -222,10 +222,12 @@ Result<Expectation> parse_json(const json& doc, std::string_view file) {
     for (const auto& [key, value] : doc.items()) {
       if (key == "audiences") {
         audiences = &value;
-      } else if (key == "attributes" || key == "mandatoryFields") {
+      } else if (key == "attributes" || key == "identities" || key == "mandatoryFields") {
         auto list = string_list(value, file, key);
         if (!list) return std::unexpected(list.error());
-        (key == "attributes" ? out.attributes : out.mandatory) = std::move(*list);
+        (key == "attributes"   ? out.attributes
+         : key == "identities" ? out.identities
+                               : out.mandatory) = std::move(*list);
       } else if (key == "primaryFields") {
         if (!value.is_array()) return bad(file, key, "must be an array");
         std::vector<DedupKey> keys;
@@ -245,7 +247,8 @@ Result<Expectation> parse_json(const json& doc, std::string_view file) {
       } else {
         return bad(file, "top level",
                    "unknown key '" + key +
-                       "' (keys: audiences, attributes, mandatoryFields, primaryFields)");
+                       "' (keys: audiences, attributes, identities, mandatoryFields, "
+                       "primaryFields)");
       }
     }
   }

@@ -11,13 +11,6 @@ using nlohmann::json;
 
 namespace {
 
-const json& first_params(const json& flow) {
-  static const json kNull;
-  const json& t = member(flow, "transformations");
-  if (!t.is_array() || t.empty()) return kNull;
-  return member(t[0], "params");
-}
-
 // The connection spec of the flow's target: from the flow's inherited attributes when it carries
 // them, else from its target connection.
 Result<std::string> target_spec_of(FlowService& flows, const json& flow) {
@@ -86,19 +79,29 @@ Result<MappingSetRef> make_mapping_set(MappingServices s, const json& flow, cons
 }  // namespace
 
 std::optional<MappingSetRef> mapping_of(const json& flow) {
-  const json& m = member(first_params(flow), "profileMapping");
-  const std::string id = text_of(m, "mappingId");
-  if (id.empty()) return std::nullopt;
-  MappingSetRef ref{id, 0};
-  if (const json& v = member(m, "mappingVersion"); v.is_number_integer())
-    ref.version = v.get<int>();
-  return ref;
+  return read_flow_contents(flow).mapping_set;
 }
 
 Result<std::vector<Mapping>> mapped_attributes(DataPrep& prep, const json& flow) {
   auto ref = mapping_of(flow);
   if (!ref) return std::vector<Mapping>{};
-  return prep.mappings(*ref);
+  auto mappings = prep.mappings(*ref);
+  if (!mappings) {
+    Error e = std::move(mappings.error());
+    e.context = "read mapping set " + ref->id + " version " + std::to_string(ref->version) +
+                ", which holds the attributes and identity dataflow " + text_of(flow, "id") +
+                " exports";
+    return std::unexpected(std::move(e));
+  }
+  return mappings;
+}
+
+Result<FlowContents> read_exports(DataPrep& prep, const json& flow) {
+  FlowContents c = read_flow_contents(flow);
+  if (!c.mapped) return c;
+  auto mappings = mapped_attributes(prep, flow);
+  if (!mappings) return std::unexpected(mappings.error());
+  return with_mappings(std::move(c), std::move(*mappings));
 }
 
 Result<PreparedMapping> prepare_mapping(MappingServices s, const json& flow,

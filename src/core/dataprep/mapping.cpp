@@ -31,14 +31,6 @@ bool is_namespace_code(std::string_view code) {
                                       [](char c) { return field_char(c) || c == '.' || c == '-'; });
 }
 
-std::string code_of(std::string_view identity_source) {
-  std::string code(identity_source.substr(kIdentityPrefix.size()));
-  // "Phone_E//.164": the escape is the "//" before the dot.
-  for (std::size_t at = code.find("//."); at != std::string::npos; at = code.find("//.", at + 1))
-    code.erase(at, 2);
-  return code;
-}
-
 bool maps(const std::vector<Mapping>& all, std::string_view source) {
   return std::any_of(all.begin(), all.end(), [&](const Mapping& m) { return m.source == source; });
 }
@@ -65,6 +57,15 @@ std::string identity_source(std::string_view code) {
 
 bool is_identity_source(std::string_view source) {
   return source.starts_with(kIdentityPrefix);
+}
+
+std::string identity_code(std::string_view identity_source) {
+  std::string code(
+      identity_source.substr(std::min(identity_source.size(), kIdentityPrefix.size())));
+  // "Phone_E//.164": the escape is the "//" before the dot.
+  for (std::size_t at = code.find("//."); at != std::string::npos; at = code.find("//.", at + 1))
+    code.erase(at, 2);
+  return code;
 }
 
 Result<MappingPlan> plan_mapping(const std::vector<Mapping>& current, const MappingRequest& asked) {
@@ -104,7 +105,7 @@ Result<MappingPlan> plan_mapping(const std::vector<Mapping>& current, const Mapp
   std::vector<std::string> identities;
   std::map<std::string, std::string> columns;  // column -> the source that fills it
   for (const auto& m : plan.mappings) {
-    if (is_identity_source(m.source)) identities.push_back(code_of(m.source));
+    if (is_identity_source(m.source)) identities.push_back(identity_code(m.source));
     auto [at, fresh] = columns.emplace(m.destination, m.source);
     if (!fresh) {
       problems.push_back("'" + at->second + "' and '" + m.source +

@@ -212,6 +212,51 @@ TEST_CASE("drift: missing, extra and changed, only for what the file states", "[
   CHECK(compare(flow, exact).empty());
 }
 
+namespace {
+
+json mapped_flow(json segments, json primary = json::array()) {
+  return {{"id", "flow-2"},
+          {"etag", "\"e1\""},
+          {"transformations",
+           {{{"name", "GeneralTransform"},
+             {"params",
+              {{"mandatoryFields", json::array()},
+               {"primaryFields", primary},
+               {"profileMapping",
+                {{"mappingId", "5f0031f8ccd4444dac9c5c391389e9e8"}, {"mappingVersion", 0}}},
+               {"segmentSelectors", {{"selectors", segments}}}}}}}}};
+}
+
+}  // namespace
+
+TEST_CASE("drift of a current card's flow: what its mapping set maps, identities too",
+          "[plan][drift]") {
+  FlowContents c = with_mappings(
+      read_flow_contents(mapped_flow(json::array({selector(kA)}))),
+      {{"person.name.firstName", "person_name_firstName"}, {"identityMap.Email", "Email"}});
+  Expectation e;
+  e.audiences = {spec(kA)};
+  e.attributes = std::vector<std::string>{"person.name.firstName", "loyalty.tier"};
+  Drift d = compare(c, e);
+  CHECK(d.missing_attributes == std::vector<std::string>{"loyalty.tier"});
+  CHECK(d.extra_attributes.empty());                           // the identity is not an attribute
+  CHECK_FALSE(d.to_json()["missing"].contains("identities"));  // the file names none
+
+  e.identities = std::vector<std::string>{"Phone_E.164"};
+  d = compare(c, e);
+  CHECK(d.missing_identities == std::vector<std::string>{"Phone_E.164"});
+  CHECK(d.extra_identities == std::vector<std::string>{"Email"});
+  CHECK(d.to_json()["missing"]["identities"] == json::array({"Phone_E.164"}));
+  CHECK(d.to_json()["extra"]["identities"] == json::array({"Email"}));
+
+  e.attributes = std::vector<std::string>{"person.name.firstName"};
+  e.identities = std::vector<std::string>{"Email"};
+  CHECK(compare(c, e).empty());
+  // The flow as stored maps nothing: the caller reads the mapping set.
+  CHECK(compare(mapped_flow(json::array({selector(kA)})), e).missing_identities ==
+        std::vector<std::string>{"Email"});
+}
+
 TEST_CASE("audience files: CSV with the API's column names", "[plan][file]") {
   std::string csv =
       "\xEF\xBB\xBFid,name,exportMode,frequency,startDate,startTime,endDate\r\n"
@@ -259,10 +304,13 @@ TEST_CASE("audience files: JSON lists, selectors and whole expectations", "[plan
 
   auto whole = parse_audience_file(
       R"({"audiences":[{"id":"a1"}],"attributes":["person.lastName"],"mandatoryFields":["x.y"],
+          "identities":["Email"],
           "primaryFields":["identity:Email",{"fieldType":"ATTRIBUTE","attributePath":"a.b"}]})",
       "e.json");
   REQUIRE(whole);
   CHECK(whole->attributes == std::vector<std::string>{"person.lastName"});
+  CHECK(whole->identities == std::vector<std::string>{"Email"});
+  CHECK_FALSE(flat->identities);
   CHECK(whole->mandatory == std::vector<std::string>{"x.y"});
   CHECK(*whole->dedup_keys ==
         std::vector<DedupKey>{DedupKey::parse("identity:Email"), DedupKey::parse("a.b")});
@@ -281,6 +329,7 @@ TEST_CASE("audience files: JSON lists, selectors and whole expectations", "[plan
       Bad{R"([{"id":"a","startTime":1700}])", "startTime must be a string, got 1700"},
       Bad{R"({"audience":[]})", "unknown key 'audience'"},
       Bad{R"({"primaryFields":[{"fieldType":"X"}]})", "primaryFields[0]"},
+      Bad{R"({"identities":"Email"})", "identities: must be an array of strings"},
       Bad{R"([{"id":"a"},)", "not valid JSON"});
   CAPTURE(bad.text);
   auto r = parse_audience_file(bad.text, "e.json");

@@ -305,3 +305,40 @@ TEST_CASE("every activation rule, good and bad values, in one table", "[activati
     }
   }
 }
+
+TEST_CASE("a flow's kind, mapping set and identities, as read", "[activation]") {
+  json legacy = json::parse(R"({"transformations":[{"params":{
+      "segmentSelectors":{"selectors":[]},
+      "profileSelectors":{"selectors":[{"type":"JSON_PATH","value":{"path":"person.name.firstName"}},
+                                       {"type":"JSON_PATH","value":{"path":"identityMap.Email"}}]}}}]})");
+  auto l = read_flow_contents(legacy);
+  CHECK(l.legacy);
+  CHECK_FALSE(l.mapped);
+  CHECK(l.attributes == std::vector<std::string>{"person.name.firstName", "identityMap.Email"});
+  CHECK(l.identities == std::vector<std::string>{"Email"});
+  CHECK_FALSE(l.mapping_set);
+
+  json current = json::parse(R"({"transformations":[{"params":{
+      "mandatoryFields":["ECID"],"primaryFields":[{"identityNamespace":"ECID","fieldType":"IDENTITY"}],
+      "profileMapping":{"mappingId":"5d21b87871df4f5ea93b436c5e8da224","mappingVersion":3},
+      "segmentSelectors":{"selectors":[]}}}]})");
+  auto c = read_flow_contents(current);
+  CHECK(c.mapped);
+  REQUIRE(c.mapping_set);
+  CHECK(c.mapping_set->id == "5d21b87871df4f5ea93b436c5e8da224");
+  CHECK(c.mapping_set->version == 3);
+  CHECK(c.attributes.empty());  // in the mapping set, not the flow
+  CHECK(c.mandatory == std::vector<std::string>{"ECID"});
+
+  auto m = with_mappings(c, {{"person.name.firstName", "person_name_firstName"},
+                             {"identityMap.Phone_E//.164", "Phone_E_164"},
+                             {"loyalty.tier", "loyalty_tier"}});
+  CHECK(m.attributes == std::vector<std::string>{"person.name.firstName", "loyalty.tier"});
+  CHECK(m.identities == std::vector<std::string>{"Phone_E.164"});
+  CHECK(m.mappings.size() == 3);
+
+  json empty_mapping = current;
+  empty_mapping["transformations"][0]["params"]["profileMapping"] = json::object();
+  CHECK_FALSE(read_flow_contents(empty_mapping).mapping_set);
+  CHECK(read_flow_contents(empty_mapping).mapped);
+}

@@ -46,8 +46,18 @@ TEST_CASE("every flow example is shown and validated by the CLI", "[fixtures]") 
     const std::string id = flow["id"];
     FlowContents contents = read_flow_contents(flow);
 
+    // A current card's flow: its mapping set is read back too (one mapping of each kind).
+    const std::string set_answer =
+        R"({"mappings":[{"source":"person.name.firstName","destination":"person_name_firstName"},
+                        {"source":"identityMap.ECID","destination":"ECID"}]})";
+    auto answer = [&](test::FakeTransport& f) {
+      f.on(Method::get, "/flows/" + id, 200, example.dump());
+      if (contents.mapping_set) {
+        f.on(Method::get, "/mappingSets/" + contents.mapping_set->id, 200, set_answer);
+      }
+    };
     auto fake = std::make_shared<test::FakeTransport>();
-    fake->on(Method::get, "/flows/" + id, 200, example.dump());
+    answer(*fake);
     auto table = test::run_cli(test::with_credentials({"flow", "get", id, "-o", "table"}), fake);
     CHECK(table.code == 0);
     CHECK(table.err.empty());
@@ -55,8 +65,17 @@ TEST_CASE("every flow example is shown and validated by the CLI", "[fixtures]") 
     CHECK_THAT(table.out, Catch::Contains(flow["etag"].get<std::string>()));
     for (const auto& a : contents.audiences)
       CHECK_THAT(table.out, Catch::Contains(a.id));
+    if (contents.mapping_set) {
+      CHECK_THAT(table.out, Catch::Contains("Mapping set: " + contents.mapping_set->id));
+      CHECK_THAT(table.out, Catch::Contains("Identity: ECID (column ECID)"));
+    }
 
     std::vector<std::string> args = {"flow", "validate", id, "-o", "json"};
+    if (contents.mapping_set) {
+      for (const char* a :
+           {"--expect-attribute", "person.name.firstName", "--expect-identity", "ECID"})
+        args.push_back(a);
+    }
     for (const auto& a : contents.audiences) {
       args.push_back("--expect-audience");
       args.push_back(a.id);
@@ -66,7 +85,7 @@ TEST_CASE("every flow example is shown and validated by the CLI", "[fixtures]") 
       args.push_back(p);
     }
     auto fake2 = std::make_shared<test::FakeTransport>();
-    fake2->on(Method::get, "/flows/" + id, 200, example.dump());
+    answer(*fake2);
     auto v = test::run_cli(test::with_credentials(args), fake2);
     CHECK(v.code == 0);
     json report = json::parse(v.out);

@@ -81,10 +81,12 @@ Result<ActivationRequest> build_request(const FlowActivateOptions& o, const Io& 
     for (auto& a : file->audiences)
       r.audiences.push_back(with_fallback(std::move(a), flags));
     if (file->attributes) append_unique(r.attributes, *file->attributes);
+    if (file->identities) append_unique(r.identities, *file->identities);
     if (file->mandatory) append_unique(r.mandatory, *file->mandatory);
     if (file->dedup_keys) append_unique(r.dedup_keys, *file->dedup_keys);
   }
   append_unique(r.attributes, o.attributes);
+  append_unique(r.identities, o.identities);
   append_unique(r.mandatory, o.mandatory);
   for (const auto& k : o.dedup_keys)
     append_unique(r.dedup_keys, {DedupKey::parse(k)});
@@ -96,7 +98,7 @@ Result<ActivationRequest> build_request(const FlowActivateOptions& o, const Io& 
     }
   }
   if (r.audiences.empty() && r.attributes.empty() && r.mandatory.empty() && r.dedup_keys.empty() &&
-      o.identities.empty()) {
+      r.identities.empty()) {
     return usage(
         "nothing to activate: pass --audience, --audiences-file, --attribute, --identity, "
         "--mandatory or --dedup-key");
@@ -207,7 +209,7 @@ Result<void> run(const FlowActivateOptions& o, Context& ctx) {
   // A current card's flow maps attributes and identities with a Data Prep mapping set, made
   // before the PATCH that points the flow at it.
   std::optional<PreparedMapping> mapping;
-  if (!request->attributes.empty() || !o.identities.empty()) {
+  if (!request->attributes.empty() || !request->identities.empty()) {
     auto flow = (*service)->get(Collection::flows, o.flow_id);
     if (!flow) return std::unexpected(flow.error());
     const FlowContents contents = read_flow_contents(*flow);
@@ -216,14 +218,14 @@ Result<void> run(const FlowActivateOptions& o, Context& ctx) {
     const bool stale = apply.if_match && (!etag || *etag != *apply.if_match);
     if (stale) {
       // Nothing to prepare: the apply reports it.
-    } else if (contents.has_transformation && !contents.legacy) {
+    } else if (contents.mapped) {
       auto services = ctx.mapping_services();
       if (!services) return std::unexpected(services.error());
-      auto prepared = prepare_mapping(*services, *flow, {request->attributes, o.identities});
+      auto prepared = prepare_mapping(*services, *flow, {request->attributes, request->identities});
       if (!prepared) return std::unexpected(prepared.error());
       mapping = std::move(*prepared);
       request->attributes.clear();
-    } else if (!o.identities.empty()) {
+    } else if (!request->identities.empty()) {
       return usage("dataflow " + o.flow_id +
                    " exports profile selectors (an email-marketing destination's flow): "
                    "--identity is for the current cloud-storage cards; export an identity "

@@ -15,8 +15,15 @@ struct Options {
 Result<void> run(const Options& o, Context& ctx) {
   auto flow = fetch(ctx, Collection::flows, "flow ID", o.flow_id);
   if (!flow) return std::unexpected(flow.error());
-  print_item(ctx.out(), *flow,
-             [&](Output& out) { print_flow_summary(out, *flow, read_flow_contents(*flow)); });
+  // -o json and -o id print the flow as the service stores it; the summary shows what it
+  // exports, a current card's read from its mapping set.
+  FlowContents contents;
+  if (ctx.out().format() == Format::table) {
+    auto read = flow_contents(ctx, *flow);
+    if (!read) return std::unexpected(read.error());
+    contents = std::move(*read);
+  }
+  print_item(ctx.out(), *flow, [&](Output& out) { print_flow_summary(out, *flow, contents); });
   return {};
 }
 

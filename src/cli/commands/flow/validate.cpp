@@ -1,6 +1,7 @@
 // aepflow flow validate FLOW_ID [--expect-audience ID ...] [--expect-attribute PATH ...]
-//                               [--expect-file FILE]
-// Exit 7 when an expected item is missing, or (with a file) when the flow differs from it.
+//                               [--expect-identity NAMESPACE ...] [--expect-file FILE]
+// Exit 7 when an expected item is missing, or (with a file) when the flow differs from it. A
+// current card's attributes and identity are read from its mapping set.
 #include "aepflow/activation/activation_plan.hpp"
 #include "aepflow/activation/audience_file.hpp"
 #include "app/command_support.hpp"
@@ -15,6 +16,7 @@ struct Options {
   std::string flow_id;
   std::vector<std::string> audiences;
   std::vector<std::string> attributes;
+  std::vector<std::string> identities;
   std::string expect_file;
 };
 
@@ -43,6 +45,8 @@ std::vector<std::string> drift_lines(const Drift& d) {
   }
   each(d.missing_attributes, "+", "attribute", "in the file, not on the dataflow");
   each(d.extra_attributes, "-", "attribute", "on the dataflow, not in the file");
+  each(d.missing_identities, "+", "identity", "in the file, not on the dataflow");
+  each(d.extra_identities, "-", "identity", "on the dataflow, not in the file");
   each(d.missing_mandatory, "+", "mandatory field", "in the file, not on the dataflow");
   each(d.extra_mandatory, "-", "mandatory field", "on the dataflow, not in the file");
   each(d.missing_dedup_keys, "+", "dedup key", "in the file, not on the dataflow");
@@ -61,15 +65,20 @@ Result<void> run(const Options& o, Context& ctx) {
   }
   auto flow = fetch(ctx, Collection::flows, "flow ID", o.flow_id);
   if (!flow) return std::unexpected(flow.error());
+  auto read = flow_contents(ctx, *flow);
+  if (!read) return std::unexpected(read.error());
+  const FlowContents& contents = *read;
 
-  FlowContents contents = read_flow_contents(*flow);
   std::vector<std::string> ids;
   for (const auto& a : contents.audiences)
     ids.push_back(a.id);
   const auto missing_audiences = absent(o.audiences, ids);
   const auto missing_attributes = absent(o.attributes, contents.attributes);
-  const Drift drift = expected ? compare(*flow, *expected) : Drift{};
-  const bool ok = missing_audiences.empty() && missing_attributes.empty() && drift.empty();
+  const auto missing_identities = absent(o.identities, contents.identities);
+  const Drift drift = expected ? compare(contents, *expected) : Drift{};
+  const bool missing_none =
+      missing_audiences.empty() && missing_attributes.empty() && missing_identities.empty();
+  const bool ok = missing_none && drift.empty();
 
   auto& out = ctx.out();
   switch (out.format()) {
@@ -84,6 +93,9 @@ Result<void> run(const Options& o, Context& ctx) {
       report["etag"] = text_of(*flow, "etag");
       report["valid"] = ok;
       report["missing"] = {{"audiences", missing_audiences}, {"attributes", missing_attributes}};
+      if (contents.mapped || !o.identities.empty()) {
+        report["missing"]["identities"] = missing_identities;
+      }
       if (expected) report["drift"] = drift.to_json();
       out.json(report);
       break;
@@ -101,11 +113,13 @@ Result<void> run(const Options& o, Context& ctx) {
             out.line("  " + l);
         }
       }
-      if (!o.audiences.empty() || !o.attributes.empty()) {
+      if (!o.audiences.empty() || !o.attributes.empty() || !o.identities.empty()) {
         out.line("");
-        out.line(missing_audiences.empty() && missing_attributes.empty()
-                     ? "Valid: every expected audience and attribute is on the dataflow."
-                     : "NOT valid: expected items are missing.");
+        out.line(
+            !missing_none ? "NOT valid: expected items are missing."
+            : o.identities.empty()
+                ? "Valid: every expected audience and attribute is on the dataflow."
+                : "Valid: every expected audience, attribute and identity is on the dataflow.");
       }
       break;
   }
@@ -113,6 +127,7 @@ Result<void> run(const Options& o, Context& ctx) {
   std::vector<std::string> missing, what;
   if (!missing_audiences.empty()) missing.push_back("audiences " + join(missing_audiences));
   if (!missing_attributes.empty()) missing.push_back("attributes " + join(missing_attributes));
+  if (!missing_identities.empty()) missing.push_back("identities " + join(missing_identities));
   if (!missing.empty()) what.push_back("is missing " + join(missing, "; "));
   if (!drift.empty()) {
     what.push_back("differs from " + o.expect_file + " in " +
@@ -129,14 +144,20 @@ void add_flow_validate(Group& parent, Context& ctx) {
       "validate", "check what a dataflow exports; exit 7 when an expected item is missing");
   cmd.option("flow", opts->flow_id, "dataflow ID").required();
   cmd.option("--expect-audience", opts->audiences, "audience ID that must be on the flow");
-  cmd.option("--expect-attribute", opts->attributes, "attribute path that must be on the flow");
+  cmd.option("--expect-attribute", opts->attributes,
+             "attribute path that must be on the flow (a current card's: in its mapping set)");
+  cmd.option("--expect-identity", opts->identities,
+             "identity namespace the flow must export (Email, ECID, ...): a current card's "
+             "mapped identity, or a legacy flow's identityMap.NAMESPACE attribute");
   cmd.option("--expect-file", opts->expect_file,
              "audiences file (as for activate --audiences-file) the flow must match exactly: "
-             "audiences and the settings the file gives, and its attributes, mandatory fields "
-             "and dedup keys when it lists them");
+             "audiences and the settings the file gives, and its attributes, identities, "
+             "mandatory fields and dedup keys when it lists them");
   cmd.examples(
       "Examples:\n  aepflow flow validate \"$FLOW\" --expect-audience \"$SEGMENT\" "
       "--expect-attribute person.name.lastName\n"
+      "  aepflow flow validate \"$FLOW\" --expect-attribute person.name.firstName "
+      "--expect-identity Email\n"
       "  aepflow flow validate \"$FLOW\" --expect-file audiences.json -o json   # CI drift check");
   cmd.run(ctx, [opts, &ctx] { return run(*opts, ctx); });
 }

@@ -14,25 +14,11 @@ using test::with_credentials;
 
 namespace {
 
-constexpr const char* kTarget = "12ab90c9-5a3e-4e1d-8d7c-b2ad8e1dd4aa";
-constexpr const char* kS3 = "4fce964d-3f37-408f-9778-e597338a21ee";
+constexpr const char* kTarget = test::commands::kS3Target;
+constexpr const char* kS3 = test::commands::kS3Spec;
 
-// A flow of the current Amazon S3 card, as made with the V2 body; `mapping` is its profileMapping.
 std::string s3_flow(json mapping = json::object()) {
-  return json{{"items",
-               {{{"id", kFlow},
-                 {"name", "S3 exports"},
-                 {"etag", "\"e1\""},
-                 {"flowSpec", {{"id", "1a0514a6-33d4-4c7f-aff8-594799c47549"}}},
-                 {"targetConnectionIds", {kTarget}},
-                 {"transformations",
-                  {{{"name", "GeneralTransform"},
-                    {"params",
-                     {{"mandatoryFields", json::array()},
-                      {"primaryFields", json::array()},
-                      {"profileMapping", mapping},
-                      {"segmentSelectors", {{"selectors", json::array()}}}}}}}}}}}}
-      .dump();
+  return s3_flow_json(std::move(mapping));
 }
 
 const char* kUnion = R"({"title":"XDM Individual Profile","type":"object","properties":{
@@ -198,4 +184,23 @@ TEST_CASE("an attribute the union schema does not have is refused before anythin
   CHECK_THAT(r.err, Catch::Contains("not in the profile's union schema of this sandbox: "
                                     "loyalty.nosuch, person.name.first (nothing was made)"));
   CHECK(f->sent.size() == 2);  // the flow and the union schema: no schema, no mapping set
+}
+
+TEST_CASE("an audiences file's identities are mapped on a current card's flow",
+          "[commands][activate][dataprep]") {
+  auto f = fake();
+  f->on(Method::get, std::string("/flows/") + kFlow, 200, s3_flow());
+  f->on(Method::get, "/identities", 200, R"([{"code":"Email"},{"code":"ECID"}])");
+  stub_schemas_and_set(*f);
+  f->on(Method::patch, std::string("/flows/") + kFlow, 200, R"({"id":"x","etag":"\"e2\""})");
+  const std::string file =
+      json{{"attributes", {"person.name.firstName"}}, {"identities", {"ECID"}}}.dump();
+  auto r = run_cli(
+      with_credentials({"flow", "activate", kFlow, "--audiences-file", "a.json", "-o", "json"}), f,
+      {}, {{"a.json", file}});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(json::parse(r.out)["identities"]["added"] == json::array({"ECID"}));
+  const json set = body_of(sent_to(*f, Method::post, "/mappingSets"));
+  CHECK(set["mappings"][1]["source"] == "identityMap.ECID");
 }
