@@ -148,3 +148,85 @@ TEST_CASE("Data Landing Zone from a pipeline file: no credentials, applied once"
   CHECK(again.code == 0);
   CHECK(emu.count("writes") == writes);
 }
+
+TEST_CASE(
+    "each current card's example pipeline applies with attributes and an identity, then "
+    "plans no change",
+    "[integration][pipeline][examples][cards]") {
+  auto file = GENERATE(as<std::string>{}, "amazon-s3", "azure-blob-storage", "adls-gen2",
+                       "data-landing-zone", "google-cloud-storage", "sftp");
+  CAPTURE(file);
+  Emulator emu;
+  const std::string path = test::source_dir() + "/examples/pipelines/" + file + ".yaml";
+  const std::map<std::string, std::string> env = {
+      {"AMAZON_S3_ACCESS_KEY", "AKIAEXAMPLEKEY234567"},
+      {"AMAZON_S3_SECRET_KEY", "exampleOnlyS3SecretKey000000000000000000"},
+      {"AZURE_BLOB_CONNECTION_STRING",
+       "DefaultEndpointsProtocol=https;AccountName=x;AccountKey=example-only"},
+      {"ADLS_SERVICE_PRINCIPAL_ID", "00000000-0000-0000-0000-000000000001"},
+      {"ADLS_SERVICE_PRINCIPAL_KEY", "example-only-principal-key"},
+      {"GCS_ACCESS_KEY_ID", "GOOGEXAMPLEONLYACCESSKEYID"},
+      {"GCS_SECRET_ACCESS_KEY", "exampleOnlyGcsSecretAccessKey00000000000"},
+      {"SFTP_SSH_KEY", kRsaKey}};
+  auto apply = aepflow(emu, {"apply", "-f", path, "--yes"}, env);
+  INFO(apply.err);
+  REQUIRE(apply.code == 0);
+  const auto writes = emu.count("writes");
+  auto plan = aepflow(emu, {"plan", "-f", path, "--detailed-exitcode"}, env);
+  INFO(plan.out);
+  CHECK(plan.code == 0);
+  CHECK(aepflow(emu, {"apply", "-f", path, "--yes"}, env).code == 0);
+  CHECK(emu.count("writes") == writes);  // the second apply writes nothing
+
+  auto flow =
+      aepflow(emu, {"flow", "list", "--name", "activate audiences (" + file + ")", "-o", "id"});
+  REQUIRE(flow.out.size() == 37);
+  const std::string identity = file == "azure-blob-storage" ? "ECID" : "Email";
+  auto validate = aepflow(emu, {"flow", "validate", flow.out.substr(0, 36), "--expect-attribute",
+                                "person.name.firstName", "--expect-attribute",
+                                "personalEmail.address", "--expect-identity", identity,
+                                "--expect-audience", "9f7d37fd-7039-4454-94ef-2b0cd6c3206a"});
+  INFO(validate.err);
+  CHECK(validate.code == 0);
+}
+
+TEST_CASE(
+    "a pipeline file's attributes on a current card: one more is added, one fewer removed, "
+    "the rest kept",
+    "[integration][pipeline][cards]") {
+  Emulator emu;
+  const std::map<std::string, std::string> env = {
+      {"AMAZON_S3_ACCESS_KEY", "AKIAEXAMPLEKEY234567"},
+      {"AMAZON_S3_SECRET_KEY", "exampleOnlyS3SecretKey000000000000000000"}};
+  std::ifstream in(test::source_dir() + "/examples/pipelines/amazon-s3.yaml");
+  const std::string text((std::istreambuf_iterator<char>(in)), {});
+  const std::string path = write(emu, "s3.yaml", text);
+  REQUIRE(aepflow(emu, {"apply", "-f", path, "--yes"}, env).code == 0);
+  auto flow =
+      aepflow(emu, {"flow", "list", "--name", "activate audiences (amazon-s3)", "-o", "id"});
+  REQUIRE(flow.out.size() == 37);
+  const std::string id = flow.out.substr(0, 36);
+
+  auto edit = [&](const std::string& from, const std::string& to) {
+    std::string t = text;
+    t.replace(t.find(from), from.size(), to);
+    write(emu, "s3.yaml", t);
+  };
+  edit("      - personalEmail.address\n",
+       "      - personalEmail.address\n      - homeAddress.city\n");
+  auto plan = aepflow(emu, {"plan", "-f", path, "-o", "table"}, env);
+  CHECK_THAT(plan.out, Catch::Contains("homeAddress.city"));
+  REQUIRE(aepflow(emu, {"apply", "-f", path, "--yes"}, env).code == 0);
+  CHECK(aepflow(emu, {"flow", "validate", id, "--expect-attribute", "homeAddress.city",
+                      "--expect-attribute", "person.name.firstName", "--expect-identity", "Email"})
+            .code == 0);
+
+  edit("      - person.name.lastName\n", "");
+  REQUIRE(aepflow(emu, {"apply", "-f", path, "--yes"}, env).code == 0);
+  CHECK(aepflow(emu, {"flow", "validate", id, "--expect-attribute", "person.name.lastName"}).code ==
+        7);
+  CHECK(aepflow(emu, {"flow", "validate", id, "--expect-attribute", "person.name.firstName",
+                      "--expect-attribute", "personalEmail.address", "--expect-identity", "Email"})
+            .code == 0);
+  CHECK(aepflow(emu, {"plan", "-f", path, "--detailed-exitcode"}, env).code == 0);
+}

@@ -94,6 +94,19 @@ TEST_CASE("the tutorial end to end: seven steps chained by ID, then validate", "
   CHECK_THAT(missing.err, Catch::Contains("is missing attributes person.lastName"));
 }
 
+namespace {
+
+// Runs examples/SCRIPT against `emu`; it must succeed (its output is shown when a check fails).
+test::Exit run_example(const Emulator& emu, const std::string& script) {
+  auto r = test::run_process({"bash", test::source_dir() + "/examples/" + script}, emu.env());
+  UNSCOPED_INFO(r.out);
+  UNSCOPED_INFO(r.err);
+  CHECK(r.code == 0);
+  return r;
+}
+
+}  // namespace
+
 TEST_CASE("each destination's example script runs the tutorial and validates",
           "[integration][examples]") {
   auto script = GENERATE(as<std::string>{}, "quickstart.sh", "adobe-campaign-s3.sh",
@@ -103,16 +116,26 @@ TEST_CASE("each destination's example script runs the tutorial and validates",
                          "azure-blob-legacy.sh", "sftp-legacy.sh");
   CAPTURE(script);
   Emulator emu;
-  auto r = test::run_process({"bash", test::source_dir() + "/examples/" + script}, emu.env());
-  INFO(r.out);
-  INFO(r.err);
-  CHECK(r.code == 0);
+  auto r = run_example(emu, script);
   CHECK_THAT(r.out, Catch::Contains("dataflow:"));
   CHECK_THAT(r.out,
              Catch::Contains("Valid: every expected audience and attribute is on the dataflow."));
   CHECK_THAT(r.out, Catch::Contains(kBiking) && Catch::Contains(kLoyalty));
   CHECK(r.err.find("error") == std::string::npos);
   CHECK(emu.count("writes") == 7);  // 4 connections, 1 flow, 2 activations: nothing twice
+}
+
+TEST_CASE("each current cloud-storage card's example script maps attributes and an identity",
+          "[integration][examples][cards]") {
+  auto script = GENERATE(as<std::string>{}, "amazon-s3.sh", "azure-blob-storage.sh", "adls-gen2.sh",
+                         "data-landing-zone.sh", "google-cloud-storage.sh", "sftp.sh");
+  CAPTURE(script);
+  Emulator emu;
+  auto r = run_example(emu, script);
+  CHECK_THAT(r.out, Catch::Contains("Valid: every expected"));
+  CHECK_THAT(r.out, Catch::Contains(kBiking) && Catch::Contains(kLoyalty));
+  CHECK(r.err.find("error") == std::string::npos);
+  CHECK(r.err.find("warning") == std::string::npos);  // today's cards: nothing retired
 }
 
 TEST_CASE("secrets never reach stdout or stderr, even at -vv", "[integration][secrets]") {

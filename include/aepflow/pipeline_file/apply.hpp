@@ -5,6 +5,7 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 
+#include "aepflow/activation/mapped_activation.hpp"
 #include "aepflow/pipeline_file/plan.hpp"
 
 namespace aepflow {
@@ -14,6 +15,8 @@ struct ApplyHooks {
   std::function<Result<nlohmann::json>(const nlohmann::json& params)> resolve_params;
   // Called after each resource is handled, with what was done, for progress output.
   std::function<void(const ResourcePlan&, const std::string& id)> done;
+  // The services a current card's mapping set is made with (attributes and identities).
+  std::function<Result<MappingServices>()> mapping;
   std::string today;  // YYYY-MM-DD, the default start date of a new audience
   std::function<bool(std::chrono::milliseconds)> sleep;
 };

@@ -38,6 +38,7 @@ struct PipelineSpec {
 
   std::vector<AudienceSpec> audiences;  // each completed with the pipeline's audienceDefaults
   std::vector<std::string> attributes;
+  std::vector<std::string> identities;  // namespace codes (current cloud-storage cards)
   std::vector<std::string> mandatory;
   std::vector<DedupKey> dedup_keys;
 };

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "aepflow/activation/activation_plan.hpp"
+#include "aepflow/activation/mapped_activation.hpp"
 #include "aepflow/flow/client.hpp"
 #include "aepflow/pipeline_file/parse.hpp"
 
@@ -73,8 +74,11 @@ struct PipelinePlan {
 // Checks the file's pipeline (params against the connection spec, every activation rule, with
 // new audiences starting `today` unless the file says otherwise), reads what exists and compares;
 // sends no write.
+// `mapping`: the services a current card's flow's mapping set is read with (its attributes and
+// identities are there, not in the flow); unset, such a flow is compared by what it holds.
 Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spec,
-                                   const std::string& today);
+                                   const std::string& today,
+                                   const std::function<Result<MappingServices>()>& mapping = {});
 
 // What the pipeline asks of its flow's exports, to compare with the flow as it is.
 Expectation expectation_of(const PipelineSpec& spec);

@@ -56,7 +56,8 @@ Result<Planned> plan_file(Context& ctx, const std::string& file, Goal goal) {
   out.service = *service;
   for (const auto& spec : out.pipeline_file.pipelines) {
     auto plan = goal == Goal::destroy ? plan_destroy(*out.service, spec)
-                                      : plan_pipeline(*out.service, spec, today_utc(ctx.io.now()));
+                                      : plan_pipeline(*out.service, spec, today_utc(ctx.io.now()),
+                                                      [&ctx] { return ctx.mapping_services(); });
     if (!plan) return std::unexpected(in_file(out.pipeline_file, spec, plan.error()));
     for (const auto& w : plan->warnings)
       ctx.warn("pipeline " + spec.name + ": " + w);
@@ -170,6 +171,7 @@ ApplyHooks apply_hooks(Context& ctx) {
   ApplyHooks hooks;
   hooks.today = today_utc(ctx.io.now());
   hooks.sleep = ctx.io.sleep;
+  hooks.mapping = [&ctx] { return ctx.mapping_services(); };
   hooks.resolve_params = [&ctx](const json& params) -> Result<json> {
     json out = params;
     for (auto& [key, value] : out.items()) {

@@ -67,8 +67,8 @@ Result<void> run(const Options& o, Context& ctx) {
   for (std::size_t i = 0; i < pipeline_file.pipelines.size(); ++i) {
     const auto& spec = pipeline_file.pipelines[i];
     // Planned again just before: an earlier pipeline may have made what this one shares.
-    auto plan =
-        i == 0 ? std::move(plans[0]) : plan_pipeline(service, spec, today_utc(ctx.io.now()));
+    auto plan = i == 0 ? std::move(plans[0])
+                       : plan_pipeline(service, spec, today_utc(ctx.io.now()), hooks.mapping);
     if (!plan) return std::unexpected(in_file(pipeline_file, spec, plan.error()));
     if (auto ok = apply_pipeline(service, spec, *plan, hooks); !ok) {
       Error e = ok.error();

@@ -4,6 +4,7 @@
 #include <mutex>
 #include <optional>
 
+#include "aepflow/activation/activate_flow.hpp"
 #include "aepflow/base/json_fields.hpp"
 #include "aepflow/base/parallel.hpp"
 #include "aepflow/flow/etag.hpp"
@@ -144,16 +145,12 @@ Result<void> apply_exports(Work& w) {
   const PipelinePlan& p = w.p;
   ApplyOptions options;
   options.sleep = w.hooks.sleep;
-  // Removals first, by ID, planned against a fresh read (indexes are the flow's own).
-  if (!p.drift.extra_audiences.empty() || !p.drift.extra_attributes.empty()) {
-    auto removed = apply_flow_change(
-        service, p.flow.id,
-        [&](const json& flow) -> Result<json> {
-          // Only what the file does not list, re-derived from this read.
-          Drift now = compare(flow, expectation_of(spec));
-          return plan_deactivation(flow, now.extra_audiences, now.extra_attributes).ops;
-        },
-        options);
+  // Removals first, by ID, against a fresh read (indexes are the flow's own): what the plan
+  // found on the flow and not in the file.
+  const Drift& d = p.drift;
+  if (!d.extra_audiences.empty() || !d.extra_attributes.empty() || !d.extra_identities.empty()) {
+    auto removed = deactivate_flow(service, w.hooks.mapping, p.flow.id, d.extra_audiences,
+                                   d.extra_attributes, d.extra_identities, options);
     if (!removed) return std::unexpected(removed.error());
   } else {
     options.known = std::move(w.made_flow);
@@ -165,14 +162,9 @@ Result<void> apply_exports(Work& w) {
   request.mandatory = spec.mandatory;
   request.dedup_keys = spec.dedup_keys;
   request.update = true;
-  auto added = apply_flow_change(
-      service, p.flow.id,
-      [&](const json& flow) -> Result<json> {
-        auto plan = plan_activation(flow, request);
-        if (!plan) return std::unexpected(plan.error());
-        return plan->ops;
-      },
-      options);
+  request.identities = spec.identities;
+  auto added =
+      activate_flow(service, w.hooks.mapping, p.flow.id, std::move(request), std::move(options));
   if (!added) return std::unexpected(added.error());
   return {};
 }

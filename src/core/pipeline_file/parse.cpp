@@ -191,7 +191,7 @@ void file_options(Reader& r, const YAML::Node& target, const std::string& where,
 PipelineSpec pipeline(Reader& r, const YAML::Node& node, const std::string& where) {
   r.only(node, where,
          {"name", "destination", "profileStore", "connection", "target", "flow", "audiences",
-          "audienceDefaults", "attributes", "mandatoryFields", "dedupKeys"});
+          "audienceDefaults", "attributes", "identities", "mandatoryFields", "dedupKeys"});
   PipelineSpec p;
   p.line = node.Mark().line + 1;
   p.name = r.text(node, where, "name", true);
@@ -253,6 +253,7 @@ PipelineSpec pipeline(Reader& r, const YAML::Node& node, const std::string& wher
     }
   }
   p.attributes = r.texts(node, where, "attributes");
+  p.identities = r.texts(node, where, "identities");
   p.mandatory = r.texts(node, where, "mandatoryFields");
   for (const auto& k : r.texts(node, where, "dedupKeys"))
     p.dedup_keys.push_back(DedupKey::parse(k));

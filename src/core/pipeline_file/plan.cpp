@@ -194,6 +194,8 @@ std::vector<Difference> drift_differences(const Drift& d) {
   list(Difference::Kind::removed, "audience", d.extra_audiences);
   list(Difference::Kind::added, "attribute", d.missing_attributes);
   list(Difference::Kind::removed, "attribute", d.extra_attributes);
+  list(Difference::Kind::added, "identity", d.missing_identities);
+  list(Difference::Kind::removed, "identity", d.extra_identities);
   list(Difference::Kind::added, "mandatory field", d.missing_mandatory);
   list(Difference::Kind::removed, "mandatory field", d.extra_mandatory, /*kept=*/true);
   list(Difference::Kind::added, "dedup key", d.missing_dedup_keys);
@@ -205,6 +207,7 @@ std::vector<Difference> drift_differences(const Drift& d) {
 bool actionable(const Drift& d) {
   return !d.missing_audiences.empty() || !d.changed.empty() || !d.extra_audiences.empty() ||
          !d.missing_attributes.empty() || !d.extra_attributes.empty() ||
+         !d.missing_identities.empty() || !d.extra_identities.empty() ||
          !d.missing_mandatory.empty() || !d.missing_dedup_keys.empty();
 }
 
@@ -291,7 +294,8 @@ Expectation expectation_of(const PipelineSpec& spec) {
 }
 
 Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spec,
-                                   const std::string& today) {
+                                   const std::string& today,
+                                   const std::function<Result<MappingServices>()>& mapping) {
   PipelinePlan p = skeleton(spec);
   if (auto ok = check_new_audiences(spec.audiences, activation_defaults(today)); !ok) {
     return std::unexpected(ok.error());
@@ -377,7 +381,21 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
   decide(p.flow, fixed);
 
   p.exports.id = p.flow.id;
-  p.drift = compare(gone(p.flow) ? json::object() : p.flow.current, expectation_of(spec));
+  const json flow = gone(p.flow) ? json::object() : p.flow.current;
+  FlowContents contents = read_flow_contents(flow);
+  Expectation expected = expectation_of(spec);
+  if (contents.mapped && mapping) {
+    // A current card's flow: what it exports is in its mapping set, identities included.
+    auto services = mapping();
+    if (!services) return std::unexpected(services.error());
+    auto read = read_exports(services->prep, flow);
+    if (!read) return std::unexpected(read.error());
+    contents = std::move(*read);
+    expected.identities = spec.identities;
+  } else if (!spec.identities.empty()) {
+    expected.identities = spec.identities;
+  }
+  p.drift = compare(contents, expected);
   p.exports.details = drift_differences(p.drift);
   if (actionable(p.drift)) p.exports.change = gone(p.flow) ? Change::create : Change::update;
   return p;

@@ -6,6 +6,7 @@
 
 #include <ctime>
 
+#include "aepflow/activation/activate_flow.hpp"
 #include "aepflow/activation/activation_plan.hpp"
 #include "aepflow/activation/audience_file.hpp"
 #include "aepflow/activation/mapped_activation.hpp"
@@ -206,62 +207,17 @@ Result<void> run(const FlowActivateOptions& o, Context& ctx) {
   if (auto ok = ctx.confirm_change("change what dataflow " + o.flow_id + " exports"); !ok)
     return ok;
 
-  // A current card's flow maps attributes and identities with a Data Prep mapping set, made
-  // before the PATCH that points the flow at it.
-  std::optional<PreparedMapping> mapping;
-  if (!request->attributes.empty() || !request->identities.empty()) {
-    auto flow = (*service)->get(Collection::flows, o.flow_id);
-    if (!flow) return std::unexpected(flow.error());
-    const FlowContents contents = read_flow_contents(*flow);
-    // A stale --etag is reported by the apply below, before anything is made.
-    auto etag = normalize_etag(flow->value("etag", std::string()));
-    const bool stale = apply.if_match && (!etag || *etag != *apply.if_match);
-    if (stale) {
-      // Nothing to prepare: the apply reports it.
-    } else if (contents.mapped) {
-      auto services = ctx.mapping_services();
-      if (!services) return std::unexpected(services.error());
-      auto prepared = prepare_mapping(*services, *flow, {request->attributes, request->identities});
-      if (!prepared) return std::unexpected(prepared.error());
-      mapping = std::move(*prepared);
-      request->attributes.clear();
-    } else if (!request->identities.empty()) {
-      return usage("dataflow " + o.flow_id +
-                   " exports profile selectors (an email-marketing destination's flow): "
-                   "--identity is for the current cloud-storage cards; export an identity "
-                   "there with --attribute identityMap.CODE");
-    }
-    apply.known = std::move(*flow);  // planned against this read; a 412 reads it again
-  }
-
-  ActivationPlan last;
   Progress progress(ctx.io, "activating through dataflow " + o.flow_id);
   progress.set(counted(request->audiences.size(), "audience") + ", " +
                counted(request->attributes.size(), "attribute") +
                ": read, checked, sent as one PATCH");
-  auto applied = apply_flow_change(
-      **service, o.flow_id,
-      [&](const nlohmann::json& flow) -> Result<nlohmann::json> {
-        auto plan = plan_activation(flow, *request);
-        if (!plan) return std::unexpected(plan.error());
-        last = std::move(*plan);
-        if (mapping && mapping->next) {
-          auto attach = attach_mapping_op(flow, *mapping);
-          if (!attach) return std::unexpected(attach.error());
-          last.ops.push_back(std::move(*attach));
-          last.mapping_set = mapping->next;
-        }
-        if (mapping) {
-          last.attributes_added = mapping->plan.attributes_added;
-          last.attributes_skipped = mapping->plan.attributes_kept;
-          last.identities_added = mapping->plan.identities_added;
-          last.identities_skipped = mapping->plan.identities_kept;
-        }
-        return last.ops;
-      },
-      apply);
-  if (!applied) return std::unexpected(applied.error());
+  auto activated = activate_flow(
+      **service, [&ctx] { return ctx.mapping_services(); }, o.flow_id, std::move(*request),
+      std::move(apply));
+  if (!activated) return std::unexpected(activated.error());
   progress.done();
+  const ActivationPlan& last = activated->plan;
+  const Applied* applied = &activated->applied;
   report(ctx, last, *applied, o.flow_id);
   return {};
 }

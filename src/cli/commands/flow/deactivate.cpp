@@ -1,5 +1,6 @@
 // aepflow flow deactivate FLOW_ID --audience ID ... --attribute PATH ...
 // Removes by ID and path; the indexes come from the flow read under the etag the PATCH carries.
+#include "aepflow/activation/activate_flow.hpp"
 #include "aepflow/activation/activation_plan.hpp"
 #include "aepflow/activation/mapped_activation.hpp"
 #include "aepflow/flow/ids.hpp"
@@ -25,49 +26,14 @@ Result<void> run(const Options& o, Context& ctx) {
   auto service = ctx.service();
   if (!service) return std::unexpected(service.error());
   if (auto ok = ctx.confirm_change("remove exports from dataflow " + o.flow_id); !ok) return ok;
-  DeactivationPlan last;
   ApplyOptions apply;
   apply.sleep = ctx.io.sleep;
-  // A current card's flow: attributes and identities come out of its mapping set, by a new one.
-  std::optional<PreparedMapping> mapping;
-  std::vector<std::string> unmapped, not_mapped;
-  std::vector<std::string> attributes = o.attributes;
-  if (!o.attributes.empty() || !o.identities.empty()) {
-    auto flow = (*service)->get(Collection::flows, o.flow_id);
-    if (!flow) return std::unexpected(flow.error());
-    const FlowContents contents = read_flow_contents(*flow);
-    if (contents.has_transformation && !contents.legacy) {
-      auto services = ctx.mapping_services();
-      if (!services) return std::unexpected(services.error());
-      auto prepared =
-          prepare_unmapping(*services, *flow, o.attributes, o.identities, unmapped, not_mapped);
-      if (!prepared) return std::unexpected(prepared.error());
-      mapping = std::move(*prepared);
-      attributes.clear();
-    } else if (!o.identities.empty()) {
-      return usage("dataflow " + o.flow_id +
-                   " exports profile selectors: --identity is for the current cloud-storage "
-                   "cards' flows");
-    }
-    apply.known = std::move(*flow);
-  }
-  auto applied = apply_flow_change(
-      **service, o.flow_id,
-      [&](const nlohmann::json& flow) -> Result<nlohmann::json> {
-        last = plan_deactivation(flow, o.audiences, attributes);
-        if (mapping && mapping->next) {
-          auto attach = attach_mapping_op(flow, *mapping);
-          if (!attach) return std::unexpected(attach.error());
-          last.ops.push_back(std::move(*attach));
-        }
-        if (mapping) {
-          last.attributes_removed = unmapped;
-          last.attributes_not_found = not_mapped;
-        }
-        return last.ops;
-      },
-      apply);
-  if (!applied) return std::unexpected(applied.error());
+  auto deactivated = deactivate_flow(
+      **service, [&ctx] { return ctx.mapping_services(); }, o.flow_id, o.audiences, o.attributes,
+      o.identities, std::move(apply));
+  if (!deactivated) return std::unexpected(deactivated.error());
+  const DeactivationPlan& last = deactivated->plan;
+  const Applied* applied = &deactivated->applied;
   for (const auto& id : last.not_found)
     ctx.warn("audience " + id + " is not on the dataflow");
   for (const auto& a : last.attributes_not_found)

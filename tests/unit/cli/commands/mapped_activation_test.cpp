@@ -168,7 +168,7 @@ TEST_CASE("an identity on an email-marketing destination's flow says where it ap
   f->on(Method::get, std::string("/flows/") + kFlow, 200, flow_json("\"e1\""));
   auto r = run_cli(with_credentials({"flow", "activate", kFlow, "--identity", "Email"}), f);
   CHECK(r.code == 2);
-  CHECK_THAT(r.err, Catch::Contains("--identity is for the current cloud-storage cards"));
+  CHECK_THAT(r.err, Catch::Contains("identities are for the current cloud-storage cards"));
 }
 
 TEST_CASE("an attribute the union schema does not have is refused before anything is made",
