@@ -43,8 +43,16 @@ struct RuleViolation {
   std::string describe() const;
 };
 
+// Whose rules an audience's filename template follows. legacy: the email-marketing
+// destinations' segment selector, which requires %DESTINATION_NAME% and %SEGMENT_ID%. current: a
+// current cloud-storage card's (the V2 selector: every macro optional, at most 255 characters).
+// unknown: only what both demand, for a check made before the flow is read (the full one follows).
+enum class Card { unknown, legacy, current };
+
+inline constexpr std::size_t max_filename_template = 255;
+
 // Every rule the service enforces on a segment selector, checked locally.
-std::vector<RuleViolation> check_audience(const Audience& a);
+std::vector<RuleViolation> check_audience(const Audience& a, Card card = Card::legacy);
 
 bool is_calendar_date(std::string_view s);  // YYYY-MM-DD and a real day
 bool is_clock_time(std::string_view s);     // HH:MM, 00:00-23:59

@@ -36,15 +36,15 @@ Audience complete(const AudienceSpec& a);
 Audience merged(const Audience& current, const AudienceSpec& given);
 
 // A new audience as it will be sent (`spec` with `defaults` for what it leaves unset), its rule
-// violations added to `violations`.
+// violations (by `card`'s rules) added to `violations`.
 Audience new_audience(const AudienceSpec& spec, const AudienceSpec& defaults,
-                      std::vector<RuleViolation>& violations);
+                      std::vector<RuleViolation>& violations, Card card = Card::legacy);
 
 // Audiences to add, checked before anything is sent: one given twice, or any that breaks an
 // activation rule, is a usage error naming every problem. The check `flow activate` and a
 // pipeline file's plan make alike.
 Result<void> check_new_audiences(const std::vector<AudienceSpec>& audiences,
-                                 const AudienceSpec& defaults);
+                                 const AudienceSpec& defaults, Card card = Card::legacy);
 
 struct ActivationRequest {
   std::vector<AudienceSpec> audiences;
@@ -68,10 +68,12 @@ struct ActivationPlan {
   std::optional<MappingSetRef> mapping_set;
   std::vector<std::string> mandatory_added;
   std::vector<DedupKey> dedup_added;
+  std::vector<std::string> warnings;  // soft limits (guardrails.hpp) the change goes beyond
 };
 
 // The ops that bring `flow` to what `r` asks, checked against every activation rule (a usage
-// error listing each violation).
+// error listing each violation): the audiences' by the flow's kind (a current card's filename
+// templates follow the V2 rules), and the dedup key's shape counting the flow's own keys.
 Result<ActivationPlan> plan_activation(const nlohmann::json& flow, const ActivationRequest& r);
 
 struct DeactivationPlan {

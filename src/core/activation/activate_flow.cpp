@@ -1,7 +1,9 @@
 #include "aepflow/activation/activate_flow.hpp"
 
 #include <optional>
+#include <utility>
 
+#include "aepflow/activation/guardrails.hpp"
 #include "aepflow/flow/etag.hpp"
 
 namespace aepflow {
@@ -35,12 +37,15 @@ Result<Activated> activate_flow(FlowService& flows,
     if (stale) {
       // Nothing to prepare: the apply reports it.
     } else if (contents.mapped) {
+      const MappingRequest asked{std::exchange(request.attributes, {}), identities};
+      // Every rule on the rest (audiences by this card's rules, the dedup key with the flow's
+      // own) holds before a schema or mapping set is made.
+      if (auto dry = plan_activation(flow, request); !dry) return std::unexpected(dry.error());
       auto services = mapping();
       if (!services) return std::unexpected(services.error());
-      auto made = prepare_mapping(*services, flow, {request.attributes, identities});
+      auto made = prepare_mapping(*services, flow, asked);
       if (!made) return std::unexpected(made.error());
       prepared = std::move(*made);
-      request.attributes.clear();
     } else if (!identities.empty()) {
       return usage("dataflow " + flow_id +
                    " exports profile selectors (an email-marketing destination's flow): "
@@ -68,6 +73,10 @@ Result<Activated> activate_flow(FlowService& flows,
           out.plan.attributes_skipped = prepared->plan.attributes_kept;
           out.plan.identities_added = prepared->plan.identities_added;
           out.plan.identities_skipped = prepared->plan.identities_kept;
+          if (prepared->plan.changed()) {
+            if (auto w = attributes_warning(flow_id, prepared->plan.mappings.size()))
+              out.plan.warnings.push_back(*w);
+          }
         }
         return out.plan.ops;
       },

@@ -18,8 +18,8 @@ constexpr std::string_view segment_selectors_path =
 constexpr std::string_view profile_selectors_path =
     "/transformations/0/params/profileSelectors/selectors/-";
 
-// Macros a filename template may use: the legacy set, then the ones the enhanced cloud-storage
-// destinations add.
+// Macros a filename template may use: the legacy set, then the ones the current cloud-storage
+// cards' V2 selector adds (whose own example still writes %DESTINATION_NAME%).
 constexpr std::array known_macros = {
     "DESTINATION_NAME",
     "SEGMENT_ID",
@@ -125,7 +125,7 @@ bool is_clock_time(std::string_view s) {
   return digits(h) && digits(m) && to_int(h) < 24 && to_int(m) < 60;
 }
 
-std::vector<RuleViolation> check_audience(const Audience& a) {
+std::vector<RuleViolation> check_audience(const Audience& a, Card card) {
   std::vector<RuleViolation> out;
   auto bad = [&](std::string field, std::string value, std::string problem, std::string allowed) {
     out.push_back(
@@ -140,15 +140,23 @@ std::vector<RuleViolation> check_audience(const Audience& a) {
         std::string(default_filename_template));
   } else {
     for (std::string_view required : {"%DESTINATION_NAME%", "%SEGMENT_ID%"}) {
-      if (a.filename_template.find(required) == std::string::npos) {
+      if (card == Card::legacy && a.filename_template.find(required) == std::string::npos) {
         bad("filenameTemplate", a.filename_template, "must contain " + std::string(required), "");
       }
     }
+    if (card == Card::current && a.filename_template.size() > max_filename_template) {
+      bad("filenameTemplate", a.filename_template.substr(0, 40) + "...",
+          "is " + std::to_string(a.filename_template.size()) +
+              " characters long; a current cloud-storage card's file names are at most " +
+              std::to_string(max_filename_template),
+          "");
+    }
     if (auto macro = unknown_macro(a.filename_template); !macro.empty()) {
+      std::string allowed;
+      for (const char* m : known_macros)
+        allowed.append("%").append(m).append("%, ");
       bad("filenameTemplate", a.filename_template, "uses an unknown macro " + macro,
-          std::string("%")
-              .append(join(known_macros))
-              .append("%, %DATETIME(YYYYMMdd_HHmmss)%, %custom text%"));
+          allowed + "%DATETIME(YYYYMMdd_HHmmss)%, %custom text%");
     }
   }
 

@@ -4,6 +4,7 @@
 #include <random>
 #include <set>
 
+#include "aepflow/activation/guardrails.hpp"
 #include "aepflow/flow/etag.hpp"
 #include "aepflow/http/retry.hpp"
 
@@ -124,20 +125,20 @@ Audience merged(const Audience& current, const AudienceSpec& given) {
 }
 
 Audience new_audience(const AudienceSpec& spec, const AudienceSpec& defaults,
-                      std::vector<RuleViolation>& violations) {
+                      std::vector<RuleViolation>& violations, Card card) {
   Audience a = complete(with_fallback(spec, defaults));
-  auto v = check_audience(a);
+  auto v = check_audience(a, card);
   violations.insert(violations.end(), v.begin(), v.end());
   return a;
 }
 
 Result<void> check_new_audiences(const std::vector<AudienceSpec>& audiences,
-                                 const AudienceSpec& defaults) {
+                                 const AudienceSpec& defaults, Card card) {
   std::vector<RuleViolation> violations;
   std::set<std::string> seen;
   for (const auto& spec : audiences) {
     if (!seen.insert(spec.id).second) return usage(given_twice(spec.id));
-    new_audience(spec, defaults, violations);
+    new_audience(spec, defaults, violations, card);
   }
   if (!violations.empty()) return usage(violations_text(violations));
   return {};
@@ -166,6 +167,7 @@ Result<ActivationPlan> plan_activation(const json& flow, const ActivationRequest
                  "flows");
   }
 
+  const Card card = c.mapped ? Card::current : Card::legacy;
   std::vector<RuleViolation> violations;
   std::set<std::string> seen;
   for (const auto& spec : r.audiences) {
@@ -173,7 +175,7 @@ Result<ActivationPlan> plan_activation(const json& flow, const ActivationRequest
     auto at = std::find_if(c.audiences.begin(), c.audiences.end(),
                            [&](const Audience& a) { return a.id == spec.id; });
     if (at == c.audiences.end()) {
-      Audience a = new_audience(spec, r.new_defaults, violations);
+      Audience a = new_audience(spec, r.new_defaults, violations, card);
       plan.ops.push_back({{"op", "add"},
                           {"path", path("/segmentSelectors/selectors/-")},
                           {"value", segment_selector(a)}});
@@ -186,7 +188,7 @@ Result<ActivationPlan> plan_activation(const json& flow, const ActivationRequest
     }
     const auto index = static_cast<std::size_t>(at - c.audiences.begin());
     Audience a = merged(*at, spec);
-    auto v = check_audience(a);
+    auto v = check_audience(a, card);
     violations.insert(violations.end(), v.begin(), v.end());
     json selector = updated_selector(c.selectors[index], a);
     if (selector == c.selectors[index]) {
@@ -199,6 +201,9 @@ Result<ActivationPlan> plan_activation(const json& flow, const ActivationRequest
     plan.updated.push_back(spec.id);
   }
   if (!violations.empty()) return usage(violations_text(violations));
+  if (auto ok = check_dedup_keys(c.dedup_keys, r.dedup_keys); !ok) {
+    return std::unexpected(ok.error());
+  }
 
   for (const auto& attribute : r.attributes) {
     if (std::find(c.attributes.begin(), c.attributes.end(), attribute) != c.attributes.end() ||
@@ -230,6 +235,15 @@ Result<ActivationPlan> plan_activation(const json& flow, const ActivationRequest
     for (const auto& k : plan.dedup_added)
       all.push_back(k.to_json());
     plan.ops.push_back({{"op", "add"}, {"path", path(home + "/primaryFields")}, {"value", all}});
+  }
+
+  if (!plan.added.empty()) {
+    if (auto w = audiences_warning(flow_id, c.audiences.size() + plan.added.size()))
+      plan.warnings.push_back(*w);
+  }
+  if (!plan.attributes_added.empty()) {
+    if (auto w = attributes_warning(flow_id, c.attributes.size() + plan.attributes_added.size()))
+      plan.warnings.push_back(*w);
   }
 
   // Structural ops alone (an empty transformation made ready) change nothing the user asked for.

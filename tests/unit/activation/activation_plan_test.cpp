@@ -3,6 +3,7 @@
 #include "aepflow/activation/activation_plan.hpp"
 
 #include <catch2/catch.hpp>
+#include <cstdio>
 
 #include "aepflow/activation/audience_file.hpp"
 #include "aepflow/auth/auth.hpp"
@@ -115,7 +116,8 @@ TEST_CASE("plan: --update replaces the whole selector at its index, keeping what
 TEST_CASE("plan: mandatory fields and dedup keys go where the flow keeps them", "[plan]") {
   auto r = request_for({});
   r.mandatory = {"person.name.lastName"};
-  r.dedup_keys = {DedupKey::parse("personalEmail.address"), DedupKey::parse("identity:Email")};
+  r.dedup_keys = {DedupKey::parse("personalEmail.address"),
+                  DedupKey::parse("person.name.lastName")};
   json legacy = legacy_flow(json::array());
   legacy["transformations"][0]["params"]["profileSelectors"]["mandatoryFields"] = {
       "person.name.firstName"};
@@ -128,7 +130,7 @@ TEST_CASE("plan: mandatory fields and dedup keys go where the flow keeps them", 
   CHECK(plan->ops[1]["path"] == "/transformations/0/params/profileSelectors/primaryFields");
   CHECK(plan->ops[1]["value"] ==
         json::parse(R"([{"fieldType":"ATTRIBUTE","attributePath":"personalEmail.address"},
-                        {"fieldType":"IDENTITY","identityNamespace":"Email"}])"));
+                        {"fieldType":"ATTRIBUTE","attributePath":"person.name.lastName"}])"));
 
   json enhanced = {{"id", "f"},
                    {"transformations",
@@ -228,6 +230,71 @@ json mapped_flow(json segments, json primary = json::array()) {
 }
 
 }  // namespace
+
+TEST_CASE("plan: a current card's flow takes the V2 filename templates, up to 255 characters",
+          "[plan]") {
+  auto r = request_for({kA});
+  r.new_defaults.filename_template = "%DESTINATION%_%SEGMENT_ID%_%DESTINATION_INSTANCE_NAME%";
+  auto plan = plan_activation(mapped_flow(json::array()), r);
+  REQUIRE(plan);
+  CHECK(plan->added == std::vector<std::string>{kA});
+  auto legacy = plan_activation(legacy_flow(json::array()), r);
+  REQUIRE_FALSE(legacy);
+  CHECK_THAT(legacy.error().message, Catch::Contains("must contain %DESTINATION_NAME%"));
+
+  r.new_defaults.filename_template = "%DESTINATION%_" + std::string(250, 'x');
+  auto too_long = plan_activation(mapped_flow(json::array()), r);
+  REQUIRE_FALSE(too_long);
+  CHECK(too_long.error().kind == ErrorKind::usage);
+  CHECK_THAT(too_long.error().message, Catch::Contains("at most 255"));
+
+  // An audience already there, updated, is held to the same rules.
+  auto update = request_for({kA});
+  update.update = true;
+  update.audiences[0].filename_template = "%SEGMENT_ID%_%FOLDER%";
+  auto bad = plan_activation(mapped_flow(json::array({selector(kA)})), update);
+  REQUIRE_FALSE(bad);
+  CHECK_THAT(bad.error().message, Catch::Contains("unknown macro %FOLDER%"));
+}
+
+TEST_CASE("plan: the dedup key counts the flow's own keys, and soft limits warn", "[plan]") {
+  auto r = request_for({});
+  r.dedup_keys = {DedupKey::parse("person.name.lastName")};
+  const json with_identity = mapped_flow(
+      json::array(), json::parse(R"([{"fieldType":"IDENTITY","identityNamespace":"GAID"}])"));
+  auto mixed = plan_activation(with_identity, r);
+  REQUIRE_FALSE(mixed);
+  CHECK_THAT(mixed.error().message, Catch::Contains("never both") &&
+                                        Catch::Contains("(the dataflow's own: identity:GAID)"));
+  r.dedup_keys = {DedupKey::parse("identity:GAID")};
+  auto same = plan_activation(with_identity, r);
+  REQUIRE(same);
+  CHECK(same->ops.empty());
+
+  json many = json::array();
+  for (int i = 0; i < 250; ++i) {
+    char id[40];
+    std::snprintf(id, sizeof id, "00000000-0000-4000-8000-%012d", i);
+    many.push_back(selector(id));
+  }
+  auto at_limit = plan_activation(mapped_flow(many), request_for({}));
+  REQUIRE(at_limit);
+  CHECK(at_limit->warnings.empty());
+  auto above = plan_activation(mapped_flow(many), request_for({kA}));
+  REQUIRE(above);
+  REQUIRE(above->warnings.size() == 1);
+  CHECK_THAT(above->warnings[0], Catch::Contains("251 audiences"));
+
+  std::vector<std::string> fifty;
+  for (int i = 0; i < 50; ++i)
+    fifty.push_back("a.f" + std::to_string(i));
+  auto attributes = request_for({});
+  attributes.attributes = {"a.new"};
+  auto legacy = plan_activation(legacy_flow(json::array(), fifty), attributes);
+  REQUIRE(legacy);
+  REQUIRE(legacy->warnings.size() == 1);
+  CHECK_THAT(legacy->warnings[0], Catch::Contains("51 mapped attributes"));
+}
 
 TEST_CASE("drift of a current card's flow: what its mapping set maps, identities too",
           "[plan][drift]") {

@@ -306,6 +306,43 @@ TEST_CASE("every activation rule, good and bad values, in one table", "[activati
   }
 }
 
+TEST_CASE("a current card's filename template: any V2 macro, none required, 255 characters",
+          "[activation][rules]") {
+  Audience a = valid_full_once();
+  // Batch_Flow_Profile_Mapping_And_Identities_V2's template names no %DESTINATION_NAME%.
+  a.filename_template =
+      "%DESTINATION%_%SEGMENT_ID%_%SEGMENT_NAME%_%DESTINATION_INSTANCE_ID%_"
+      "%DESTINATION_INSTANCE_NAME%_%DATETIME(YYYYMMdd_HHmmss)%";
+  CHECK(check_audience(a, Card::current).empty());
+  CHECK(check_audience(a, Card::unknown).empty());
+  CHECK(fields(check_audience(a, Card::legacy)) == std::vector<std::string>{"filenameTemplate"});
+
+  a.filename_template = "%ORGANIZATION_NAME%_%SANDBOX_NAME%_%TIMESTAMP%_export";
+  CHECK(check_audience(a, Card::current).empty());
+  a.filename_template = std::string(default_filename_template);  // the V2 example's own
+  CHECK(check_audience(a, Card::current).empty());
+
+  a.filename_template = "%DESTINATION%_%SEGMENT_ID%_" + std::string(240, 'x');
+  auto long_one = check_audience(a, Card::current);
+  REQUIRE(long_one.size() == 1);
+  CHECK_THAT(long_one[0].problem,
+             Catch::Contains("is 267 characters long") && Catch::Contains("at most 255"));
+  CHECK(check_audience(a, Card::unknown).empty());  // the length is the card's rule
+  a.filename_template.resize(255);
+  CHECK(check_audience(a, Card::current).empty());
+
+  a.filename_template = "%DESTINATION%_%SEGMENT_ID%_%DESTINATION_INSTANCE%";
+  for (Card card : {Card::current, Card::unknown}) {
+    auto v = check_audience(a, card);
+    REQUIRE(v.size() == 1);
+    CHECK_THAT(v[0].describe(), Catch::Contains("uses an unknown macro %DESTINATION_INSTANCE%") &&
+                                    Catch::Contains("%DESTINATION_INSTANCE_NAME%") &&
+                                    Catch::Contains("%SANDBOX_NAME%"));
+  }
+  a.filename_template = "";
+  CHECK(fields(check_audience(a, Card::current)) == std::vector<std::string>{"filenameTemplate"});
+}
+
 TEST_CASE("a flow's kind, mapping set and identities, as read", "[activation]") {
   json legacy = json::parse(R"({"transformations":[{"params":{
       "segmentSelectors":{"selectors":[]},

@@ -9,6 +9,7 @@
 #include "aepflow/activation/activate_flow.hpp"
 #include "aepflow/activation/activation_plan.hpp"
 #include "aepflow/activation/audience_file.hpp"
+#include "aepflow/activation/guardrails.hpp"
 #include "aepflow/activation/mapped_activation.hpp"
 #include "aepflow/flow/etag.hpp"
 #include "aepflow/flow/ids.hpp"
@@ -98,16 +99,18 @@ Result<ActivationRequest> build_request(const FlowActivateOptions& o, const Io& 
       return usage("--dedup-key '" + k.text() + "': expected an XDM path or identity:NAMESPACE");
     }
   }
+  if (auto ok = check_dedup_keys({}, r.dedup_keys); !ok) return std::unexpected(ok.error());
   if (r.audiences.empty() && r.attributes.empty() && r.mandatory.empty() && r.dedup_keys.empty() &&
       r.identities.empty()) {
     return usage(
         "nothing to activate: pass --audience, --audiences-file, --attribute, --identity, "
         "--mandatory or --dedup-key");
   }
-  // New audiences are checked now, before any request. Updated ones are checked once merged with
-  // their current settings, still before anything is written.
+  // New audiences are checked now, before any request, by what every kind of flow demands; by
+  // the flow's own rules once it is read. Updated ones are checked once merged with their current
+  // settings, still before anything is written.
   if (!r.update) {
-    if (auto ok = check_new_audiences(r.audiences, r.new_defaults); !ok) {
+    if (auto ok = check_new_audiences(r.audiences, r.new_defaults, Card::unknown); !ok) {
       return std::unexpected(ok.error());
     }
   }
@@ -116,6 +119,8 @@ Result<ActivationRequest> build_request(const FlowActivateOptions& o, const Io& 
 
 void report(Context& ctx, const ActivationPlan& plan, const Applied& applied,
             const std::string& flow_id) {
+  for (const auto& w : plan.warnings)
+    ctx.warn(w);
   for (const auto& id : plan.skipped) {
     ctx.warn("audience " + id +
              " is already on the dataflow; skipped (--update changes its settings)");
@@ -241,12 +246,17 @@ void add_flow_activate(Group& parent, Context& ctx, RunFunction<FlowActivateOpti
              "identity namespace to export (Email, Phone_E.164, ECID, ...); current "
              "cloud-storage cards, one per dataflow");
   cmd.option("--mandatory", opts->mandatory,
-             "attribute every exported profile must have (mandatoryFields); repeatable");
+             "attribute (or, on a current cloud-storage card, identity namespace such as GAID) "
+             "every exported profile must have (mandatoryFields); repeatable");
   cmd.option("--dedup-key", opts->dedup_keys,
-             "deduplication key (primaryFields): an attribute path, or identity:NAMESPACE");
+             "deduplication key (primaryFields): identity:NAMESPACE, or one or two attribute "
+             "paths; never both");
   cmd.option("--filename-template", opts->filename_template,
-             "exported file name; must contain %DESTINATION_NAME% and %SEGMENT_ID% (default "
-             "%DESTINATION_NAME%_%SEGMENT_ID%_%DATETIME(YYYYMMdd_HHmmss)%)");
+             "exported file name (default "
+             "%DESTINATION_NAME%_%SEGMENT_ID%_%DATETIME(YYYYMMdd_HHmmss)%); an email-marketing "
+             "destination's must contain %DESTINATION_NAME% and %SEGMENT_ID%, a current "
+             "cloud-storage card's takes any of its macros (%DESTINATION%, "
+             "%DESTINATION_INSTANCE_NAME%, ...) in at most 255 characters");
   cmd.option("--export-mode", opts->export_mode,
              "DAILY_FULL_EXPORT (default) or FIRST_FULL_THEN_INCREMENTAL");
   cmd.option("--frequency", opts->frequency,

@@ -39,6 +39,16 @@ void stub_schemas_and_set(test::FakeTransport& f) {
        R"({"id":"5f0031f8ccd4444dac9c5c391389e9e8","version":0})");
 }
 
+// flow activate FLOW ARGS... over `f` exits 2 saying `says`, after `sent` requests (reads).
+void refused(std::vector<std::string> args, const std::shared_ptr<test::FakeTransport>& f,
+             const std::string& says, std::size_t sent) {
+  args.insert(args.begin(), {"flow", "activate", kFlow});
+  auto r = run_cli(with_credentials(args), f);
+  CHECK(r.code == 2);
+  CHECK_THAT(r.err, Catch::Contains(says));
+  CHECK(f->sent.size() == sent);
+}
+
 const test::Sent& sent_to(const test::FakeTransport& f, Method m, const std::string& path,
                           int nth = 0) {
   for (const auto& s : f.sent) {
@@ -184,6 +194,93 @@ TEST_CASE("an attribute the union schema does not have is refused before anythin
   CHECK_THAT(r.err, Catch::Contains("not in the profile's union schema of this sandbox: "
                                     "loyalty.nosuch, person.name.first (nothing was made)"));
   CHECK(f->sent.size() == 2);  // the flow and the union schema: no schema, no mapping set
+}
+
+TEST_CASE("mandatory fields and a dedup key on a current card's flow go into its params",
+          "[commands][activate][dataprep]") {
+  auto f = fake();
+  f->on(Method::get, std::string("/flows/") + kFlow, 200, s3_flow(mapping_ref()));
+  f->on(Method::patch, std::string("/flows/") + kFlow, 200, R"({"id":"x","etag":"\"e2\""})");
+  auto r = run_cli(with_credentials({"flow", "activate", kFlow, "--mandatory", "GAID",
+                                     "--dedup-key", "identity:GAID", "-o", "json"}),
+                   f);
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  REQUIRE(f->sent.size() == 2);  // no mapping set is read or made for these
+  CHECK(body_of(f->sent[1]) == json::parse(R"([
+      {"op":"add","path":"/transformations/0/params/mandatoryFields","value":["GAID"]},
+      {"op":"add","path":"/transformations/0/params/primaryFields",
+       "value":[{"fieldType":"IDENTITY","identityNamespace":"GAID"}]}])"));
+  CHECK(json::parse(r.out)["dedupKeys"] == json::array({"identity:GAID"}));
+}
+
+TEST_CASE(
+    "a dedup key that mixes, or grows past two attributes, is refused before anything is sent",
+    "[commands][activate][dataprep]") {
+  refused({"--dedup-key", "identity:GAID", "--dedup-key", "person.name.lastName"}, fake(),
+          "identity:GAID, person.name.lastName", 0);  // no request at all
+
+  // With the flow's own identity key: refused after reading the flow, before any schema.
+  auto g = fake();
+  g->on(Method::get, std::string("/flows/") + kFlow, 200,
+        s3_flow_json(mapping_ref(), json::array(),
+                     json::parse(R"([{"fieldType":"IDENTITY","identityNamespace":"ECID"}])")));
+  refused({"--attribute", "loyalty.tier", "--dedup-key", "person.name.lastName"}, g,
+          "(the dataflow's own: identity:ECID)", 1);
+}
+
+TEST_CASE(
+    "a current card's filename template: V2 macros, 255 characters, checked before a "
+    "mapping set is made",
+    "[commands][activate][dataprep]") {
+  const std::vector<std::string> audience = {"--audience", kSegment,      "--start-time",
+                                             "17:00",      "--attribute", "person.name.firstName"};
+  auto with_template = [&](const std::string& t) {
+    auto args = audience;
+    args.insert(args.end(), {"--filename-template", t});
+    return args;
+  };
+  // An unknown macro is unknown on every card: refused before the flow is read.
+  refused(with_template("%DESTINATION%_%SEGMENT_ID%_%FOLDER_NAME%"), fake(),
+          "uses an unknown macro %FOLDER_NAME% (allowed: %DESTINATION_NAME%, %SEGMENT_ID%, ", 0);
+
+  // Too long for a current card: refused once the flow is read, before any schema.
+  auto g = fake();
+  g->on(Method::get, std::string("/flows/") + kFlow, 200, s3_flow());
+  refused(with_template("%DESTINATION%_" + std::string(250, 'x')), g, "at most 255", 1);
+
+  // Without %DESTINATION_NAME%: fine on a current card (every V2 macro is optional).
+  auto h = fake();
+  h->on(Method::get, std::string("/flows/") + kFlow, 200, s3_flow(mapping_ref()));
+  h->on(Method::patch, std::string("/flows/") + kFlow, 200, R"({"id":"x","etag":"\"e2\""})");
+  auto v2 = run_cli(with_credentials({"flow", "activate", kFlow, "--audience", kSegment,
+                                      "--start-time", "17:00", "--filename-template",
+                                      "%DESTINATION%_%SEGMENT_ID%_%DESTINATION_INSTANCE_NAME%"}),
+                    h);
+  INFO(v2.err);
+  CHECK(v2.code == 0);
+  CHECK(body_of(h->sent[1])[0]["value"]["value"]["filenameTemplate"] ==
+        "%DESTINATION%_%SEGMENT_ID%_%DESTINATION_INSTANCE_NAME%");
+}
+
+TEST_CASE("more than 50 mapped attributes is a warning, not an error",
+          "[commands][activate][dataprep]") {
+  json held = json::array();
+  for (int i = 0; i < 50; ++i) {
+    held.push_back({{"source", "person.f" + std::to_string(i)},
+                    {"destination", "person_f" + std::to_string(i)}});
+  }
+  auto f = fake();
+  f->on(Method::get, std::string("/flows/") + kFlow, 200, s3_flow(mapping_ref()));
+  f->on(Method::get, std::string("/mappingSets/") + kMappingSet, 200,
+        json{{"mappings", held}}.dump());
+  stub_schemas_and_set(*f);
+  f->on(Method::patch, std::string("/flows/") + kFlow, 200, R"({"id":"x","etag":"\"e2\""})");
+  auto r = run_cli(with_credentials({"flow", "activate", kFlow, "--attribute", "loyalty.tier"}), f);
+  INFO(r.err);
+  CHECK(r.code == 0);
+  CHECK_THAT(r.err, Catch::Contains("would export 51 mapped attributes") &&
+                        Catch::Contains("soft limit of 50"));
 }
 
 TEST_CASE("an audiences file's identities are mapped on a current card's flow",
