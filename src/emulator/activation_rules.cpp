@@ -19,6 +19,8 @@ const std::set<std::string> kFullFrequencies = {"ONCE", "DAILY"};
 const std::set<std::string> kIncrementalFrequencies = {"DAILY", "EVERY_3_HOURS", "EVERY_6_HOURS",
                                                        "EVERY_8_HOURS", "EVERY_12_HOURS"};
 const std::set<std::string> kTriggers = {"SCHEDULED", "AFTER_SEGMENT_EVAL"};
+// BatchSegmentSelector's macros and BatchSegmentSelector_V2's, whose own example writes
+// %DESTINATION_NAME% too (and the update guide makes it required, on a legacy flow spec).
 const std::set<std::string> kMacros = {"DESTINATION_NAME",
                                        "SEGMENT_ID",
                                        "SEGMENT_NAME",
@@ -49,7 +51,11 @@ std::string list(const std::set<std::string>& s) {
 
 }  // namespace
 
-std::vector<std::string> segment_selector_problems(const json& selector, const std::string& where) {
+// activate-batch-profile-destinations.md (the UI guide): a file name is at most 255 characters.
+constexpr std::size_t kMaxFileName = 255;
+
+std::vector<std::string> segment_selector_problems(const json& selector, const std::string& where,
+                                                   bool legacy) {
   std::vector<std::string> out;
   if (!selector.is_object() || !selector.contains("value") || !selector["value"].is_object()) {
     out.push_back(where + " must be an object with a value");
@@ -64,9 +70,13 @@ std::vector<std::string> segment_selector_problems(const json& selector, const s
     out.push_back(at + ".filenameTemplate is required");
   } else {
     for (const char* m : {"%DESTINATION_NAME%", "%SEGMENT_ID%"}) {
-      if (tmpl.find(m) == std::string::npos) {
+      if (legacy && tmpl.find(m) == std::string::npos) {
         out.push_back(at + ".filenameTemplate must contain " + m);
       }
+    }
+    if (!legacy && tmpl.size() > kMaxFileName) {
+      out.push_back(at + ".filenameTemplate is " + std::to_string(tmpl.size()) +
+                    " characters long; a file name is at most " + std::to_string(kMaxFileName));
     }
     for (const auto& m : macros_in(tmpl)) {
       bool ok = !m.format.empty() ? m.name == "DATETIME" : kMacros.count(m.name) > 0;

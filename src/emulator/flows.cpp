@@ -81,7 +81,7 @@ std::optional<Failure> one_connection(const Call& call, const json& body, const 
   return std::nullopt;
 }
 
-std::vector<std::string> transformation_problems(const json& transformations) {
+std::vector<std::string> transformation_problems(const json& transformations, bool legacy) {
   std::vector<std::string> problems;
   if (!transformations.is_array()) return {"transformations must be an array"};
   for (std::size_t t = 0; t < transformations.size(); ++t) {
@@ -108,7 +108,8 @@ std::vector<std::string> transformation_problems(const json& transformations) {
     }
     for (std::size_t i = 0; i < selectors.size(); ++i) {
       auto p = segment_selector_problems(
-          selectors[i], at + ".params.segmentSelectors.selectors[" + std::to_string(i) + "]");
+          selectors[i], at + ".params.segmentSelectors.selectors[" + std::to_string(i) + "]",
+          legacy);
       problems.insert(problems.end(), p.begin(), p.end());
     }
   }
@@ -245,9 +246,9 @@ std::optional<Failure> flow_problem(const Call& call, const json& flow) {
     if (auto f = one_connection(call, flow, field)) return f;
   }
   const json transformations = flow.value("transformations", json());
-  auto problems = transformation_problems(transformations);
+  const bool legacy = kLegacyFlowSpecs.count(str(flow.value("flowSpec", json()), "id")) > 0;
+  auto problems = transformation_problems(transformations, legacy);
   if (!exports_datasets(call, flow) && transformations.is_array()) {
-    const bool legacy = kLegacyFlowSpecs.count(str(flow.value("flowSpec", json()), "id")) > 0;
     for (std::size_t i = 0; i < transformations.size(); ++i) {
       const json& t = transformations[i];
       if (!t.is_object() || !t.contains("params") || !t["params"].is_object()) continue;

@@ -25,12 +25,15 @@ void mandatory_problems(const json& fields, const std::string& at, std::vector<s
 }
 
 // PrimaryFields_V2: each {fieldType: ATTRIBUTE, attributePath} or {fieldType: IDENTITY,
-// identityNamespace}, both keys required in each.
+// identityNamespace}, both keys required in each. Together they are one deduplication key: one
+// identity namespace, or one or two attributes (a composite key), never both
+// (activate-batch-profile-destinations.md, guardrails.md).
 void primary_problems(const json& fields, const std::string& at, std::vector<std::string>& out) {
   if (!fields.is_array()) {
     out.push_back(at + " must be an array");
     return;
   }
+  std::size_t identities = 0, attributes = 0;
   for (std::size_t i = 0; i < fields.size(); ++i) {
     const json& f = fields[i];
     const std::string where = at + "[" + std::to_string(i) + "]";
@@ -42,7 +45,20 @@ void primary_problems(const json& fields, const std::string& at, std::vector<std
       out.push_back(where + ".fieldType must be ATTRIBUTE or IDENTITY");
     } else if (str(f, key).empty()) {
       out.push_back(where + "." + key + " is required with fieldType " + type);
+    } else {
+      ++(type == "IDENTITY" ? identities : attributes);
     }
+  }
+  if (identities > 0 && attributes > 0) {
+    out.push_back(at +
+                  " mixes IDENTITY and ATTRIBUTE fields: a deduplication key is one identity "
+                  "namespace or one or two attributes");
+  } else if (identities > 1) {
+    out.push_back(at + " has " + std::to_string(identities) +
+                  " IDENTITY fields: a deduplication key is one identity namespace");
+  } else if (attributes > 2) {
+    out.push_back(at + " has " + std::to_string(attributes) +
+                  " ATTRIBUTE fields: a composite deduplication key is at most two attributes");
   }
 }
 

@@ -151,3 +151,72 @@ TEST_CASE("flows: what a current-card or legacy dataflow's params refuse",
               {"person.name.lastName"})
             .status == 200);
 }
+
+TEST_CASE("flows: a dedup key is one identity namespace or one or two attributes, never both",
+          "[emulator][conversion]") {
+  Emu e;
+  const std::string flow = s3_flow(e);
+  const json gaid = {{"fieldType", "IDENTITY"}, {"identityNamespace", "GAID"}};
+  const json email = {{"fieldType", "IDENTITY"}, {"identityNamespace", "Email"}};
+  auto attribute = [](const char* path) {
+    return json{{"fieldType", "ATTRIBUTE"}, {"attributePath", path}};
+  };
+  const std::string at = "/transformations/0/params/primaryFields";
+  auto one = patch(e, flow, at, json::array({gaid}));
+  INFO(one.body);
+  CHECK(one.status == 200);
+  CHECK(patch(e, flow, at, {attribute("person.name.lastName"), attribute("personalEmail.address")})
+            .status == 200);
+  struct Case {
+    json value;
+    std::string says;
+  };
+  const std::vector<Case> cases = {
+      {{gaid, attribute("person.name.lastName")}, "mixes IDENTITY and ATTRIBUTE fields"},
+      {{gaid, email}, "has 2 IDENTITY fields"},
+      {{attribute("a.b"), attribute("c.d"), attribute("e.f")}, "has 3 ATTRIBUTE fields"},
+  };
+  for (const auto& c : cases) {
+    auto r = patch(e, flow, at, c.value);
+    INFO(c.value.dump() << " -> " << r.body);
+    CHECK(r.status == 400);
+    CHECK(r.body.find(c.says) != std::string::npos);
+  }
+  // The legacy flow spec's dedup key, in its profile selectors, is held to the same rule.
+  auto legacy = e.tutorial();
+  auto r = patch(e, legacy[4], "/transformations/0/params/profileSelectors/primaryFields",
+                 {gaid, attribute("person.name.lastName")});
+  CHECK(r.status == 400);
+  CHECK(r.body.find("profileSelectors.primaryFields mixes") != std::string::npos);
+}
+
+TEST_CASE("flows: a current card's filename template takes the V2 macros, up to 255 characters",
+          "[emulator][conversion]") {
+  Emu e;
+  const std::string flow = s3_flow(e);
+  int n = 0;
+  auto add = [&](const std::string& flow_id, const std::string& tmpl) {
+    const std::string id = "9f7d37fd-7039-4454-94ef-2b0cd6c3206" + std::to_string(n++);
+    json s = emulator_test::segment(id, emulator_test::kOnce);
+    s["value"]["filenameTemplate"] = tmpl;
+    return patch(e, flow_id, "/transformations/0/params/segmentSelectors/selectors/-", s);
+  };
+  // Batch_Flow_Profile_Mapping_And_Identities_V2's template: no %DESTINATION_NAME%.
+  const std::string v2 =
+      "%DESTINATION%_%SEGMENT_ID%_%SEGMENT_NAME%_%DESTINATION_INSTANCE_ID%_"
+      "%DESTINATION_INSTANCE_NAME%_%DATETIME(YYYYMMdd_HHmmss)%";
+  CHECK(add(flow, v2).status == 200);
+  auto too_long = add(flow, "%DESTINATION%_" + std::string(242, 'x'));
+  CHECK(too_long.status == 400);
+  CHECK(too_long.body.find("is 256 characters long; a file name is at most 255") !=
+        std::string::npos);
+  auto unknown = add(flow, "%DESTINATION%_%FOLDER%");
+  CHECK(unknown.status == 400);
+  CHECK(unknown.body.find("unknown macro %FOLDER%") != std::string::npos);
+
+  // The legacy flow spec still requires %DESTINATION_NAME% and %SEGMENT_ID%.
+  auto legacy = e.tutorial();
+  auto r = add(legacy[4], v2);
+  CHECK(r.status == 400);
+  CHECK(r.body.find("must contain %DESTINATION_NAME%") != std::string::npos);
+}
