@@ -59,6 +59,16 @@ std::string sftp_pipeline(const Emulator& emu, const std::string& key_file,
 )");
 }
 
+const std::map<std::string, std::string> kS3Secrets = {
+    {"AMAZON_S3_ACCESS_KEY", "AKIAEXAMPLEKEY234567"},
+    {"AMAZON_S3_SECRET_KEY", "exampleOnlyS3SecretKey000000000000000000"}};
+
+// The text of examples/pipelines/NAME.yaml.
+std::string example_text(const std::string& name) {
+  std::ifstream in(test::source_dir() + "/examples/pipelines/" + name + ".yaml");
+  return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
 }  // namespace
 
 TEST_CASE("a current SFTP card from a pipeline file: key file encoded, files encrypted",
@@ -195,11 +205,8 @@ TEST_CASE(
     "the rest kept",
     "[integration][pipeline][cards]") {
   Emulator emu;
-  const std::map<std::string, std::string> env = {
-      {"AMAZON_S3_ACCESS_KEY", "AKIAEXAMPLEKEY234567"},
-      {"AMAZON_S3_SECRET_KEY", "exampleOnlyS3SecretKey000000000000000000"}};
-  std::ifstream in(test::source_dir() + "/examples/pipelines/amazon-s3.yaml");
-  const std::string text((std::istreambuf_iterator<char>(in)), {});
+  const auto& env = kS3Secrets;
+  const std::string text = example_text("amazon-s3");
   const std::string path = write(emu, "s3.yaml", text);
   REQUIRE(aepflow(emu, {"apply", "-f", path, "--yes"}, env).code == 0);
   auto flow =
@@ -229,4 +236,36 @@ TEST_CASE(
                       "--expect-attribute", "personalEmail.address", "--expect-identity", "Email"})
             .code == 0);
   CHECK(aepflow(emu, {"plan", "-f", path, "--detailed-exitcode"}, env).code == 0);
+}
+
+TEST_CASE("plan checks a current card's file by its own rules: V2 filename macros, dedup keys",
+          "[integration][pipeline][cards]") {
+  Emulator emu;
+  const auto& env = kS3Secrets;
+  const std::string text = example_text("amazon-s3");
+  auto with = [&](const std::string& name, const std::string& from, const std::string& to) {
+    std::string t = text;
+    t.replace(t.find(from), from.size(), to);
+    return write(emu, name, t);
+  };
+  // A V2 macro the email-marketing rules do not know is a current card's to use.
+  const std::string v2 =
+      with("v2.yaml", "        name: Interested in Mountain Biking\n",
+           "        name: Interested in Mountain Biking\n"
+           "        filenameTemplate: \"%DESTINATION%_%SEGMENT_ID%_%TIMESTAMP%\"\n");
+  auto ok = aepflow(emu, {"plan", "-f", v2}, env);
+  INFO(ok.err);
+  CHECK(ok.code == 0);
+  const std::string bad = with("bad.yaml", "        name: Interested in Mountain Biking\n",
+                               "        name: Interested in Mountain Biking\n"
+                               "        filenameTemplate: \"%BUCKET%_%SEGMENT_ID%\"\n");
+  auto refused = aepflow(emu, {"plan", "-f", bad}, env);
+  CHECK(refused.code == 2);
+  CHECK_THAT(refused.err, Catch::Contains("%BUCKET%"));
+  const std::string mixed = with("mixed.yaml", "    identities: [Email]\n",
+                                 "    identities: [Email]\n"
+                                 "    dedupKeys: [identity:Email, person.name.lastName]\n");
+  auto dedup = aepflow(emu, {"plan", "-f", mixed}, env);
+  CHECK(dedup.code == 2);
+  CHECK(emu.count("writes") == 0);
 }

@@ -4,6 +4,7 @@
 #include <mutex>
 #include <optional>
 
+#include "aepflow/activation/guardrails.hpp"
 #include "aepflow/base/json_fields.hpp"
 #include "aepflow/base/parallel.hpp"
 #include "aepflow/flow/etag.hpp"
@@ -297,12 +298,16 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
                                    const std::string& today,
                                    const std::function<Result<MappingServices>()>& mapping) {
   PipelinePlan p = skeleton(spec);
-  if (auto ok = check_new_audiences(spec.audiences, activation_defaults(today)); !ok) {
-    return std::unexpected(ok.error());
-  }
+  // The file's own dedup keys, before anything is read: one namespace or two attributes at most.
+  if (auto ok = check_dedup_keys({}, spec.dedup_keys); !ok) return std::unexpected(ok.error());
   auto conn_spec = resolve_connection_spec(service, spec.destination);
   if (!conn_spec) return std::unexpected(conn_spec.error());
   p.connection_spec_id = *conn_spec;
+  // By the rules of the destination's kind: a current card's templates take the V2 macros.
+  const Card card = uses_data_prep(p.connection_spec_id) ? Card::current : Card::legacy;
+  if (auto ok = check_new_audiences(spec.audiences, activation_defaults(today), card); !ok) {
+    return std::unexpected(ok.error());
+  }
   if (auto w = retired_warning(p.connection_spec_id)) p.warnings.push_back(*w);
   auto flow_spec =
       resolve_flow_spec(service, spec.flow_spec.empty() ? spec.destination : spec.flow_spec);
@@ -394,6 +399,17 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
     expected.identities = spec.identities;
   } else if (!spec.identities.empty()) {
     expected.identities = spec.identities;
+  }
+  // With the keys the flow has already (apply adds and never removes them).
+  std::vector<DedupKey> added;
+  for (const auto& k : spec.dedup_keys) {
+    if (std::find(contents.dedup_keys.begin(), contents.dedup_keys.end(), k) ==
+        contents.dedup_keys.end()) {
+      added.push_back(k);
+    }
+  }
+  if (auto ok = check_dedup_keys(contents.dedup_keys, added); !ok) {
+    return std::unexpected(ok.error());
   }
   p.drift = compare(contents, expected);
   p.exports.details = drift_differences(p.drift);
