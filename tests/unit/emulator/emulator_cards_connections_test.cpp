@@ -140,7 +140,9 @@ TEST_CASE("emulator: SFTP's sshKey is base64, refused without being shown and ne
       auto id = id_of(create(e, kSftp, {{"auth", ssh_auth(key)}}));
       CHECK(stored(e, id)["auth"]["params"]["sshKey"] == "********");
     }
-    for (const auto& c : Emu::body(e.call("GET", "/connections"))["items"]) {
+    // Held: a range over a member of a temporary would outlive the temporary.
+    const auto listed = Emu::body(e.call("GET", "/connections"));
+    for (const auto& c : listed["items"]) {
       CHECK(c["auth"]["params"]["sshKey"] == "********");
     }
   }
