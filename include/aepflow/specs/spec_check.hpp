@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "aepflow/base/error.hpp"
@@ -37,6 +38,9 @@ ParamCheck check_params(const nlohmann::json& schema, nlohmann::json& params,
 // How params may stand for a value: in a pipeline file, "env:VAR" and "file:PATH" are read only
 // when applying; such a param counts as present and its form is not checked.
 enum class ParamReferences { none, allowed };
+
+// Whether `value` is such a reference ("env:VAR", "file:PATH").
+bool is_param_reference(std::string_view value);
 
 // `params` against the auth spec named `auth_spec` of `connection_spec`: an unknown auth spec
 // names the ones there are. Unknown params are added to `warnings`. Key material the spec takes

@@ -240,8 +240,7 @@ Result<void> check_spec(FlowService& service, const PipelineSpec& spec, Pipeline
   }
   if (!spec.encryption_key.empty()) {
     // A reference is read when applying; a key written in the file is checked now.
-    const bool later =
-        spec.encryption_key.starts_with("env:") || spec.encryption_key.starts_with("file:");
+    const bool later = is_param_reference(spec.encryption_key);
     std::string key;
     if (!later) {
       auto encoded = pgp_public_key_param(spec.encryption_key, "connection.encryptionKey");

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "aepflow/base/base64.hpp"
+#include "aepflow/specs/spec_check.hpp"
 
 namespace aepflow {
 
@@ -135,12 +136,6 @@ Result<std::string> not_a_key(std::string_view what, std::string_view expected) 
   return usage(std::string(what) + ": expected " + std::string(expected));
 }
 
-bool is_reference(const json& v) {
-  if (!v.is_string()) return false;
-  const auto& s = v.get_ref<const std::string&>();
-  return s.starts_with("env:") || s.starts_with("file:");
-}
-
 }  // namespace
 
 Result<std::string> ssh_private_key_param(std::string_view text, std::string_view what,
@@ -219,7 +214,10 @@ Result<void> encode_key_params(const json& schema, json& params, std::vector<std
     if (p == properties.end() || !p->is_object() || p->value("contentEncoding", "") != "base64") {
       continue;
     }
-    if (!value.is_string() || (skip_references && is_reference(value))) continue;
+    if (!value.is_string() ||
+        (skip_references && is_param_reference(value.get_ref<const std::string&>()))) {
+      continue;
+    }
     const std::string what = "param " + name;
     const auto& text = value.get_ref<const std::string&>();
     Result<std::string> encoded =

@@ -265,6 +265,10 @@ struct Checker {
 
 }  // namespace
 
+bool is_param_reference(std::string_view value) {
+  return value.starts_with("env:") || value.starts_with("file:");
+}
+
 ParamCheck check_params(const json& schema, json& params, bool show_values) {
   ParamCheck c;
   if (!schema.is_object() || !params.is_object()) return c;
@@ -276,18 +280,14 @@ ParamCheck check_params(const json& schema, json& params, bool show_values) {
 
 namespace {
 
-bool is_reference(const json& v) {
-  return v.is_string() &&
-         (v.get<std::string>().starts_with("env:") || v.get<std::string>().starts_with("file:"));
-}
-
 Result<void> check_against(const json& schema, json& params, const std::string& what,
                            std::vector<std::string>& warnings, ParamReferences refs,
                            bool show_values) {
   json literal = json::object();
   std::vector<std::string> referenced;
   for (const auto& [k, v] : params.items()) {
-    if (refs == ParamReferences::allowed && is_reference(v)) {
+    if (refs == ParamReferences::allowed && v.is_string() &&
+        is_param_reference(v.get_ref<const std::string&>())) {
       referenced.push_back(k);
     } else {
       literal[k] = v;
