@@ -42,15 +42,19 @@ Secrets are never read from the command line as text without a warning: pass env
 
 std::string config_text() {
   return R"(Profiles live in $XDG_CONFIG_HOME/aepflow/config.toml (~/.config/aepflow/config.toml),
-one table per profile; --profile NAME or AEP_PROFILE picks one (default: default).
+one table per profile, [profiles.NAME]; --profile NAME or AEP_PROFILE picks one (default:
+default).
 
-  [default]
+  [profiles.default]
   org_id = "0A1B2C3D4E5F60718293A4B5@AdobeOrg"
   client_id = "4f1c...e2"
   client_secret = "cmd:pass show adobe/aep-client-secret"
   sandbox = "dev"
 
-  [staging]
+  [profiles.staging]
+  org_id = "0A1B2C3D4E5F60718293A4B5@AdobeOrg"
+  client_id = "4f1c...e2"
+  client_secret = "env:AEP_STAGING_CLIENT_SECRET"
   sandbox = "staging"
 
 Write it with `aepflow config set KEY VALUE [--profile NAME]`, read it with `config get` and

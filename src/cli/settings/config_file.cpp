@@ -11,27 +11,40 @@
 #include <sstream>
 
 #include "aepflow/base/files.hpp"
+#include "aepflow/base/text.hpp"
 
 namespace aepflow::cli {
 
 namespace fs = std::filesystem;
 
 Result<ConfigFile> ConfigFile::load(const fs::path& path, std::vector<std::string>& warnings) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) {
+    ConfigFile empty;
+    empty.path_ = path;
+    return empty;
+  }
+  if (auto w = permission_warning(path)) warnings.push_back(*w);
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (!in && !in.eof()) return usage(path.string() + ": cannot be read");
+  return parse(text.str(), path);
+}
+
+Result<ConfigFile> ConfigFile::parse(std::string_view text, const fs::path& path) {
   ConfigFile config;
   config.path_ = path;
-  std::error_code ec;
-  if (!fs::exists(path, ec)) return config;
-  if (auto w = permission_warning(path)) warnings.push_back(*w);
   toml::table root;
   try {
-    root = toml::parse_file(path.string());
+    root = toml::parse(text, path.string());
   } catch (const toml::parse_error& err) {
     return usage(path.string() + ":" + std::to_string(err.source().begin.line) + ": " +
                  std::string(err.description()));
   }
   for (const auto& [key, node] : root) {
     if (key.str() != "profiles") {
-      return usage(path.string() + ": unknown section '" + std::string(key.str()) +
+      return usage(path.string() + ": unknown section '" + printable(key.str()) +
                    "'; settings go under [profiles.NAME]");
     }
     const toml::table* profiles = node.as_table();
@@ -39,15 +52,14 @@ Result<ConfigFile> ConfigFile::load(const fs::path& path, std::vector<std::strin
     for (const auto& [name, section] : *profiles) {
       const toml::table* settings = section.as_table();
       if (!settings) {
-        return usage(path.string() + ": [profiles." + std::string(name.str()) +
-                     "] must be a table");
+        return usage(path.string() + ": [profiles." + printable(name.str()) + "] must be a table");
       }
       auto& entries = config.profiles_[std::string(name.str())];
       for (const auto& [k, v] : *settings) {
         auto s = v.value<std::string>();
         if (!s) {
           return usage(path.string() + ":" + std::to_string(v.source().begin.line) + ": " +
-                       std::string(k.str()) + " must be a string");
+                       printable(k.str()) + " must be a string");
         }
         entries[std::string(k.str())] = *s;
       }
@@ -81,7 +93,7 @@ std::map<std::string, std::string> ConfigFile::entries(const std::string& profil
   return p == profiles_.end() ? std::map<std::string, std::string>{} : p->second;
 }
 
-Result<void> ConfigFile::save() const {
+std::string ConfigFile::text() const {
   toml::table profiles;
   for (const auto& [name, entries] : profiles_) {
     toml::table section;
@@ -93,8 +105,11 @@ Result<void> ConfigFile::save() const {
   root.insert_or_assign("profiles", std::move(profiles));
   std::ostringstream text;
   text << "# aepflow configuration: see `aepflow config --help`.\n" << root << "\n";
+  return text.str();
+}
 
-  auto written = replace_private_file(path_, text.str());
+Result<void> ConfigFile::save() const {
+  auto written = replace_private_file(path_, text());
   if (!written) return usage(written.error().message);
   return {};
 }

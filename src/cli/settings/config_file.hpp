@@ -14,6 +14,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "aepflow/base/error.hpp"
@@ -25,12 +26,16 @@ class ConfigFile {
   // An absent file is an empty configuration; a malformed one is an error naming the line.
   static Result<ConfigFile> load(const std::filesystem::path& path,
                                  std::vector<std::string>& warnings);
+  // The same from the file's text; `path` names it in errors.
+  static Result<ConfigFile> parse(std::string_view text, const std::filesystem::path& path);
 
   const std::filesystem::path& path() const { return path_; }
   std::optional<std::string> get(const std::string& profile, const std::string& key) const;
   void set(const std::string& profile, const std::string& key, const std::string& value);
   std::vector<std::string> profiles() const;
   std::map<std::string, std::string> entries(const std::string& profile) const;
+  // The file's text as save() writes it: parse(text()) gives this configuration back.
+  std::string text() const;
   Result<void> save() const;
 
  private:

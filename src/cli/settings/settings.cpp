@@ -1,6 +1,9 @@
 #include "settings/settings.hpp"
 
+#include <algorithm>
+
 #include "aepflow/auth/ims.hpp"
+#include "aepflow/base/text.hpp"
 
 namespace aepflow::cli {
 
@@ -92,6 +95,19 @@ Result<Settings> resolve_settings(const FlagValues& flags, std::optional<std::st
         "profile '" + s.profile + "' (" + s.profile_origin + ") is not in " +
         (s.config_path.empty() ? std::string("the configuration") : s.config_path.string()) +
         "; create it with: aepflow config set KEY VALUE --profile " + s.profile);
+  }
+
+  // A key the profile holds that is no setting is a typo the user should hear of, not a
+  // silently ignored line.
+  for (const auto& [key, value] : config.entries(s.profile)) {
+    const auto& specs = setting_specs();
+    const bool known = std::any_of(specs.begin(), specs.end(), [&](const SettingSpec& spec) {
+      return spec.in_profile && spec.key == key;
+    });
+    if (!known) {
+      s.warnings.push_back(s.config_path.string() + ": [profiles." + s.profile +
+                           "] has an unknown setting '" + printable(key) + "' (ignored)");
+    }
   }
 
   for (const auto& spec : setting_specs()) {

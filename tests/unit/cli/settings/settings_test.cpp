@@ -142,7 +142,28 @@ TEST_CASE("config.toml: written 0600 in 0700, read back, mistakes name the line"
   REQUIRE_FALSE(number);
   CHECK_THAT(number.error().message, Catch::Contains("number.toml:2: sandbox must be a string"));
   tmp.write("other.toml", "[default]\nsandbox = \"x\"\n");
-  CHECK_FALSE(ConfigFile::load(tmp.path() / "other.toml", warnings));
+  auto other = ConfigFile::load(tmp.path() / "other.toml", warnings);
+  REQUIRE_FALSE(other);
+  CHECK_THAT(other.error().message,
+             Catch::Contains("unknown section 'default'; settings go under [profiles.NAME]"));
+}
+
+TEST_CASE("config.toml's text reads back as the same profiles, whatever they hold", "[settings]") {
+  auto config = ConfigFile::parse("", "config.toml");
+  REQUIRE(config);
+  config->set("default", "sandbox", "dev");
+  config->set("odd \"name\"", "client_secret", "cmd:pass show 'x' \\ \"y\"\n");
+  config->set("odd \"name\"", "org_id", "\xc3\xa9t\xc3\xa9@AdobeOrg");
+  auto back = ConfigFile::parse(config->text(), "config.toml");
+  REQUIRE(back);
+  CHECK(back->profiles() == config->profiles());
+  for (const auto& p : config->profiles())
+    CHECK(back->entries(p) == config->entries(p));
+  // A section name with a terminal escape is shown visibly, not sent to the terminal.
+  auto escaped = ConfigFile::parse("[\"x\\u001b]0;t\\u0007\"]\n", "config.toml");
+  REQUIRE_FALSE(escaped);
+  CHECK_THAT(escaped.error().message, Catch::Contains("unknown section"));
+  CHECK(escaped.error().message.find('\x1b') == std::string::npos);
 }
 
 TEST_CASE("secrets are masked unless they are a reference", "[settings][secrets]") {
