@@ -6,6 +6,7 @@
 // is always on; a CA bundle can be given, verification cannot be turned off.
 
 #include <chrono>
+#include <cstddef>
 #include <memory>
 #include <string>
 
@@ -18,6 +19,10 @@ struct CurlOptions {
   std::chrono::milliseconds total_timeout{60'000};  // per request; 0 = none
   std::string ca_bundle;                            // empty: the system's
   std::string user_agent;
+  // The most one answer may hold, decoded (a gzip bomb counts by what it inflates to); a larger
+  // one is abandoned mid-transfer and is an error, so a lying or broken server cannot exhaust
+  // memory. A list is read page by page, each page one answer.
+  std::size_t max_response_bytes = std::size_t{64} << 20;
 };
 
 std::shared_ptr<Transport> make_curl_transport(const CurlOptions& options);

@@ -223,6 +223,10 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
   app.add_option("--connect-timeout", g.connect_timeout_seconds, "connect timeout in seconds")
       ->check(CLI::PositiveNumber)
       ->default_str("10");
+  app.add_option("--max-response-size", g.max_response_size,
+                 "the most one answer of the service may hold (64MiB, 1GiB, 512K); a larger one "
+                 "is an error and is not kept in memory")
+      ->default_str("64MiB");
   app.add_option("--retries", g.retries,
                  "attempts after the first for requests that are safe to repeat (0: none)")
       ->check(CLI::Range(0, 20))

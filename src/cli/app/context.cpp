@@ -7,6 +7,7 @@
 #include "aepflow/base/text.hpp"
 #include "aepflow/http/redact.hpp"
 #include "app/util.hpp"
+#include "settings/byte_size.hpp"
 #include "settings/params.hpp"
 #include "terminal/dry_run.hpp"
 #include "terminal/log_sink.hpp"
@@ -125,6 +126,14 @@ Result<std::shared_ptr<Transport>> Context::transport() {
   curl.connect_timeout = std::min(
       curl.total_timeout,
       std::chrono::milliseconds(static_cast<long long>(globals.connect_timeout_seconds * 1000)));
+  auto max_response = parse_byte_size(globals.max_response_size);
+  if (!max_response) {
+    return usage(
+        "--max-response-size must be a size such as 64MiB, 512K or 1G (at most 1TiB), "
+        "got '" +
+        printable(globals.max_response_size) + "'");
+  }
+  curl.max_response_bytes = *max_response;
   curl.user_agent = "aepflow/" AEPFLOW_VERSION;
   if (const Setting& ca = (**s)["ca_bundle"]; ca.set()) {
     auto readable = io.read_file(ca.value);

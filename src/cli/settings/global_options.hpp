@@ -17,7 +17,8 @@ struct GlobalOptions {
   int verbosity = 0;
   double timeout_seconds = 60;
   double connect_timeout_seconds = 10;
-  int retries = 4;                 // attempts after the first, for what is safe to repeat
+  std::string max_response_size = "64MiB";  // the most one answer may hold
+  int retries = 4;                          // attempts after the first, for what is safe to repeat
   double retry_max_seconds = 120;  // no retry wait ends later than this after the first try
   bool yes = false;
   bool dry_run = false;  // print writes as curl commands, send none

@@ -3,7 +3,9 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <array>
+#include <cstdio>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -21,9 +23,40 @@ struct SlistDeleter {
   void operator()(curl_slist* l) const { curl_slist_free_all(l); }
 };
 
+// Where an answer's body goes: at most `limit` bytes, then the transfer is ended.
+struct BodySink {
+  std::string* body = nullptr;
+  std::size_t limit = 0;
+  bool over = false;
+};
+
 size_t on_body(char* data, size_t size, size_t count, void* user) {
-  static_cast<std::string*>(user)->append(data, size * count);
-  return size * count;
+  auto* sink = static_cast<BodySink*>(user);
+  const std::size_t n = size * count;
+  if (n > sink->limit - std::min(sink->limit, sink->body->size())) {
+    sink->over = true;
+    return 0;  // ends the transfer with CURLE_WRITE_ERROR
+  }
+  sink->body->append(data, n);
+  return n;
+}
+
+// "64 MiB", "1.5 GiB", "512 KiB", "100 bytes".
+std::string byte_size(std::size_t bytes) {
+  static constexpr std::array<const char*, 4> units = {"bytes", "KiB", "MiB", "GiB"};
+  double value = static_cast<double>(bytes);
+  std::size_t unit = 0;
+  while (value >= 1024 && unit + 1 < units.size()) {
+    value /= 1024;
+    ++unit;
+  }
+  char text[32];
+  if (unit == 0 || value == static_cast<double>(static_cast<long long>(value))) {
+    std::snprintf(text, sizeof text, "%lld %s", static_cast<long long>(value), units[unit]);
+  } else {
+    std::snprintf(text, sizeof text, "%.1f %s", value, units[unit]);
+  }
+  return text;
 }
 
 size_t on_header(char* data, size_t size, size_t count, void* user) {
@@ -145,7 +178,11 @@ class CurlTransport final : public Transport {
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, list.get());
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error_buffer);
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(h, CURLOPT_WRITEDATA, &res.body);
+    BodySink sink{&res.body, options_.max_response_bytes};
+    curl_easy_setopt(h, CURLOPT_WRITEDATA, &sink);
+    // An answer that announces its size is refused before its body is read.
+    curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE,
+                     static_cast<curl_off_t>(options_.max_response_bytes));
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, &res.headers);
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
@@ -187,6 +224,12 @@ class CurlTransport final : public Transport {
     CURLcode rc = curl_easy_perform(h);
     if (rc != CURLE_OK) {
       if (rc == CURLE_ABORTED_BY_CALLBACK) return fail(ErrorKind::interrupted, "interrupted");
+      if (rc == CURLE_FILESIZE_EXCEEDED || (rc == CURLE_WRITE_ERROR && sink.over)) {
+        // Not a network failure: the same answer would come again, so it is not retried.
+        return fail(ErrorKind::api, "the answer is larger than " +
+                                        byte_size(options_.max_response_bytes) +
+                                        " and was not read (--max-response-size)");
+      }
       std::string detail = error_buffer[0] ? error_buffer : curl_easy_strerror(rc);
       std::string what;
       bool not_sent = false;
