@@ -151,7 +151,9 @@ TEST_CASE("plan shows each kind of change, and apply makes it", "[integration][p
     return std::regex_replace(t, std::regex("authSpec: S3"), "authSpec: SFTP with Password");
   });
   const long writes = emu.count("writes");
-  auto refused = run(emu, {"apply", "-f", replaced, "--yes"});
+  auto env = kSecrets;
+  env["PW"] = "sftp-SECRET-0002";  // plan reads every reference, as apply does
+  auto refused = aepflow(emu, {"apply", "-f", replaced, "--yes"}, env);
   CHECK(refused.code == 2);
   CHECK_THAT(refused.err, Catch::Contains("only with --replace") &&
                               Catch::Contains("auth spec: S3 -> SFTP with Password"));
@@ -161,8 +163,6 @@ TEST_CASE("plan shows each kind of change, and apply makes it", "[integration][p
   // Profile Store connections stay; one of each name remains, and the exports are back.
   auto old_flow =
       aepflow(emu, {"flow", "list", "--name", "activate audiences to Adobe Campaign", "-o", "id"});
-  auto env = kSecrets;
-  env["PW"] = "sftp-SECRET-0002";
   auto replace = aepflow(emu, {"apply", "-f", replaced, "--yes", "--replace"}, env);
   INFO(replace.err);
   REQUIRE(replace.code == 0);

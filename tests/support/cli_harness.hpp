@@ -41,29 +41,30 @@ inline CliRun run_cli(
     const aepflow::cli::Registrar& commands = nullptr) {
   env.emplace("AEP_TEST_TOKEN", "test-token-SECRET");
   std::ostringstream out, err;
-  aepflow::cli::Io io{out,
-                      err,
-                      false,
-                      [env](std::string_view name) -> std::optional<std::string> {
-                        auto it = env.find(std::string(name));
-                        if (it == env.end()) return std::nullopt;
-                        return it->second;
-                      },
-                      [files](const std::string& path) -> aepflow::Result<std::string> {
-                        auto it = files.find(path);
-                        if (it == files.end())
-                          return aepflow::usage("cannot read '" + path + "': No such file");
-                        return it->second;
-                      },
-                      [] {
-                        return std::chrono::system_clock::time_point(
-                            std::chrono::seconds(1795867200));  // 2026-11-28T12:00Z
-                      },
-                      prompt,
-                      [](const std::string& command) -> aepflow::Result<std::string> {
-                        if (command == "print-secret") return std::string("secret-from-command\n");
-                        return aepflow::usage("the secret command failed (exit status 127)");
-                      }};
+  aepflow::cli::Io io{
+      out,
+      err,
+      false,
+      [env](std::string_view name) -> std::optional<std::string> {
+        auto it = env.find(std::string(name));
+        if (it == env.end()) return std::nullopt;
+        return it->second;
+      },
+      [files](const std::string& path) -> aepflow::Result<std::string> {
+        auto it = files.find(path);
+        if (it == files.end()) return aepflow::usage("cannot read '" + path + "': No such file");
+        return it->second;
+      },
+      [] {
+        return std::chrono::system_clock::time_point(
+            std::chrono::seconds(1795867200));  // 2026-11-28T12:00Z
+      },
+      prompt,
+      [](const std::string& command, std::chrono::milliseconds) -> aepflow::Result<std::string> {
+        if (command == "print-secret") return std::string("secret-from-command\n");
+        if (command == "print-nothing") return std::string("\n");
+        return aepflow::usage("command failed (exit status 127)");
+      }};
   io.sleep = [](std::chrono::milliseconds) { return true; };  // retries and polls do not wait
   if (adjust) adjust(io);
   CliRun r;

@@ -17,6 +17,13 @@ std::string column_for(std::string_view attribute_path);
 // The source of identity namespace `code`: "identityMap.Email"; a dot inside the code is
 // written "//" ("Phone_E.164" -> "identityMap.Phone_E//.164").
 std::string identity_source(std::string_view code);
+// Whether `path` is a dotted XDM path: fields of letters, digits and _ ("_tenant.loyalty.tier"),
+// none empty ("person..name", ".name" and "name." are not).
+bool is_xdm_path(std::string_view path);
+// The problem with `path` in words ("'x..y' is not an XDM path (...)"), or empty when it is one;
+// every caller (flags, files, the mapping planner) says it alike.
+std::string xdm_path_problem(std::string_view path);
+
 // Whether `source` is an identity (identityMap.<code>).
 bool is_identity_source(std::string_view source);
 // The namespace code an identity source reads: "identityMap.Phone_E//.164" -> "Phone_E.164".

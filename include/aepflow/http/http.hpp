@@ -43,6 +43,9 @@ struct Request {
   // Set by the builder of a POST whose repetition changes nothing (enable, disable, search), so
   // the retry policy treats it like a GET.
   bool repeatable = false;
+  // Why the request must not be sent (its body could not be encoded: a value that is not UTF-8),
+  // found by its builder; the pipeline refuses it before any policy runs.
+  std::string unsendable;
 };
 
 struct Response {
@@ -57,6 +60,16 @@ std::string url_encode(std::string_view s);
 // base_url + path + "?" + encoded query ("&" when the path already has a query).
 // The Platform root, the request's service, its path and query.
 std::string build_url(std::string_view base_url, const Request& req);
+
+// The index of the first character of a header value that cannot go on the wire as it is (a
+// control character: CR or LF would end the header and start another, NUL would cut it; a tab is
+// allowed), or npos.
+std::size_t header_value_flaw(std::string_view value);
+
+// A usage error when `req` cannot be sent as it is: `unsendable` is set, or a header's name or
+// value holds a control character (the value is not shown: it may be a secret). The last check
+// before a request goes on the wire; every transport makes it.
+Result<void> check_sendable(const Request& req);
 
 class Transport {
  public:

@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 
+#include "aepflow/base/utf8.hpp"
 #include "aepflow/http/redact.hpp"
 #include "app/command_table.hpp"
 #include "app/exit_codes.hpp"
@@ -149,6 +150,20 @@ std::string missing_command(const CLI::App& app) {
   return "'" + path + "' needs a command: " + names + ". Run '" + path + " --help' for more.";
 }
 
+// The first value given on the command line that is not UTF-8, as a usage message naming its
+// option: values go into JSON bodies, headers and URLs, and JSON text is UTF-8.
+std::optional<std::string> non_utf8_value(const CLI::App& app) {
+  for (const CLI::Option* opt : app.get_options()) {
+    for (const auto& value : opt->results()) {
+      if (auto ok = check_utf8(opt->get_name(), value); !ok) return ok.error().message;
+    }
+  }
+  for (const CLI::App* sub : app.get_subcommands()) {
+    if (auto message = non_utf8_value(*sub)) return message;
+  }
+  return std::nullopt;
+}
+
 void print_error(Context& ctx, const Error& e) {
   ctx.terminal.error(ctx.scrubbed(e.describe()));
   if (ctx.globals.verbosity >= 2 && !e.body.empty()) {
@@ -273,6 +288,10 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
     return exit_code::usage;
   }
 
+  if (auto message = non_utf8_value(app)) {
+    ctx.terminal.error(*message);
+    return exit_code::usage;
+  }
   for (const auto& noun : nouns()) {
     if (!app.get_subcommands().empty() && app.get_subcommands().front()->get_name() == noun.name) {
       g.env_prefix = noun.env;

@@ -17,6 +17,13 @@ Command& Command::option(const std::string& names, std::vector<std::string>& int
   return *this;
 }
 
+Command& Command::option(const std::string& names, std::optional<std::string>& into,
+                         const std::string& help) {
+  last_ = app_->add_option_function<std::string>(
+      names, [&into](const std::string& v) { into = v; }, help);
+  return *this;
+}
+
 Command& Command::flag(const std::string& names, bool& into, const std::string& help) {
   last_ = app_->add_flag(names, into, help);
   return *this;

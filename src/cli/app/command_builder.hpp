@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,9 @@ class Command {
   // "--name" for an option, "name" for a positional argument.
   Command& option(const std::string& names, std::string& into, const std::string& help);
   Command& option(const std::string& names, std::vector<std::string>& into,
+                  const std::string& help);
+  // Unset unless given: an empty value given (--etag "") is told apart from none.
+  Command& option(const std::string& names, std::optional<std::string>& into,
                   const std::string& help);
   Command& flag(const std::string& names, bool& into, const std::string& help);
   Command& required();      // of the last option

@@ -149,11 +149,31 @@ Result<std::shared_ptr<Transport>> Context::transport() {
   return transport_;
 }
 
+Result<std::chrono::milliseconds> Context::command_timeout() {
+  auto s = settings();
+  if (!s) return std::unexpected(s.error());
+  const Setting& t = (**s)["secret_command_timeout"];
+  if (!t.set()) return default_command_timeout;
+  double seconds = 0;
+  std::size_t used = 0;
+  try {
+    seconds = std::stod(t.value, &used);
+  } catch (const std::logic_error&) {
+    used = 0;
+  }
+  if (used == 0 || used != t.value.size() || !(seconds > 0) || seconds > 86400) {
+    return usage(t.origin + " must be a number of seconds above 0, at most 86400, got '" +
+                 printable(t.value) + "'");
+  }
+  return std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
+}
+
 Result<ClientCredentialsToken*> Context::client_credentials() {
   if (client_tokens_) return client_tokens_;
   auto s = settings();
   if (!s) return std::unexpected(s.error());
   const Settings& st = **s;
+  if (auto ok = check_given(st); !ok) return std::unexpected(ok.error());
   if (!st["client_id"].set() || !st["client_secret"].set()) {
     return usage(
         "no OAuth client configured: set --client-id and --client-secret (AEP_CLIENT_ID, "
@@ -171,8 +191,11 @@ Result<ClientCredentialsToken*> Context::client_credentials() {
   creds.scopes = st["scopes"].value;
   ims_ = std::make_unique<ImsClient>(*t, log());
   std::string secret_ref = st["client_secret"].value;
-  auto secret = [this, secret_ref]() -> Result<std::string> {
-    auto v = resolve_value(secret_ref, "client secret", io, secret_forms);
+  auto timeout = command_timeout();
+  if (!timeout) return std::unexpected(timeout.error());
+  const std::string what = "client secret (" + st["client_secret"].origin + ")";
+  auto secret = [this, secret_ref, what, limit = *timeout]() -> Result<std::string> {
+    auto v = resolve_value(secret_ref, what, io, secret_forms, limit);
     if (!v) return std::unexpected(v.error());
     secrets_.push_back(v->text);
     return v->text;
@@ -191,6 +214,7 @@ Result<FlowService*> Context::service() {
   if (!s) return std::unexpected(s.error());
   const Settings& st = **s;
 
+  if (auto ok = check_given(st); !ok) return std::unexpected(ok.error());
   std::string missing;
   auto need = [&](std::string_view key, std::string_view also = "") {
     if (st[key].set()) return;
@@ -213,9 +237,16 @@ Result<FlowService*> Context::service() {
   }
 
   if (st["access_token"].set()) {
-    auto token = resolve_value(st["access_token"].value, "access token", io, secret_forms);
+    const Setting& given = st["access_token"];
+    const std::string what = "access token (" + given.origin + ")";
+    auto timeout = command_timeout();
+    if (!timeout) return std::unexpected(timeout.error());
+    auto token = resolve_value(given.value, what, io, secret_forms, *timeout);
     if (!token) return std::unexpected(token.error());
     secrets_.push_back(token->text);
+    if (auto ok = check_header_value(what, token->text, /*secret=*/true); !ok) {
+      return std::unexpected(ok.error());
+    }
     tokens_ = std::make_unique<StaticToken>(token->text);
   } else {
     auto source = client_credentials();

@@ -65,6 +65,8 @@ class Context {
   void add_secret(std::string value) { secrets_.push_back(std::move(value)); }
 
  private:
+  // How long a cmd: secret reference may run (secret_command_timeout).
+  Result<std::chrono::milliseconds> command_timeout();
   Result<void> check_endpoint(const std::string& url, std::string_view what) const;
   Result<std::shared_ptr<Transport>> transport();
   LogSink* log();

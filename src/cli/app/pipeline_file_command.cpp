@@ -1,5 +1,7 @@
 #include "app/pipeline_file_command.hpp"
 
+#include "aepflow/base/utf8.hpp"
+#include "aepflow/specs/spec_check.hpp"
 #include "app/util.hpp"
 #include "settings/params.hpp"
 
@@ -51,6 +53,14 @@ Result<Planned> plan_file(Context& ctx, const std::string& file, Goal goal) {
   auto pipeline_file = load_pipeline_file(ctx, file);
   if (!pipeline_file) return std::unexpected(pipeline_file.error());
   out.pipeline_file = std::move(*pipeline_file);
+  if (goal == Goal::match) {
+    // The references apply reads, read now: what apply would fail on, plan fails on, alike.
+    for (const auto& spec : out.pipeline_file.pipelines) {
+      if (auto ok = check_references(ctx, spec); !ok) {
+        return std::unexpected(in_file(out.pipeline_file, spec, ok.error()));
+      }
+    }
+  }
   auto service = ctx.service();
   if (!service) return std::unexpected(service.error());
   out.service = *service;
@@ -167,23 +177,42 @@ void print_plans(Context& ctx, const std::vector<PipelinePlan>& plans, std::stri
            " unchanged.");
 }
 
+Result<json> resolve_param_references(Context& ctx, const json& params) {
+  json out = params;
+  for (auto& [key, value] : out.items()) {
+    if (!value.is_string()) continue;
+    const std::string v = value.get<std::string>();
+    if (!is_param_reference(v)) continue;
+    const std::string what = "param " + key;
+    auto resolved = resolve_value(v, what, ctx.io, form_env | form_file);
+    if (!resolved) return std::unexpected(resolved.error());
+    if (auto ok = check_utf8(what + " (" + v + ")", resolved->text); !ok) {
+      return std::unexpected(ok.error());
+    }
+    ctx.add_secret(resolved->text);
+    value = resolved->text;
+  }
+  return out;
+}
+
+Result<void> check_references(Context& ctx, const PipelineSpec& spec) {
+  if (auto ok = resolve_param_references(ctx, spec.auth_params); !ok) {
+    return std::unexpected(ok.error());
+  }
+  if (spec.encryption_key.empty()) return {};
+  if (auto ok = resolve_param_references(ctx, json{{"publicKey", spec.encryption_key}}); !ok) {
+    return std::unexpected(ok.error());
+  }
+  return {};
+}
+
 ApplyHooks apply_hooks(Context& ctx) {
   ApplyHooks hooks;
   hooks.today = today_utc(ctx.io.now());
   hooks.sleep = ctx.io.sleep;
   hooks.mapping = [&ctx] { return ctx.mapping_services(); };
-  hooks.resolve_params = [&ctx](const json& params) -> Result<json> {
-    json out = params;
-    for (auto& [key, value] : out.items()) {
-      if (!value.is_string()) continue;
-      const std::string v = value.get<std::string>();
-      if (!v.starts_with("env:") && !v.starts_with("file:")) continue;
-      auto resolved = resolve_value(v, "param " + key, ctx.io, form_env | form_file);
-      if (!resolved) return std::unexpected(resolved.error());
-      ctx.add_secret(resolved->text);
-      value = resolved->text;
-    }
-    return out;
+  hooks.resolve_params = [&ctx](const json& params) {
+    return resolve_param_references(ctx, params);
   };
   return hooks;
 }

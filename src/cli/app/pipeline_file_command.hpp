@@ -43,7 +43,15 @@ struct PlanCounts {
 };
 PlanCounts count(const std::vector<PipelinePlan>& plans);
 
-// env:VAR and file:PATH values of a params object, resolved; other values unchanged.
+// The env:VAR and file:PATH values of a params object, resolved (and kept as secrets to scrub);
+// other values unchanged. The one reader of a pipeline file's references: plan and apply alike.
+Result<nlohmann::json> resolve_param_references(Context& ctx, const nlohmann::json& params);
+
+// Every reference of `spec` (its credentials, its encryption key) read as apply reads them, so
+// that plan fails where apply would, with the same message.
+Result<void> check_references(Context& ctx, const PipelineSpec& spec);
+
+// apply's hooks: the references resolved by resolve_param_references.
 ApplyHooks apply_hooks(Context& ctx);
 
 }  // namespace aepflow::cli

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "aepflow/base/text.hpp"
+#include "aepflow/base/utf8.hpp"
 #include "app/command_support.hpp"
 #include "app/command_table.hpp"
 
@@ -58,6 +59,14 @@ Result<Request> build(const Options& o, Context& ctx, const std::string& base_ur
                      ": it comes from the settings (aepflow --help)");
       }
     }
+    if (name.find_first_of(" \t") != std::string::npos ||
+        header_value_flaw(name) != std::string::npos) {
+      return usage("--header '" + printable(h) +
+                   "': a header name holds no spaces or control "
+                   "characters");
+    }
+    if (auto ok = check_header_value("--header " + name, value, /*secret=*/false); !ok)
+      return std::unexpected(ok.error());
     req.headers.push_back({name, value});
   }
   if (!o.data.empty()) {
@@ -65,6 +74,7 @@ Result<Request> build(const Options& o, Context& ctx, const std::string& base_ur
       const std::string file = o.data == "-" ? "/dev/stdin" : o.data.substr(1);
       auto text = ctx.io.read_file(file);
       if (!text) return std::unexpected(text.error());
+      if (auto ok = check_utf8("--data " + file, *text); !ok) return std::unexpected(ok.error());
       req.body = std::move(*text);
     } else {
       req.body = o.data;

@@ -1,5 +1,8 @@
 #include "settings/params.hpp"
 
+#include "aepflow/base/text.hpp"
+#include "aepflow/base/utf8.hpp"
+
 namespace aepflow::cli {
 
 namespace {
@@ -29,13 +32,16 @@ Result<Value> from_file(const std::string& given, std::string_view what, const I
   if (!path) return std::unexpected(path.error());
   auto content = io.read_file(*path);
   if (!content) return usage(std::string(what) + ": " + content.error().message);
-  return Value{drop_newline(std::move(*content)), false};
+  std::string text = drop_newline(std::move(*content));
+  if (text.empty())
+    return usage(std::string(what) + ": the file " + printable(given) + " is empty");
+  return Value{std::move(text), false};
 }
 
 }  // namespace
 
 Result<Value> resolve_value(std::string_view value, std::string_view what, const Io& io,
-                            unsigned forms) {
+                            unsigned forms, std::chrono::milliseconds command_timeout) {
   const std::string name(what);
   if ((forms & form_file) && value.starts_with("@@"))
     return Value{std::string(value.substr(1)), true};
@@ -49,19 +55,23 @@ Result<Value> resolve_value(std::string_view value, std::string_view what, const
     std::string var(value.substr(4));
     if (var.empty()) return usage(name + ": 'env:' must be followed by a variable name");
     auto v = io.getenv(var);
-    if (!v) return usage(name + ": environment variable " + var + " is not set");
+    if (!v) return usage(name + ": environment variable " + printable(var) + " is not set");
+    if (v->empty()) return usage(name + ": environment variable " + printable(var) + " is empty");
     return Value{*v, false};
   }
   if ((forms & form_command) && value.starts_with("cmd:")) {
+    // The command is named by its reference only as "cmd:": it may carry a secret of its own.
     if (!io.run_command) return usage(name + ": commands cannot be run here");
-    auto out = io.run_command(std::string(value.substr(4)));
-    if (!out) return usage(name + ": " + out.error().message);
-    return Value{drop_newline(std::move(*out)), false};
+    auto out = io.run_command(std::string(value.substr(4)), command_timeout);
+    if (!out) return usage(name + ": the cmd: reference's " + out.error().message);
+    std::string text = drop_newline(std::move(*out));
+    if (text.empty()) return usage(name + ": the cmd: reference's command printed nothing");
+    return Value{std::move(text), false};
   }
   if ((forms & form_prompt) && value == "prompt:") {
     if (!io.prompt) return usage(name + ": 'prompt:' needs a terminal; use env:VAR or @PATH");
     auto answer = io.prompt(name + ": ", /*echo=*/false);
-    if (!answer) return usage(name + ": nothing was entered");
+    if (!answer || answer->empty()) return usage(name + ": nothing was entered");
     return Value{*answer, false};
   }
   return Value{std::string(value), true};
@@ -88,6 +98,9 @@ Result<Params> parse_params(const std::vector<std::string>& args, const Io& io) 
         resolve_value(std::string_view(arg).substr(eq + 1), "param " + key, io, param_forms);
     if (!value) return std::unexpected(value.error());
     if (value->literal) params.literal_keys.push_back(key);
+    if (auto ok = check_utf8("--param " + key, value->text); !ok) {
+      return std::unexpected(ok.error());
+    }
     if (raw_json) {
       auto j = nlohmann::json::parse(value->text, nullptr, /*allow_exceptions=*/false);
       if (j.is_discarded()) {

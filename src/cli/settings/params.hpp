@@ -7,6 +7,7 @@
 //   @@...                a literal value starting with @
 // and --param KEY=VALUE / KEY:=JSON, whose VALUE may use the forms above.
 
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -31,10 +32,16 @@ struct Value {
   bool literal = true;  // given as is, not by reference
 };
 
+// How long a cmd: reference may run before it is stopped, unless secret_command_timeout says.
+inline constexpr std::chrono::milliseconds default_command_timeout{30'000};
+
 // Resolves one value. `what` names it in errors ("param password"); the value itself never
-// appears in an error.
+// appears in an error. A reference that yields nothing (an empty variable or file, a command that
+// prints nothing) is a usage error naming the reference; so is a command that fails or runs past
+// `command_timeout` (it is stopped, with every process it started).
 Result<Value> resolve_value(std::string_view value, std::string_view what, const Io& io,
-                            unsigned forms);
+                            unsigned forms,
+                            std::chrono::milliseconds command_timeout = default_command_timeout);
 
 struct Params {
   nlohmann::json values = nlohmann::json::object();

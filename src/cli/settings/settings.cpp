@@ -4,6 +4,7 @@
 
 #include "aepflow/auth/ims.hpp"
 #include "aepflow/base/text.hpp"
+#include "aepflow/http/http.hpp"
 
 namespace aepflow::cli {
 
@@ -29,6 +30,8 @@ const std::vector<SettingSpec>& setting_specs() {
        "API key (x-api-key); default: the client ID"},
       {"access_token", "--access-token", "AEP_ACCESS_TOKEN", "", true, false,
        "IMS access token, instead of a client ID and secret"},
+      {"secret_command_timeout", "--secret-command-timeout", "AEP_SECRET_COMMAND_TIMEOUT", "30",
+       false, true, "seconds a cmd: secret reference may run before it is stopped (default 30)"},
       {"ca_bundle", "--ca-bundle", "AEP_CA_BUNDLE", "", false, true,
        "CA certificates to trust (corporate proxies); verification stays on"},
   };
@@ -49,6 +52,18 @@ const Setting& Settings::operator[](std::string_view key) const {
 }
 
 namespace {
+
+constexpr std::string_view kSpaces = " \t";
+
+bool is_blank(std::string_view v) {
+  return v.find_first_not_of(kSpaces) == std::string_view::npos;
+}
+
+std::string_view trimmed(std::string_view v) {
+  const auto first = v.find_first_not_of(kSpaces);
+  if (first == std::string_view::npos) return {};
+  return v.substr(first, v.find_last_not_of(kSpaces) - first + 1);
+}
 
 fs::path xdg_dir(const Io& io, const char* var, const char* fallback) {
   if (auto v = io.getenv(var); v && !v->empty()) return fs::path(*v) / "aepflow";
@@ -112,15 +127,26 @@ Result<Settings> resolve_settings(const FlagValues& flags, std::optional<std::st
 
   for (const auto& spec : setting_specs()) {
     Setting v;
-    if (auto f = flags.find(spec.key); f != flags.end()) {
+    auto f = flags.find(spec.key);
+    auto e = f == flags.end() ? io.getenv(spec.env) : std::nullopt;
+    if ((f != flags.end() && is_blank(f->second)) || (e && is_blank(*e))) {
+      // Given, but blank: an error when it is needed, never a silent fallback (AEP_SANDBOX= in
+      // a script whose variable is unset must not mean prod).
+      s.given_blank.emplace_back(f != flags.end() ? spec.flag : spec.env);
+    } else if (f != flags.end()) {
       v = {f->second, std::string(spec.flag)};
-    } else if (auto e = io.getenv(spec.env); e && !e->empty()) {
+    } else if (e) {
       v = {*e, std::string(spec.env)};
     } else if (auto p = config.get(s.profile, std::string(spec.key)); p && spec.in_profile) {
-      v = {*p, "profile " + s.profile};
+      if (is_blank(*p)) {
+        s.given_blank.push_back(std::string(spec.key) + " in profile " + s.profile);
+      } else {
+        v = {*p, "profile " + s.profile};
+      }
     } else if (!spec.fallback.empty()) {
       v = {std::string(spec.fallback), "default"};
     }
+    if (spec.key == "sandbox") v.value = std::string(trimmed(v.value));  // as the service reads it
     s.values[std::string(spec.key)] = std::move(v);
   }
   // The client ID is the API key unless one is set explicitly, as Adobe's docs say.
@@ -128,6 +154,41 @@ Result<Settings> resolve_settings(const FlagValues& flags, std::optional<std::st
     s.values["api_key"] = {s.values["client_id"].value, "the client ID"};
   }
   return s;
+}
+
+Result<void> check_header_value(std::string_view origin, std::string_view value, bool secret) {
+  const std::size_t at = header_value_flaw(value);
+  if (at == std::string_view::npos) return {};
+  return usage(std::string(origin) + " holds a control character (" +
+               printable(value.substr(at, 1)) + " at position " + std::to_string(at + 1) +
+               (secret ? "; the value is not shown" : ": '" + printable(value) + "'") +
+               "), which would change the request's headers; nothing was sent");
+}
+
+Result<void> check_given(const Settings& s) {
+  if (!s.given_blank.empty()) {
+    const std::string& origin = s.given_blank.front();
+    return usage(origin + (origin.starts_with("AEP_") ? " is set but empty" : " is empty") +
+                 ": give a value, or leave it out to use the profile or the default; nothing "
+                 "was sent");
+  }
+  for (const char* key : {"sandbox", "org_id", "api_key", "client_id", "access_token"}) {
+    const Setting& v = s[key];
+    if (!v.set()) continue;
+    const SettingSpec& spec = *find_setting(key);
+    // A reference is checked once read (Context); its text is no header.
+    if (spec.secret && shown_value(spec, v.value) != "***") continue;
+    const std::string origin =
+        v.origin.starts_with("profile ") ? std::string(spec.key) + " in " + v.origin : v.origin;
+    // API keys and client IDs are shown by their first characters only (shown_value).
+    const bool hidden = spec.secret || spec.key == "api_key" || spec.key == "client_id";
+    if (auto ok = check_header_value(origin, v.value, hidden); !ok) return ok;
+  }
+  return {};
+}
+
+bool is_production_sandbox(std::string_view sandbox) {
+  return iequals(trimmed(sandbox), "prod");
 }
 
 std::string shown_value(const SettingSpec& spec, const std::string& value) {

@@ -42,6 +42,9 @@ struct Settings {
   std::filesystem::path config_path;
   std::map<std::string, Setting, std::less<>> values;
   std::vector<std::string> warnings;
+  // Where a setting was given blank (empty or only spaces): "--org-id", "AEP_API_KEY". Such a
+  // setting stays unset, with no fallback to the profile or the default; check_given refuses it.
+  std::vector<std::string> given_blank;
 
   const Setting& operator[](std::string_view key) const;
 };
@@ -54,6 +57,20 @@ std::filesystem::path cache_dir(const Io& io);    // empty when neither XDG_CACH
 
 Result<Settings> resolve_settings(const FlagValues& flags, std::optional<std::string> profile_flag,
                                   const Io& io);
+
+// A usage error when the settings cannot go into a request as they are: a setting given blank,
+// or one that becomes a header (sandbox, organization, API key, client ID, a literal access token)
+// holding a control character. The message names the flag, variable or profile it came from, and
+// shows the value (made printable) unless it is a secret. Checked before anything is sent.
+Result<void> check_given(const Settings& s);
+
+// A value that becomes a header: a usage error naming `origin` when it holds a control character.
+// `secret`: the value is not shown.
+Result<void> check_header_value(std::string_view origin, std::string_view value, bool secret);
+
+// Whether `sandbox` is the production sandbox as the service reads the header: surrounding
+// spaces dropped, in any letter case.
+bool is_production_sandbox(std::string_view sandbox);
 
 // A value as it may be printed: secrets masked unless they are a reference (env:VAR, file:PATH,
 // cmd:..., @PATH), which is not itself secret.

@@ -24,8 +24,10 @@ struct Io {
   std::function<std::chrono::system_clock::time_point()> now;
   // Asks on the terminal (echo off for secrets); empty when stdin is not a terminal.
   std::function<std::optional<std::string>(std::string_view question, bool echo)> prompt;
-  // Runs a shell command and returns its stdout (for cmd: secret references).
-  std::function<Result<std::string>(const std::string& command)> run_command;
+  // Runs a shell command and returns its stdout (for cmd: secret references); one that runs past
+  // the timeout is stopped, with every process it started.
+  std::function<Result<std::string>(const std::string& command, std::chrono::milliseconds timeout)>
+      run_command;
   // Waits (retry backoff, polling); false when interrupted by Ctrl-C.
   std::function<bool(std::chrono::milliseconds)> sleep = interruptible_sleep;
   bool err_is_terminal = false;      // live status lines on stderr only when a person watches
@@ -42,7 +44,8 @@ struct Io {
 // The real process environment, files, commands, terminal and clock.
 std::optional<std::string> process_getenv(std::string_view name);
 Result<std::string> read_whole_file(const std::string& path);
-Result<std::string> run_shell_command(const std::string& command);
+Result<std::string> run_shell_command(const std::string& command,
+                                      std::chrono::milliseconds timeout);
 // A prompt on the controlling terminal, or nullptr when stdin is not a terminal.
 std::function<std::optional<std::string>(std::string_view, bool)> terminal_prompt();
 

@@ -84,7 +84,8 @@ Result<void> Terminal::confirm(const std::string& question, const std::string& r
 }
 
 Result<void> Terminal::confirm_change(std::string_view sandbox, std::string_view what) const {
-  if (sandbox != "prod" || assumed_yes()) return {};
+  // As the service reads the header: " Prod" is prod too.
+  if (!is_production_sandbox(sandbox) || assumed_yes()) return {};
   if (io_.prompt) {
     if (is_yes(ask("About to " + std::string(what) +
                    " in sandbox prod (production). Continue? [y/N] "))) {

@@ -32,6 +32,11 @@ constexpr std::array known_macros = {
     "SANDBOX_NAME",
 };
 
+// The date formats Adobe documents for %DATETIME(...)%: the filename template's (every example,
+// FLOW-SERVICE-API 7.4 and the V2 selector), and the dataset exports' spelling of it. The service
+// reads no other; an unknown one would name files by a format nobody can predict.
+constexpr std::array datetime_formats = {"YYYYMMdd_HHmmss", "yyyyMMdd_HHmmss"};
+
 constexpr std::array export_modes = {"DAILY_FULL_EXPORT", "FIRST_FULL_THEN_INCREMENTAL"};
 // The service's enum (the destinations spec). WEEKLY and MONTHLY appear in one rendering of the
 // tutorial only, and the service refuses them.
@@ -83,10 +88,7 @@ std::string unknown_macro(std::string_view t) {
     std::string_view inner = t.substr(pos + 1, end - pos - 1);
     bool known = one_of(known_macros, inner);
     if (!known && inner.starts_with("DATETIME(") && inner.ends_with(")")) {
-      std::string_view format = inner.substr(9, inner.size() - 10);
-      known = !format.empty() && std::all_of(format.begin(), format.end(), [](char c) {
-        return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || c == '-';
-      });
+      known = one_of(datetime_formats, inner.substr(9, inner.size() - 10));
     }
     // %this is custom text% is allowed; only macro-shaped names must be known.
     if (!known && (is_macro_name(inner) || inner.starts_with("DATETIME"))) {
@@ -155,8 +157,12 @@ std::vector<RuleViolation> check_audience(const Audience& a, Card card) {
       std::string allowed;
       for (const char* m : known_macros)
         allowed.append("%").append(m).append("%, ");
-      bad("filenameTemplate", a.filename_template, "uses an unknown macro " + macro,
-          allowed + "%DATETIME(YYYYMMdd_HHmmss)%, %custom text%");
+      const bool datetime = macro.starts_with("%DATETIME");
+      bad("filenameTemplate", a.filename_template,
+          datetime ? "uses " + macro + ", a date format Adobe does not document"
+                   : "uses an unknown macro " + macro,
+          datetime ? std::string("%DATETIME(YYYYMMdd_HHmmss)%")
+                   : allowed + "%DATETIME(YYYYMMdd_HHmmss)%, %custom text%");
     }
   }
 
@@ -166,11 +172,14 @@ std::vector<RuleViolation> check_audience(const Audience& a, Card card) {
         join(export_modes));
   }
 
+  bool frequency_fits = true;  // with the export mode: the end date rules follow from both
   if (full && !one_of(full_export_frequencies, s.frequency)) {
+    frequency_fits = false;
     bad("schedule.frequency", s.frequency, "is not valid with exportMode DAILY_FULL_EXPORT",
         join(full_export_frequencies));
   } else if (a.export_mode == "FIRST_FULL_THEN_INCREMENTAL" &&
              !one_of(incremental_frequencies, s.frequency)) {
+    frequency_fits = false;
     bad("schedule.frequency", s.frequency,
         "is not valid with exportMode FIRST_FULL_THEN_INCREMENTAL", join(incremental_frequencies));
   }
@@ -206,9 +215,11 @@ std::vector<RuleViolation> check_audience(const Audience& a, Card card) {
     bad("schedule.startTime", s.start_time, "must be on the hour (minutes 00)", "e.g. 17:00");
   }
 
-  // The end date rules depend on the export mode; an invalid mode is reported once, above.
+  // The end date rules depend on the export mode and the frequency; an invalid mode, or a
+  // frequency the mode does not take, is reported once, above (an end date "required with
+  // frequency ONCE" would contradict it).
   const bool once = s.frequency == "ONCE";
-  if (!one_of(export_modes, a.export_mode)) {
+  if (!one_of(export_modes, a.export_mode) || !frequency_fits) {
     return out;
   }
   if (full && once) {

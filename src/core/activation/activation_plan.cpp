@@ -6,6 +6,7 @@
 
 #include "aepflow/activation/guardrails.hpp"
 #include "aepflow/flow/etag.hpp"
+#include "aepflow/flow/ids.hpp"
 #include "aepflow/http/retry.hpp"
 
 namespace aepflow {
@@ -173,7 +174,7 @@ Result<ActivationPlan> plan_activation(const json& flow, const ActivationRequest
   for (const auto& spec : r.audiences) {
     if (!seen.insert(spec.id).second) return usage(given_twice(spec.id));
     auto at = std::find_if(c.audiences.begin(), c.audiences.end(),
-                           [&](const Audience& a) { return a.id == spec.id; });
+                           [&](const Audience& a) { return same_audience(a.id, spec.id); });
     if (at == c.audiences.end()) {
       Audience a = new_audience(spec, r.new_defaults, violations, card);
       plan.ops.push_back({{"op", "add"},
@@ -262,7 +263,7 @@ DeactivationPlan plan_deactivation(const json& flow, const std::vector<std::stri
   for (const auto& id : audiences) {
     bool found = false;
     for (std::size_t i = 0; i < c.audiences.size(); ++i) {
-      if (c.audiences[i].id == id) {
+      if (same_audience(c.audiences[i].id, id)) {
         segment_removals.emplace_back(i, c.selectors[i]);
         found = true;
       }
@@ -392,13 +393,19 @@ Drift compare(const json& flow, const Expectation& expected) {
 
 Drift compare(const FlowContents& c, const Expectation& expected) {
   Drift d;
-  std::vector<std::string> expected_ids, actual_ids;
-  for (const auto& a : c.audiences)
-    actual_ids.push_back(a.id);
+  for (const auto& a : c.audiences) {
+    const auto expected_too = [&](const AudienceSpec& spec) {
+      return same_audience(a.id, spec.id);
+    };
+    if (std::none_of(expected.audiences.begin(), expected.audiences.end(), expected_too) &&
+        std::find(d.extra_audiences.begin(), d.extra_audiences.end(), a.id) ==
+            d.extra_audiences.end()) {
+      d.extra_audiences.push_back(a.id);
+    }
+  }
   for (const auto& spec : expected.audiences) {
-    expected_ids.push_back(spec.id);
     auto at = std::find_if(c.audiences.begin(), c.audiences.end(),
-                           [&](const Audience& a) { return a.id == spec.id; });
+                           [&](const Audience& a) { return same_audience(a.id, spec.id); });
     if (at == c.audiences.end()) {
       d.missing_audiences.push_back(spec.id);
       continue;
@@ -411,7 +418,6 @@ Drift compare(const FlowContents& c, const Expectation& expected) {
       }
     }
   }
-  d.extra_audiences = missing_from(actual_ids, expected_ids);
   if (expected.attributes) {
     d.missing_attributes = missing_from(*expected.attributes, c.attributes);
     d.extra_attributes = missing_from(c.attributes, *expected.attributes);

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <array>
 
+#include "aepflow/base/utf8.hpp"
+#include "aepflow/flow/ids.hpp"
+
 namespace aepflow {
 
 using nlohmann::json;
@@ -137,7 +140,9 @@ Result<Expectation> parse_csv(std::string_view text, std::string_view file) {
     for (std::size_t c = 0; c < row.cells.size(); ++c) {
       if (row.cells[c].empty()) continue;
       if (!columns[c]) {
-        a.id = row.cells[c];
+        auto id = normalize_audience_id(row.cells[c]);
+        if (!id) return bad(file, where, id.error().message);
+        a.id = std::move(*id);
       } else {
         a.*(*columns[c]) = row.cells[c];
       }
@@ -188,7 +193,9 @@ Result<AudienceSpec> json_audience(const json& item, std::string_view file,
     auto s = string_field(value, file, where, key);
     if (key == "id") {
       if (!s) return std::unexpected(s.error());
-      a.id = *s;
+      auto id = normalize_audience_id(*s);
+      if (!id) return bad(file, where, id.error().message);
+      a.id = std::move(*id);
     } else if (auto f = field_named(key)) {
       if (!s) return std::unexpected(s.error());
       a.*(*f) = *s;
@@ -264,6 +271,7 @@ Result<Expectation> parse_json(const json& doc, std::string_view file) {
 }  // namespace
 
 Result<Expectation> parse_audience_file(std::string_view text, std::string_view file_name) {
+  if (auto ok = check_utf8(file_name, text, /*file=*/true); !ok) return std::unexpected(ok.error());
   auto first = text.find_first_not_of(" \t\r\n");
   if (first != std::string_view::npos && (text[first] == '[' || text[first] == '{')) {
     try {

@@ -15,17 +15,6 @@ bool field_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-// A dotted XDM path: fields of letters, digits and underscores ("_tenant.loyalty.tier").
-bool is_xdm_path(std::string_view path) {
-  if (path.empty() || path.front() == '.' || path.back() == '.') return false;
-  char previous = '.';
-  for (char c : path) {
-    if (c == '.' ? previous == '.' : !field_char(c)) return false;
-    previous = c;
-  }
-  return true;
-}
-
 bool is_namespace_code(std::string_view code) {
   return !code.empty() && std::all_of(code.begin(), code.end(),
                                       [](char c) { return field_char(c) || c == '.' || c == '-'; });
@@ -36,6 +25,23 @@ bool maps(const std::vector<Mapping>& all, std::string_view source) {
 }
 
 }  // namespace
+
+bool is_xdm_path(std::string_view path) {
+  if (path.empty() || path.front() == '.' || path.back() == '.') return false;
+  char previous = '.';
+  for (char c : path) {
+    if (c == '.' ? previous == '.' : !field_char(c)) return false;
+    previous = c;
+  }
+  return true;
+}
+
+std::string xdm_path_problem(std::string_view path) {
+  if (is_xdm_path(path)) return {};
+  return "'" + printable(path) +
+         "' is not an XDM path (fields of letters, digits and _ joined by dots, as in "
+         "person.name.firstName)";
+}
 
 std::string column_for(std::string_view attribute_path) {
   std::string column(attribute_path);
@@ -74,9 +80,7 @@ Result<MappingPlan> plan_mapping(const std::vector<Mapping>& current, const Mapp
   std::vector<std::string> problems;
   for (const auto& path : asked.attributes) {
     if (!is_xdm_path(path)) {
-      problems.push_back("attribute '" + printable(path) +
-                         "' is not an XDM path (fields of letters, digits and _ joined by dots, "
-                         "as in person.name.firstName)");
+      problems.push_back("attribute " + xdm_path_problem(path));
       continue;
     }
     if (maps(plan.mappings, path)) {

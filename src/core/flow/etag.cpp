@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "aepflow/base/text.hpp"
+
 namespace aepflow {
 
 namespace {
@@ -31,15 +33,21 @@ Result<std::string> normalize_etag(std::string_view input) {
   std::string_view s = trim(input);
   while (peel(s))
     s = trim(s);
+  const std::string shown = printable(input);
   if (s.empty()) {
-    return usage("the etag '" + std::string(input) +
-                 "' is empty; pass the etag printed by create or flow get");
+    return usage("the etag '" + shown + "' is empty; pass the etag printed by create or flow get");
+  }
+  if (s.find('\'') != std::string_view::npos) {
+    // 'abc' is a shell's quoting kept by a second layer of quotes, not an etag the service made.
+    return usage("the etag " + shown +
+                 " holds single quotes, which no etag has; pass it as create or flow get printed "
+                 "it, in double quotes or with none (\"0000d781-0000-0200-0000-63e29f420000\")");
   }
   for (char c : s) {
     if (c == '"' || c == '\\' || std::isspace(static_cast<unsigned char>(c)) ||
         std::iscntrl(static_cast<unsigned char>(c))) {
       return usage(
-          "the etag '" + std::string(input) +
+          "the etag '" + shown +
           "' is malformed; expected a value like \"0000d781-0000-0200-0000-63e29f420000\"");
     }
   }

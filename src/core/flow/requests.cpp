@@ -1,6 +1,7 @@
 // Request building: pure functions from typed inputs to Request values, one per endpoint.
 #include "aepflow/flow/requests.hpp"
 
+#include "aepflow/base/utf8.hpp"
 #include "aepflow/flow/client.hpp"  // empty_general_transform
 
 namespace aepflow {
@@ -78,12 +79,27 @@ json empty_general_transform(bool mapped) {
 
 namespace requests {
 
+namespace {
+
+// The body as JSON text; a value that is not UTF-8 makes the request unsendable (refused by the
+// pipeline) instead of throwing from the encoder or being changed by it.
+void with_body(Request& r, const json& body) {
+  auto text = dump_json(body, "the request body");
+  if (text) {
+    r.body = std::move(*text);
+  } else {
+    r.unsendable = text.error().message;
+  }
+}
+
+}  // namespace
+
 Request post(std::string path, const json& body) {
   Request r;
   r.method = Method::post;
   r.path = std::move(path);
   r.headers.push_back({"Content-Type", "application/json"});
-  r.body = body.dump();
+  with_body(r, body);
   return r;
 }
 
@@ -177,7 +193,7 @@ Request patch(Collection c, std::string_view id, std::string_view if_match, cons
   r.path = std::string(collection_path(c)) + "/" + url_encode(id);
   r.headers.push_back({"Content-Type", "application/json"});
   r.headers.push_back({"If-Match", std::string(if_match)});
-  r.body = ops.dump();
+  with_body(r, ops);
   return r;
 }
 

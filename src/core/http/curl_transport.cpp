@@ -131,6 +131,8 @@ class CurlTransport final : public Transport {
   bool concurrent() const override { return true; }
 
   Result<Response> send(const Request& req, const std::string& url) override {
+    // The last line of defence: libcurl would send a CR or LF in a header as it is.
+    if (auto ok = check_sendable(req); !ok) return std::unexpected(ok.error());
     // A handle from the idle ones (the most recently used: its connection is the warm one), or a
     // new one when every handle is busy in another thread.
     std::unique_ptr<CURL, EasyDeleter> handle = acquire();

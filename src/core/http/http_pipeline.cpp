@@ -19,11 +19,16 @@ HttpPipeline::HttpPipeline(std::string base_url, std::vector<std::unique_ptr<Pol
 }
 
 Result<Response> HttpPipeline::send(Request req) {
+  if (!req.unsendable.empty()) return usage(req.unsendable);
   return send_from(0, req);
 }
 
 Result<Response> HttpPipeline::send_from(std::size_t index, Request& req) {
-  if (index == policies_.size()) return transport_->send(req, build_url(base_url_, req));
+  if (index == policies_.size()) {
+    // With every header in place: nothing the policies added may change the request on the wire.
+    if (auto ok = check_sendable(req); !ok) return std::unexpected(ok.error());
+    return transport_->send(req, build_url(base_url_, req));
+  }
   return policies_[index]->send(req, [this, index](Request& r) { return send_from(index + 1, r); });
 }
 

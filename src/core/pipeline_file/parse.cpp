@@ -5,6 +5,9 @@
 #include <charconv>
 #include <set>
 
+#include "aepflow/base/utf8.hpp"
+#include "aepflow/dataprep/mapping.hpp"
+#include "aepflow/flow/ids.hpp"
 #include "aepflow/http/redact.hpp"
 
 namespace aepflow {
@@ -247,6 +250,9 @@ PipelineSpec pipeline(Reader& r, const YAML::Node& node, const std::string& wher
       const std::string w = aw + "[" + std::to_string(i) + "]";
       AudienceSpec a = with_fallback(audience(r, list[i], w, true), defaults);
       if (a.id.empty()) r.fail(list[i], w + ".id", "is empty");
+      auto id = normalize_audience_id(a.id);
+      if (!id) r.fail(list[i], w + ".id", id.error().message);
+      a.id = std::move(*id);
       if (!seen.insert(a.id).second)
         r.fail(list[i], w + ".id", "audience " + a.id + " is listed twice");
       p.audiences.push_back(std::move(a));
@@ -255,6 +261,14 @@ PipelineSpec pipeline(Reader& r, const YAML::Node& node, const std::string& wher
   p.attributes = r.texts(node, where, "attributes");
   p.identities = r.texts(node, where, "identities");
   p.mandatory = r.texts(node, where, "mandatoryFields");
+  for (const char* key : {"attributes", "mandatoryFields"}) {
+    const auto& paths = std::string_view(key) == "attributes" ? p.attributes : p.mandatory;
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+      if (auto problem = xdm_path_problem(paths[i]); !problem.empty()) {
+        r.fail(node[key][i], Reader::join(where, key) + "[" + std::to_string(i) + "]", problem);
+      }
+    }
+  }
   for (const auto& k : r.texts(node, where, "dedupKeys"))
     p.dedup_keys.push_back(DedupKey::parse(k));
   return p;
@@ -263,6 +277,8 @@ PipelineSpec pipeline(Reader& r, const YAML::Node& node, const std::string& wher
 }  // namespace
 
 Result<PipelineFile> parse_pipeline_file(std::string_view text, std::string_view file_name) {
+  // Names and params go into JSON bodies, which are UTF-8 (and YAML is UTF-8 too).
+  if (auto ok = check_utf8(file_name, text, /*file=*/true); !ok) return std::unexpected(ok.error());
   PipelineFile m;
   m.file = std::string(file_name);
   Reader r(m.file);

@@ -128,6 +128,7 @@ struct Checker {
         return;
       }
     }
+    if (v.is_number()) range(p, name, v);
     if (p.contains("enum") && p["enum"].is_array()) {
       bool found = false;
       for (const auto& e : p["enum"])
@@ -139,6 +140,28 @@ struct Checker {
     }
     if (v.is_string() && p.contains("pattern") && p["pattern"].is_string()) pattern(p, name, v);
     if (v.is_object() && p.contains("properties")) object(p, v, name + ".");
+  }
+
+  // minimum, maximum and their exclusive forms (draft 6 and later: numbers), as the service
+  // checks them: a port of 70000 is refused here, not by the service.
+  void range(const json& p, const std::string& name, const json& v) {
+    const double x = v.get<double>();
+    const auto bound = [&](const char* key) -> std::optional<double> {
+      auto it = p.find(key);
+      if (it == p.end() || !it->is_number()) return std::nullopt;
+      return it->get<double>();
+    };
+    std::string problem;
+    if (auto min = bound("minimum"); min && x < *min) {
+      problem = "at least " + json(p["minimum"]).dump();
+    } else if (auto max = bound("maximum"); max && x > *max) {
+      problem = "at most " + json(p["maximum"]).dump();
+    } else if (auto emin = bound("exclusiveMinimum"); emin && x <= *emin) {
+      problem = "above " + json(p["exclusiveMinimum"]).dump();
+    } else if (auto emax = bound("exclusiveMaximum"); emax && x >= *emax) {
+      problem = "below " + json(p["exclusiveMaximum"]).dump();
+    }
+    if (!problem.empty()) c.invalid.push_back(name + " must be " + problem + ", got " + v.dump());
   }
 
   void pattern(const json& p, const std::string& name, const json& v) {

@@ -327,13 +327,15 @@ TEST_CASE("drift of a current card's flow: what its mapping set maps, identities
 TEST_CASE("audience files: CSV with the API's column names", "[plan][file]") {
   std::string csv =
       "\xEF\xBB\xBFid,name,exportMode,frequency,startDate,startTime,endDate\r\n"
-      "a1,\"Bikers, mountain\",DAILY_FULL_EXPORT,ONCE,2026-12-01,17:00,\r\n"
-      "a2,\"Say \"\"hi\"\"\",FIRST_FULL_THEN_INCREMENTAL,EVERY_6_HOURS,,,2026-12-31\r\n"
+      " 9F7D37FD-7039-4454-94EF-2B0CD6C3206A ,\"Bikers, "
+      "mountain\",DAILY_FULL_EXPORT,ONCE,2026-12-01,17:00,\r\n"
+      "25768be6-ebd5-45cc-8913-12fb3f348613,\"Say "
+      "\"\"hi\"\"\",FIRST_FULL_THEN_INCREMENTAL,EVERY_6_HOURS,,,2026-12-31\r\n"
       "\r\n";
   auto f = parse_audience_file(csv, "a.csv");
   REQUIRE(f);
   REQUIRE(f->audiences.size() == 2);
-  CHECK(f->audiences[0].id == "a1");
+  CHECK(f->audiences[0].id == kA);  // trimmed and lowercase: one spelling
   CHECK(f->audiences[0].name == "Bikers, mountain");
   CHECK_FALSE(f->audiences[0].end_date);  // an empty cell is "not given"
   CHECK(f->audiences[1].name == "Say \"hi\"");
@@ -350,7 +352,11 @@ TEST_CASE("audience files: CSV with the API's column names", "[plan][file]") {
                       Bad{"id,name\n,x\n", "a.csv: line 2: the id is empty"},
                       Bad{"id,name\na,b,c\n", "a.csv: line 2: 3 cells for 2 columns"},
                       Bad{"id,name\na,\"open\n", "a quoted field is not closed"},
-                      Bad{"", "a.csv: line 1: the file is empty"});
+                      Bad{"", "a.csv: line 1: the file is empty"},
+                      Bad{"id,name\n" + std::string(kA) + ",x\n\"seg 1\",y\n",
+                          "a.csv: line 3: invalid audience ID 'seg 1': an ID holds no spaces"},
+                      Bad{"id,name\n" + std::string(kA) + ",Caf\xe9\n",
+                          "a.csv: line 2: not valid UTF-8 (byte 0xe9 at column 41)"});
   CAPTURE(bad.text);
   auto r = parse_audience_file(bad.text, "a.csv");
   REQUIRE_FALSE(r);
@@ -360,17 +366,17 @@ TEST_CASE("audience files: CSV with the API's column names", "[plan][file]") {
 
 TEST_CASE("audience files: JSON lists, selectors and whole expectations", "[plan][file]") {
   auto flat = parse_audience_file(
-      R"([{"id":"a1","exportMode":"DAILY_FULL_EXPORT","schedule":{"frequency":"ONCE","startTime":"17:00"}},
-          {"type":"PLATFORM_SEGMENT","value":{"id":"a2","name":"Two","createTime":"1"}}])",
+      R"([{"id":"9f7d37fd-7039-4454-94ef-2b0cd6c3206a","exportMode":"DAILY_FULL_EXPORT","schedule":{"frequency":"ONCE","startTime":"17:00"}},
+          {"type":"PLATFORM_SEGMENT","value":{"id":"25768be6-ebd5-45cc-8913-12fb3f348613","name":"Two","createTime":"1"}}])",
       "a.json");
   REQUIRE(flat);
   CHECK(flat->audiences[0].frequency == "ONCE");
   CHECK(flat->audiences[0].start_time == "17:00");
-  CHECK(flat->audiences[1].id == "a2");
+  CHECK(flat->audiences[1].id == kB);
   CHECK(flat->audiences[1].name == "Two");
 
   auto whole = parse_audience_file(
-      R"({"audiences":[{"id":"a1"}],"attributes":["person.lastName"],"mandatoryFields":["x.y"],
+      R"({"audiences":[{"id":"9f7d37fd-7039-4454-94ef-2b0cd6c3206a"}],"attributes":["person.lastName"],"mandatoryFields":["x.y"],
           "identities":["Email"],
           "primaryFields":["identity:Email",{"fieldType":"ATTRIBUTE","attributePath":"a.b"}]})",
       "e.json");
@@ -391,13 +397,15 @@ TEST_CASE("audience files: JSON lists, selectors and whole expectations", "[plan
       Bad{R"([{"name":"x"}])", "audiences[0]: the id is missing"},
       // Found by the fuzzer: a number too large for any type is an error, not a crash.
       Bad{R"([{"id":9010896490578e1089}])", "e.json: not valid JSON"},
-      Bad{R"([{"id":"a","schedule":{"frequncy":"ONCE"}}])",
+      Bad{R"([{"id":"9f7d37fd-7039-4454-94ef-2b0cd6c3206a","schedule":{"frequncy":"ONCE"}}])",
           "audiences[0].schedule: unknown field 'frequncy'"},
-      Bad{R"([{"id":"a","startTime":1700}])", "startTime must be a string, got 1700"},
+      Bad{R"([{"id":"9f7d37fd-7039-4454-94ef-2b0cd6c3206a","startTime":1700}])",
+          "startTime must be a string, got 1700"},
       Bad{R"({"audience":[]})", "unknown key 'audience'"},
       Bad{R"({"primaryFields":[{"fieldType":"X"}]})", "primaryFields[0]"},
       Bad{R"({"identities":"Email"})", "identities: must be an array of strings"},
-      Bad{R"([{"id":"a"},)", "not valid JSON"});
+      Bad{R"([{"id":"a"},)", "not valid JSON"},
+      Bad{R"([{"id":"a\u0000"}])", "e.json: audiences[0]: invalid audience ID 'a\\x00'"});
   CAPTURE(bad.text);
   auto r = parse_audience_file(bad.text, "e.json");
   REQUIRE_FALSE(r);

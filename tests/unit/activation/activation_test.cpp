@@ -59,6 +59,13 @@ TEST_CASE("each broken rule names the audience, the field, the value and what is
     REQUIRE(v.size() == 1);
     CHECK_THAT(v[0].problem, Catch::Contains("%SEGMENTID%"));
   }
+  SECTION("DATETIME with a format Adobe does not document") {
+    a.filename_template = "%DESTINATION_NAME%_%SEGMENT_ID%_%DATETIME(bad)%";
+    auto v = check_audience(a);
+    REQUIRE(v.size() == 1);
+    CHECK(v[0].problem == "uses %DATETIME(bad)%, a date format Adobe does not document");
+    CHECK(v[0].allowed == "%DATETIME(YYYYMMdd_HHmmss)%");
+  }
   SECTION("DATETIME without its format") {
     a.filename_template = "%DESTINATION_NAME%_%SEGMENT_ID%_%DATETIME%";
     CHECK(fields(check_audience(a)) == std::vector<std::string>{"filenameTemplate"});
@@ -214,9 +221,16 @@ TEST_CASE("every activation rule, good and bad values, in one table", "[activati
       {"template with custom text",
        set(&Audience::filename_template, "%DESTINATION_NAME%_%SEGMENT_ID%_extra"),
        {}},
-      {"template with DATETIME format",
-       set(&Audience::filename_template, "%DESTINATION_NAME%_%SEGMENT_ID%_%DATETIME(YYYYMMdd)%"),
+      {"template with the documented DATETIME format",
+       set(&Audience::filename_template,
+           "%DESTINATION_NAME%_%SEGMENT_ID%_%DATETIME(YYYYMMdd_HHmmss)%"),
        {}},
+      {"template with an undocumented DATETIME format",
+       set(&Audience::filename_template, "%DESTINATION_NAME%_%SEGMENT_ID%_%DATETIME(YYYYMMdd)%"),
+       {"filenameTemplate"}},
+      {"template with DATETIME(bad)",
+       set(&Audience::filename_template, "%DESTINATION_NAME%_%SEGMENT_ID%_%DATETIME(bad)%"),
+       {"filenameTemplate"}},
       {"template empty", set(&Audience::filename_template, ""), {"filenameTemplate"}},
       {"template without DESTINATION_NAME",
        set(&Audience::filename_template, "%SEGMENT_ID%"),
@@ -241,12 +255,11 @@ TEST_CASE("every activation rule, good and bad values, in one table", "[activati
       {"full export every 6 hours",
        both(sched(&Schedule::frequency, "EVERY_6_HOURS"), sched(&Schedule::end_date, "2026-12-31")),
        {"schedule.frequency"}},
+      // One reason: the frequency. An end date "required with frequency ONCE" would contradict it.
       {"incremental once",
        set(&Audience::export_mode, "FIRST_FULL_THEN_INCREMENTAL"),
-       {"schedule.frequency", "schedule.endDate"}},
-      {"frequency CHAINED",
-       sched(&Schedule::frequency, "CHAINED"),
-       {"schedule.frequency", "schedule.endDate"}},
+       {"schedule.frequency"}},
+      {"frequency CHAINED", sched(&Schedule::frequency, "CHAINED"), {"schedule.frequency"}},
       // trigger type
       {"trigger after segment evaluation, no start time",
        both(sched(&Schedule::trigger_type, "AFTER_SEGMENT_EVAL"), sched(&Schedule::start_time, "")),

@@ -28,3 +28,19 @@ TEST_CASE("malformed etags are usage errors that quote the input", "[etag]") {
   CHECK(got.error().kind == aepflow::ErrorKind::usage);
   CHECK_THAT(got.error().message, Catch::Contains("etag"));
 }
+
+TEST_CASE("an empty, blank or single-quoted etag is refused with its own reason", "[etag]") {
+  for (std::string blank : {"", " ", "\t\n", "\"  \""}) {
+    CAPTURE(blank);
+    auto got = normalize_etag(blank);
+    REQUIRE_FALSE(got);
+    CHECK_THAT(got.error().message, Catch::Contains("is empty"));
+  }
+  for (std::string quoted : {"'abc'", "\"'abc'\"", "'0000d781-0000-0200-0000-63e29f420000'"}) {
+    CAPTURE(quoted);
+    auto got = normalize_etag(quoted);
+    REQUIRE_FALSE(got);
+    CHECK(got.error().kind == aepflow::ErrorKind::usage);
+    CHECK_THAT(got.error().message, Catch::Contains("single quotes"));
+  }
+}

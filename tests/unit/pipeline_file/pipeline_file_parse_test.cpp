@@ -93,6 +93,15 @@ TEST_CASE("pipeline file mistakes name the file, the line and the key", "[pipeli
           "p.yaml:13: pipelines[0].audiences[0].startTme: unknown key"},
       Bad{head + tail + "    audiences:\n      - a\n      - a\n",
           "p.yaml:13: pipelines[0].audiences[1].id: audience a is listed twice"},
+      Bad{head + tail +
+              "    audiences:\n      - 9F7D37FD-7039-4454-94EF-2B0CD6C3206A\n"
+              "      - \" 9f7d37fd-7039-4454-94ef-2b0cd6c3206a\"\n",
+          "p.yaml:13: pipelines[0].audiences[1].id: audience "
+          "9f7d37fd-7039-4454-94ef-2b0cd6c3206a is listed twice"},
+      Bad{head + tail + "    audiences:\n      - \"seg 1\"\n",
+          "p.yaml:12: pipelines[0].audiences[0].id: invalid audience ID 'seg 1'"},
+      Bad{head + tail + "    attributes: [person..name]\n",
+          "p.yaml:11: pipelines[0].attributes[0]: 'person..name' is not an XDM path"},
       Bad{head + tail + "    attributes: person.name\n",
           "p.yaml:11: pipelines[0].attributes: expected a list of strings"},
       Bad{head + "    target:\n      name: [t]\n    flow:\n      name: f\n",

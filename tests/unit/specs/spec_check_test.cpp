@@ -152,3 +152,26 @@ TEST_CASE("a flow spec of one export kind refuses a target made for the other", 
   CHECK(check_flow_spec_fits(both, "585c15c4", source, for_datasets));
   CHECK(check_flow_spec_fits(both, "585c15c4", source, for_audiences));
 }
+
+TEST_CASE("a number outside the schema's minimum and maximum is refused, given as a string too",
+          "[spec_check]") {
+  const json schema = json::parse(R"({"type":"object","properties":{
+      "port":{"type":"integer","minimum":1,"maximum":65535},
+      "ratio":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1}}})");
+  struct Case {
+    json params;
+    std::string problem;  // empty: accepted
+  };
+  auto c =
+      GENERATE(Case{{{"port", 22}}, ""}, Case{{{"port", "65535"}}, ""},
+               Case{{{"port", 70000}}, "port must be at most 65535, got 70000"},
+               Case{{{"port", "70000"}}, "port must be at most 65535, got 70000"},
+               Case{{{"port", "0"}}, "port must be at least 1, got 0"},
+               Case{{{"port", -5}}, "port must be at least 1, got -5"}, Case{{{"ratio", 0.5}}, ""},
+               Case{{{"ratio", 0}}, "ratio must be above 0, got 0"},
+               Case{{{"ratio", 1.0}}, "ratio must be below 1, got 1.0"});
+  CAPTURE(c.params.dump());
+  json params = c.params;
+  auto check = check_params(schema, params);
+  CHECK(check.describe() == c.problem);
+}

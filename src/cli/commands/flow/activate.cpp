@@ -11,6 +11,7 @@
 #include "aepflow/activation/audience_file.hpp"
 #include "aepflow/activation/guardrails.hpp"
 #include "aepflow/activation/mapped_activation.hpp"
+#include "aepflow/base/text.hpp"
 #include "aepflow/flow/etag.hpp"
 #include "aepflow/flow/ids.hpp"
 #include "app/command_support.hpp"
@@ -43,9 +44,8 @@ AudienceSpec flag_settings(const FlowActivateOptions& o) {
 
 Result<void> check_paths(const std::vector<std::string>& paths, const char* flag) {
   for (const auto& p : paths) {
-    if (p.empty() || has_space(p) || p.front() == '.' || p.back() == '.') {
-      return usage(std::string(flag) + " '" + p +
-                   "': expected an XDM path such as person.name.lastName");
+    if (auto problem = xdm_path_problem(p); !problem.empty()) {
+      return usage(std::string(flag) + " " + problem);
     }
   }
   return {};
@@ -68,11 +68,13 @@ Result<ActivationRequest> build_request(const FlowActivateOptions& o, const Io& 
   for (const auto& arg : o.audiences) {
     auto eq = arg.find('=');
     AudienceSpec a;
-    a.id = arg.substr(0, eq);
-    if (eq != std::string::npos) a.name = arg.substr(eq + 1);
-    if (a.id.empty() || has_space(a.id)) {
-      return usage("--audience '" + arg + "': expected an audience ID, optionally =NAME");
+    auto id = normalize_audience_id(arg.substr(0, eq));
+    if (!id) {
+      return usage("--audience '" + printable(arg) + "': " + id.error().message +
+                   ", optionally =NAME");
     }
+    a.id = std::move(*id);
+    if (eq != std::string::npos) a.name = arg.substr(eq + 1);
     r.audiences.push_back(with_fallback(std::move(a), flags));
   }
   if (!o.audiences_file.empty()) {
@@ -202,8 +204,9 @@ Result<void> run(const FlowActivateOptions& o, Context& ctx) {
   if (!request) return std::unexpected(request.error());
   ApplyOptions apply;
   apply.sleep = ctx.io.sleep;
-  if (!o.etag.empty()) {
-    auto normalized = normalize_etag(o.etag);
+  if (o.etag) {
+    // An empty or blank --etag is refused there, not taken for "no guard".
+    auto normalized = normalize_etag(*o.etag);
     if (!normalized) return std::unexpected(normalized.error());
     apply.if_match = *normalized;
   }

@@ -1,6 +1,7 @@
 #pragma once
 // aepflow flow activate: its options as parsed, and its registration.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,7 +21,7 @@ struct FlowActivateOptions {
   std::string filename_template, export_mode, frequency, trigger_type, start_date, start_time,
       end_date;
   bool update = false;
-  std::string etag;
+  std::optional<std::string> etag;  // given, even empty (refused), or not
 };
 
 // `run_f`: what runs with the parsed options (default: the command itself).

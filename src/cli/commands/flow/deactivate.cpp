@@ -23,13 +23,15 @@ Result<void> run(const Options& o, Context& ctx) {
   if (o.audiences.empty() && o.attributes.empty() && o.identities.empty()) {
     return usage("nothing to remove: pass --audience ID, --attribute PATH or --identity CODE");
   }
+  auto audiences = normalize_audience_ids(o.audiences, "--audience");
+  if (!audiences) return std::unexpected(audiences.error());
   auto service = ctx.service();
   if (!service) return std::unexpected(service.error());
   if (auto ok = ctx.confirm_change("remove exports from dataflow " + o.flow_id); !ok) return ok;
   ApplyOptions apply;
   apply.sleep = ctx.io.sleep;
   auto deactivated = deactivate_flow(
-      **service, [&ctx] { return ctx.mapping_services(); }, o.flow_id, o.audiences, o.attributes,
+      **service, [&ctx] { return ctx.mapping_services(); }, o.flow_id, *audiences, o.attributes,
       o.identities, std::move(apply));
   if (!deactivated) return std::unexpected(deactivated.error());
   const DeactivationPlan& last = deactivated->plan;

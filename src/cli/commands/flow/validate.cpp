@@ -4,6 +4,7 @@
 // current card's attributes and identity are read from its mapping set.
 #include "aepflow/activation/activation_plan.hpp"
 #include "aepflow/activation/audience_file.hpp"
+#include "aepflow/flow/ids.hpp"
 #include "app/command_support.hpp"
 #include "app/command_table.hpp"
 #include "commands/flow/summary.hpp"
@@ -55,6 +56,8 @@ std::vector<std::string> drift_lines(const Drift& d) {
 }
 
 Result<void> run(const Options& o, Context& ctx) {
+  auto wanted = normalize_audience_ids(o.audiences, "--expect-audience");
+  if (!wanted) return std::unexpected(wanted.error());
   std::optional<Expectation> expected;
   if (!o.expect_file.empty()) {
     auto text = ctx.io.read_file(o.expect_file);
@@ -69,10 +72,13 @@ Result<void> run(const Options& o, Context& ctx) {
   if (!read) return std::unexpected(read.error());
   const FlowContents& contents = *read;
 
-  std::vector<std::string> ids;
-  for (const auto& a : contents.audiences)
-    ids.push_back(a.id);
-  const auto missing_audiences = absent(o.audiences, ids);
+  std::vector<std::string> missing_audiences;
+  for (const auto& id : *wanted) {
+    const auto on_flow = [&](const Audience& a) { return same_audience(a.id, id); };
+    if (std::none_of(contents.audiences.begin(), contents.audiences.end(), on_flow)) {
+      missing_audiences.push_back(id);
+    }
+  }
   const auto missing_attributes = absent(o.attributes, contents.attributes);
   const auto missing_identities = absent(o.identities, contents.identities);
   const Drift drift = expected ? compare(contents, *expected) : Drift{};

@@ -327,7 +327,9 @@ TEST_CASE("a client secret can come from a command", "[credentials]") {
   env["AEP_CLIENT_SECRET"] = "cmd:false";
   auto failing = run_cli({"auth", "login"}, std::make_shared<test::FakeTransport>(), env);
   CHECK(failing.code == 2);
-  CHECK_THAT(failing.err, Catch::Contains("client secret: the secret command failed"));
+  CHECK_THAT(
+      failing.err,
+      Catch::Contains("client secret (AEP_CLIENT_SECRET): the cmd: reference's command failed"));
 }
 
 TEST_CASE("a dry run gets its token even from the Platform's own host (the emulator's layout)",

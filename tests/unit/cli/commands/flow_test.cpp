@@ -344,7 +344,7 @@ TEST_CASE("flow activate: argv -> options, repeatable flags in order, nothing se
   CHECK(o.start_time == "17:00");
   CHECK(o.start_date.empty());  // left for the command to default, not filled by the parser
   CHECK(o.update);
-  CHECK(o.etag == "\"e1\"");
+  CHECK(o.etag == std::optional<std::string>("\"e1\""));
 }
 
 TEST_CASE(
