@@ -11,6 +11,7 @@
 
 #include "app/app.hpp"
 #include "fake_transport.hpp"
+#include "map_io.hpp"
 
 namespace test {
 
@@ -40,38 +41,28 @@ inline CliRun run_cli(
     std::function<void(aepflow::cli::Io&)> adjust = nullptr,
     const aepflow::cli::Registrar& commands = nullptr) {
   env.emplace("AEP_TEST_TOKEN", "test-token-SECRET");
-  std::ostringstream out, err;
-  aepflow::cli::Io io{
-      out,
-      err,
-      false,
-      [env](std::string_view name) -> std::optional<std::string> {
-        auto it = env.find(std::string(name));
-        if (it == env.end()) return std::nullopt;
-        return it->second;
-      },
-      [files](const std::string& path) -> aepflow::Result<std::string> {
-        auto it = files.find(path);
-        if (it == files.end()) return aepflow::usage("cannot read '" + path + "': No such file");
-        return it->second;
-      },
-      [] {
-        return std::chrono::system_clock::time_point(
-            std::chrono::seconds(1795867200));  // 2026-11-28T12:00Z
-      },
-      prompt,
-      [](const std::string& command, std::chrono::milliseconds) -> aepflow::Result<std::string> {
-        if (command == "print-secret") return std::string("secret-from-command\n");
-        if (command == "print-nothing") return std::string("\n");
-        return aepflow::usage("command failed (exit status 127)");
-      }};
+  MapIo fake_io;
+  fake_io.vars = std::move(env);
+  fake_io.files = std::move(files);
+  aepflow::cli::Io& io = fake_io.io;
+  io.now = [] {
+    return std::chrono::system_clock::time_point(
+        std::chrono::seconds(1795867200));  // 2026-11-28T12:00Z
+  };
+  io.prompt = std::move(prompt);
+  io.run_command = [](const std::string& command,
+                      std::chrono::milliseconds) -> aepflow::Result<std::string> {
+    if (command == "print-secret") return std::string("secret-from-command\n");
+    if (command == "print-nothing") return std::string("\n");
+    return aepflow::usage("command failed (exit status 127)");
+  };
   io.sleep = [](std::chrono::milliseconds) { return true; };  // retries and polls do not wait
   if (adjust) adjust(io);
   CliRun r;
   r.code = aepflow::cli::run(
       args, io, [fake](const aepflow::CurlOptions&) { return fake; }, commands);
-  r.out = out.str();
-  r.err = err.str();
+  r.out = fake_io.out.str();
+  r.err = fake_io.err.str();
   return r;
 }
 

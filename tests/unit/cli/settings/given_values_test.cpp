@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "cli_harness.hpp"
+#include "map_io.hpp"
 #include "settings/params.hpp"
 #include "settings/settings.hpp"
 #include "temp_dir.hpp"
@@ -12,28 +13,15 @@ using namespace aepflow::cli;
 
 namespace {
 
-struct Env {
-  std::map<std::string, std::string> vars;
-  std::map<std::string, std::string> files;
-  std::ostringstream out, err;
-  Io io{out,
-        err,
-        false,
-        [this](std::string_view n) -> std::optional<std::string> {
-          auto it = vars.find(std::string(n));
-          return it == vars.end() ? std::nullopt : std::optional<std::string>(it->second);
-        },
-        [this](const std::string& p) -> Result<std::string> {
-          auto it = files.find(p);
-          if (it == files.end()) return usage("cannot read '" + p + "': No such file");
-          return it->second;
-        },
-        [] { return std::chrono::system_clock::now(); },
-        nullptr,
-        [](const std::string& command, std::chrono::milliseconds) -> Result<std::string> {
-          if (command == "true") return std::string();
-          return std::string("value\n");
-        }};
+// Commands print a value, but `true` prints nothing.
+struct Env : test::MapIo {
+  Env() {
+    io.run_command = [](const std::string& command,
+                        std::chrono::milliseconds) -> Result<std::string> {
+      if (command == "true") return std::string();
+      return std::string("value\n");
+    };
+  }
 };
 
 }  // namespace

@@ -3,31 +3,18 @@
 #include <catch2/catch.hpp>
 
 #include "cli_harness.hpp"
+#include "map_io.hpp"
 
 using namespace aepflow;
 using nlohmann::json;
 
 namespace {
 
-struct TestIo {
-  std::ostringstream out, err;
-  std::map<std::string, std::string> env{{"SFTP_PASSWORD", "pw-from-env"}};
-  std::map<std::string, std::string> files{{"key.b64", "c3NoLWtleQ==\n"}, {"crlf.txt", "v\r\n"}};
-  cli::Io io{out,
-             err,
-             false,
-             [this](std::string_view n) -> std::optional<std::string> {
-               auto it = env.find(std::string(n));
-               return it == env.end() ? std::nullopt : std::optional<std::string>(it->second);
-             },
-             [this](const std::string& p) -> Result<std::string> {
-               auto it = files.find(p);
-               if (it == files.end()) return usage("cannot read '" + p + "': No such file");
-               return it->second;
-             },
-             [] { return std::chrono::system_clock::now(); },
-             nullptr,
-             nullptr};
+struct TestIo : test::MapIo {
+  TestIo() {
+    vars = {{"SFTP_PASSWORD", "pw-from-env"}};
+    files = {{"key.b64", "c3NoLWtleQ==\n"}, {"crlf.txt", "v\r\n"}};
+  }
 };
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include "cli_harness.hpp"
+#include "map_io.hpp"
 #include "settings/config_file.hpp"
 #include "temp_dir.hpp"
 
@@ -14,20 +15,9 @@ using namespace aepflow::cli;
 
 namespace {
 
-struct Env {
-  std::map<std::string, std::string> vars;
-  std::ostringstream out, err;
-  Io io{out,
-        err,
-        false,
-        [this](std::string_view n) -> std::optional<std::string> {
-          auto it = vars.find(std::string(n));
-          return it == vars.end() ? std::nullopt : std::optional<std::string>(it->second);
-        },
-        read_whole_file,
-        [] { return std::chrono::system_clock::now(); },
-        nullptr,
-        nullptr};
+// The environment is a map; files are the real ones (the temp folders' config.toml).
+struct Env : test::MapIo {
+  Env() { io.read_file = read_whole_file; }
 };
 
 }  // namespace
