@@ -175,3 +175,41 @@ TEST_CASE("a number outside the schema's minimum and maximum is refused, given a
   auto check = check_params(schema, params);
   CHECK(check.describe() == c.problem);
 }
+
+TEST_CASE("params against a spec: required, required when, enums, types, patterns, unknown",
+          "[spec]") {
+  json schema = json::parse(R"({
+    "properties": {"mode": {"type": "string", "enum": ["S3", "FTP"]},
+                   "bucketName": {"type": "string", "pattern": "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},
+                   "path": {"type": "string"}, "remotePath": {"type": "string"},
+                   "port": {"type": "integer"}, "manifest": {"type": "boolean"}},
+    "required": ["mode"],
+    "allOf": [{"if": {"properties": {"mode": {"const": "S3"}}}, "then": {"required": ["bucketName", "path"]}}]})");
+  json ok = {{"mode", "S3"},
+             {"bucketName", "acme-exports"},
+             {"path", "p"},
+             {"port", "22"},
+             {"manifest", "true"}};
+  auto c = check_params(schema, ok);
+  CHECK(c.ok());
+  CHECK(ok["port"] == 22);  // converted for the user
+  CHECK(ok["manifest"] == true);
+
+  json missing = {{"mode", "S3"}, {"bucketName", "acme-exports"}};
+  CHECK(check_params(schema, missing).describe() == "missing path (required when mode=S3)");
+  json none = json::object();
+  CHECK(check_params(schema, none).describe() == "missing mode");
+  json bad = {{"mode", "GCS"}, {"bucketName", "UPPER_case"}, {"port", "twenty"}, {"extra", 1}};
+  auto b = check_params(schema, bad);
+  CHECK_FALSE(b.ok());
+  CHECK(b.unknown == std::vector<std::string>{"extra"});
+  CHECK_THAT(b.describe(), Catch::Contains("mode 'GCS' is not one of 'S3', 'FTP'"));
+  CHECK_THAT(b.describe(), Catch::Contains("bucketName does not have the expected form"));
+  CHECK_THAT(b.describe(), Catch::Contains("port must be an integer"));
+  CHECK_THAT(b.describe(), !Catch::Contains("twenty"));
+  CHECK_THAT(b.describe(), !Catch::Contains("UPPER_case"));  // values may be secrets
+  // A value long enough to exhaust std::regex's stack is refused before it meets the pattern.
+  json huge = {{"mode", "S3"}, {"bucketName", std::string(200'000, 'a')}, {"path", "p"}};
+  CHECK_THAT(check_params(schema, huge).describe(),
+             Catch::Contains("bucketName is longer than 1024 characters"));
+}
