@@ -85,6 +85,17 @@ void StubServer::serve() {
   }
 }
 
+std::map<std::string, std::string> stub_env(const StubServer& stub, const std::string& home) {
+  return {{"AEP_BASE_URL", stub.url() + "/data/foundation/flowservice"},
+          {"AEP_ACCESS_TOKEN", "stub-token"},
+          {"AEP_API_KEY", "stub-key"},
+          {"AEP_ORG_ID", "0A1B2C3D4E5F60718293A4B5@AdobeOrg"},
+          {"AEP_SANDBOX", "dev"},
+          {"HOME", home},
+          {"XDG_CONFIG_HOME", home + "/.config"},
+          {"XDG_CACHE_HOME", home + "/.cache"}};
+}
+
 std::string http_answer(int status, const std::string& body, const std::string& content_type) {
   return "HTTP/1.1 " + std::to_string(status) + " Stub\r\nContent-Type: " + content_type +
          "\r\nConnection: close\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" +

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <functional>
+#include <map>
 #include <string>
 #include <thread>
 
@@ -37,6 +38,10 @@ class StubServer {
   std::atomic<int> requests_{0};
   std::thread thread_;
 };
+
+// The AEP_* variables that point aepflow at `stub` (a token, so no IMS), with a HOME, config and
+// cache of `home`'s.
+std::map<std::string, std::string> stub_env(const StubServer& stub, const std::string& home);
 
 // A whole answer: status line, Content-Type and Content-Length, and the body.
 std::string http_answer(int status, const std::string& body,
