@@ -19,7 +19,8 @@ std::string redact_header(std::string_view name, std::string_view value);
 Headers redact_headers(const Headers& headers);
 
 // A body as it may be printed: JSON with every secret field replaced by the marker (and credential
-// objects allow-listed); anything that is not JSON is summarised by its size.
+// objects allow-listed); a JSON Patch's values are redacted as they would be at their paths
+// ("/auth/params/secretKey", "/auth/params"); anything that is not JSON is summarised by its size.
 std::string redact_body(std::string_view body);
 
 // Replaces every occurrence of a secret in text (for messages that may quote input back).

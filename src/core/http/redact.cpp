@@ -2,6 +2,7 @@
 
 #include <array>
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "aepflow/base/text.hpp"
 #include "aepflow/specs/catalogue.hpp"
@@ -91,6 +92,62 @@ void redact_json(nlohmann::json& j, Where where) {
   }
 }
 
+// The tokens of a JSON Pointer, unescaped (~1 is '/', ~0 is '~').
+std::vector<std::string> pointer_tokens(std::string_view pointer) {
+  std::vector<std::string> tokens;
+  if (pointer.empty() || pointer.front() != '/') return tokens;
+  std::string token;
+  for (std::size_t i = 1; i <= pointer.size(); ++i) {
+    if (i == pointer.size() || pointer[i] == '/') {
+      tokens.push_back(token);
+      token.clear();
+    } else if (pointer[i] == '~' && i + 1 < pointer.size() &&
+               (pointer[i + 1] == '0' || pointer[i + 1] == '1')) {
+      token.push_back(pointer[++i] == '1' ? '/' : '~');
+    } else {
+      token.push_back(pointer[i]);
+    }
+  }
+  return tokens;
+}
+
+// A JSON Patch operation's value, redacted as it would be at its path in the document: a value
+// under a secret field, or a credential field not known to be harmless, is the marker.
+void redact_patch_value(nlohmann::json& value, std::string_view path) {
+  Where where = Where::body;
+  Where parent = Where::body;
+  std::string last;
+  for (const auto& token : pointer_tokens(path)) {
+    if (contains(secret_fields, token)) {
+      value = std::string(redacted_marker);
+      return;
+    }
+    parent = where;
+    if (where == Where::auth_params || (where == Where::auth && token == "params")) {
+      where = Where::auth_params;
+    } else {
+      where = token == "auth" ? Where::auth : Where::body;
+    }
+    last = token;
+  }
+  if (parent == Where::auth_params && !value.is_structured() &&
+      !contains(shown_auth_params, last)) {
+    value = std::string(redacted_marker);
+    return;
+  }
+  redact_json(value, where);
+}
+
+// Whether `j` reads as a JSON Patch document (RFC 6902): operations with an op and a path.
+bool is_json_patch(const nlohmann::json& j) {
+  if (!j.is_array() || j.empty()) return false;
+  for (const auto& op : j) {
+    if (!op.is_object() || !op.contains("op") || !op.contains("path") || !op["path"].is_string())
+      return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool is_shown_credential_field(std::string_view key) {
@@ -127,6 +184,13 @@ std::string redact_body(std::string_view body) {
   auto j = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) {
     return std::string("<").append(std::to_string(body.size())).append(" bytes, not JSON>");
+  }
+  if (is_json_patch(j)) {
+    for (auto& op : j) {
+      if (auto value = op.find("value"); value != op.end()) {
+        redact_patch_value(*value, op["path"].get_ref<const std::string&>());
+      }
+    }
   }
   redact_json(j, Where::body);
   return j.dump();

@@ -54,3 +54,33 @@ TEST_CASE("scrub removes every occurrence of a secret", "[secrets]") {
   CHECK(scrub("nothing", "") == "nothing");
   CHECK(scrub("could not connect", "t") == "could not connect");  // too short to be a secret
 }
+
+TEST_CASE("a JSON Patch's values are redacted as they would be at their paths", "[secrets]") {
+  const json patch = json::array({
+      {{"op", "replace"}, {"path", "/auth/params/secretKey"}, {"value", "S3CRET-1"}},
+      {{"op", "add"}, {"path", "/auth/params/accessId"}, {"value", "AKIA-ID-2"}},
+      {{"op", "replace"}, {"path", "/auth/params/host"}, {"value", "sftp.example.com"}},
+      {{"op", "replace"},
+       {"path", "/auth/params"},
+       {"value", {{"password", "PW-3"}, {"username", "u"}, {"sshKeyPassphrase", "PP-4"}}}},
+      {{"op", "replace"},
+       {"path", "/auth"},
+       {"value", {{"specName", "Access Key"}, {"params", {{"s3AccessKey", "AK-5"}}}}}},
+      {{"op", "test"}, {"path", "/params/sasToken"}, {"value", "SAS-6"}},
+      {{"op", "add"}, {"path", "/a~1b/password"}, {"value", "PW-7"}},
+      {{"op", "replace"}, {"path", "/name"}, {"value", "a new name"}},
+      {{"op", "remove"}, {"path", "/auth/params/secretKey"}},
+  });
+  const std::string shown = redact_body(patch.dump());
+  for (const char* secret : {"S3CRET-1", "AKIA-ID-2", "PW-3", "PP-4", "AK-5", "SAS-6", "PW-7"}) {
+    INFO(secret);
+    CHECK(shown.find(secret) == std::string::npos);
+  }
+  const json out = json::parse(shown);
+  CHECK(out[2]["value"] == "sftp.example.com");  // a credential field known to be harmless
+  CHECK(out[3]["value"]["username"] == "u");
+  CHECK(out[4]["value"]["specName"] == "Access Key");
+  CHECK(out[7]["value"] == "a new name");  // not a credential
+  CHECK(out[8] == patch[8]);
+  CHECK(out[0]["path"] == "/auth/params/secretKey");
+}
