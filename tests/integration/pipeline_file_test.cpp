@@ -286,13 +286,16 @@ TEST_CASE("apply --dry-run prints the requests as curl commands and sends no wri
   INFO(dry.err);
   CHECK(dry.code == 0);
   CHECK(emu.count("writes") == 0);
-  CHECK_THAT(dry.out, Catch::Contains("curl -X POST '" + emu.flow_service_url() + "/connections'"));
-  CHECK_THAT(dry.out, Catch::Contains("curl -X PATCH"));
-  CHECK_THAT(dry.out, Catch::Contains("-H \"Authorization: Bearer $AEP_ACCESS_TOKEN\""));
+  // The requests go to stderr; stdout says what would be done.
+  CHECK_THAT(dry.err, Catch::Contains("curl -X POST '" + emu.flow_service_url() + "/connections'"));
+  CHECK_THAT(dry.err, Catch::Contains("curl -X PATCH"));
+  CHECK_THAT(dry.err, Catch::Contains("-H \"Authorization: Bearer $AEP_ACCESS_TOKEN\""));
+  CHECK_THAT(dry.out, !Catch::Contains("curl") && Catch::Contains("Would create") &&
+                          !Catch::Contains("Created"));
   for (const auto& [name, secret] : kSecrets) {
-    if (name == "S3_SECRET_KEY") CHECK(dry.out.find(secret) == std::string::npos);
+    if (name == "S3_SECRET_KEY") CHECK((dry.out + dry.err).find(secret) == std::string::npos);
   }
-  CHECK(dry.out.find("emulator-token") == std::string::npos);
+  CHECK((dry.out + dry.err).find("emulator-token") == std::string::npos);
 }
 
 TEST_CASE("each destination's example pipeline file applies, then plans no change",

@@ -10,8 +10,10 @@ namespace aepflow {
 // "a, b, c".
 std::string join(const std::vector<std::string>& items, std::string_view sep = ", ");
 
-// `text` with its control characters made visible (\n, \t, \x1b, \x7f), for messages that quote
-// what a user or a service gave: a terminal shows it as typed, and cannot be steered by it.
+// `text` with what a terminal would act on made visible: control characters (\n, \t, \x1b, \x7f),
+// C1 controls and the invisible or reordering marks (\u009b, \u202e), and bytes that are not
+// UTF-8 (\xff). For whatever is printed for a person that came from a user, a file or the
+// service: a terminal shows it as typed and cannot be steered by it. Idempotent.
 std::string printable(std::string_view text);
 
 // ASCII case-insensitive equality (header names, destination names).

@@ -13,6 +13,9 @@
 
 namespace aepflow {
 
+// The length of the valid UTF-8 sequence that starts at byte `i` of `s`, or 0 when none does.
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i);
+
 // Where `text` stops being UTF-8 (overlong forms, surrogates and code points past U+10FFFF are
 // not UTF-8 either).
 struct Utf8Flaw {

@@ -53,6 +53,8 @@ struct Response {
   Headers headers;
   std::string body;
   int attempts = 1;  // how many times the request was sent to get this answer (retries)
+  // Made up by a dry run for a write it did not send: logged as not sent, never as an answer.
+  bool simulated = false;
 };
 
 // Percent-encodes everything but RFC 3986 unreserved characters.

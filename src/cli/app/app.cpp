@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 
+#include "aepflow/base/text.hpp"
 #include "aepflow/base/utf8.hpp"
 #include "aepflow/http/redact.hpp"
 #include "app/command_table.hpp"
@@ -167,7 +168,7 @@ std::optional<std::string> non_utf8_value(const CLI::App& app) {
 void print_error(Context& ctx, const Error& e) {
   ctx.terminal.error(ctx.scrubbed(e.describe()));
   if (ctx.globals.verbosity >= 2 && !e.body.empty()) {
-    ctx.err() << "response body: " << redact_body(e.body) << '\n';
+    ctx.err() << "response body: " << printable(redact_body(e.body)) << '\n';
   }
 }
 
@@ -252,8 +253,12 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
       ->default_str("120");
   app.add_flag("-y,--yes", g.yes, "change the prod sandbox without asking [AEP_ASSUME_YES=1]");
   app.add_flag("--dry-run", g.dry_run,
-               "send no change: print each write as a curl command (secrets redacted); reads "
-               "are still made");
+               "send no change: print each write as a curl command on stderr (secrets "
+               "redacted); reads and the token request are still made; stdout has the output, "
+               "marked \"dryRun\": true, without invented IDs");
+  CLI::Option* dry_run_file =
+      app.add_option("--dry-run-file", g.dry_run_file,
+                     "a dry run (implies --dry-run) that writes its curl commands to this file");
 
   Group top(&app);
   if (commands) {
@@ -270,6 +275,7 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
       if (opt->count() > 0) g.flags[key] = raw[key];
     }
     if (profile_opt->count() > 0) g.profile = profile;
+    if (dry_run_file->count() > 0) g.dry_run = true;
   } catch (const CLI::ParseError& e) {
     // Help for a subcommand, --version, and real parse errors all arrive here.
     std::ostringstream out, err;
@@ -290,6 +296,10 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
 
   if (auto message = non_utf8_value(app)) {
     ctx.terminal.error(*message);
+    return exit_code::usage;
+  }
+  if (dry_run_file->count() > 0 && g.dry_run_file.find_first_not_of(" \t") == std::string::npos) {
+    ctx.terminal.error("--dry-run-file needs a file name (given empty); nothing was sent");
     return exit_code::usage;
   }
   for (const auto& noun : nouns()) {

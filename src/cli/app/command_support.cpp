@@ -7,6 +7,19 @@
 
 namespace aepflow::cli {
 
+Result<void> refuse_dry_run(const Context& ctx, std::string_view command,
+                            std::string_view changes) {
+  if (!ctx.globals.dry_run) return {};
+  return usage("--dry-run: 'aepflow " + std::string(command) +
+               "' sends no change to the service (it " + std::string(changes) +
+               "), so there is nothing to show; run it without --dry-run. "
+               "Nothing was changed");
+}
+
+std::string done_or_would(const Context& ctx, std::string_view done, std::string_view would) {
+  return std::string(ctx.globals.dry_run ? would : done);
+}
+
 Result<void> report_created(Context& ctx, std::string_view noun, Result<Created> created) {
   if (!created) return std::unexpected(std::move(created.error()));
   const Created& c = *created;
@@ -19,6 +32,11 @@ Result<void> report_created(Context& ctx, std::string_view noun, Result<Created>
       out.json(c.body);
       break;
     case Format::table:
+      if (ctx.globals.dry_run) {
+        out.line("Would create " + std::string(noun) + " in sandbox " + ctx.sandbox() +
+                 " (dry run: nothing was sent)");
+        break;
+      }
       out.fields("Created " + std::string(noun) + " in sandbox " + ctx.sandbox(),
                  {{"id", c.id}, {"etag", c.etag.empty() ? "(none returned)" : c.etag}});
       break;

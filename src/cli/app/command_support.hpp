@@ -12,6 +12,13 @@
 
 namespace aepflow::cli {
 
+// A usage error when --dry-run is given to a command that changes only this machine's files
+// (`changes` says which): it has no request to print, so it refuses rather than do it anyway.
+Result<void> refuse_dry_run(const Context& ctx, std::string_view command, std::string_view changes);
+
+// "Created" or, in a dry run, "Would create": the verb a person reads for what happened.
+std::string done_or_would(const Context& ctx, std::string_view done, std::string_view would);
+
 // Prints a create's answer ("Created <noun>" with id, etag and sandbox; the response for -o json;
 // the bare ID for -o id), or passes its error on.
 Result<void> report_created(Context& ctx, std::string_view noun, Result<Created> created);

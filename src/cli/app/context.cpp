@@ -1,7 +1,9 @@
 #include "app/context.hpp"
 
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 
 #include "aepflow/base/text.hpp"
@@ -142,8 +144,18 @@ Result<std::shared_ptr<Transport>> Context::transport() {
   }
   transport_ = make_transport_(curl);
   if (globals.dry_run) {
+    std::ostream* writes = &io.err;  // stdout keeps the command's own output, for scripts
+    if (!globals.dry_run_file.empty()) {
+      dry_run_file_ =
+          std::make_unique<std::ofstream>(globals.dry_run_file, std::ios::binary | std::ios::trunc);
+      if (!*dry_run_file_) {
+        return usage("--dry-run-file " + printable(globals.dry_run_file) + ": cannot write it (" +
+                     std::strerror(errno) + ")");
+      }
+      writes = dry_run_file_.get();
+    }
     transport_ = make_dry_run_transport(
-        transport_, split_flow_service_url((**s)["base_url"].value).root, io.out,
+        transport_, split_flow_service_url((**s)["base_url"].value).root, *writes,
         [this](std::string text) { return scrubbed(std::move(text)); });
   }
   return transport_;

@@ -4,6 +4,7 @@
 // checked).
 
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -85,6 +86,7 @@ class Context {
   std::unique_ptr<ProfileReads> profile_reads_;
   std::vector<std::string> secrets_;
   std::unique_ptr<SpecStore> specs_;
+  std::unique_ptr<std::ofstream> dry_run_file_;  // --dry-run-file, once a transport is made
 };
 
 }  // namespace aepflow::cli

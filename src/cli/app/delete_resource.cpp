@@ -70,10 +70,11 @@ Result<void> run(Collection c, const Options& o, Context& ctx) {
       out.id(o.id);
       break;
     case Format::json:
-      out.json({{"id", o.id}, {"deleted", true}});
+      out.json({{"id", o.id}, {"deleted", !ctx.globals.dry_run}});
       break;
     case Format::table:
-      out.line("Deleted " + noun + " " + o.id + " in sandbox " + ctx.sandbox());
+      out.line(done_or_would(ctx, "Deleted ", "Would delete ") + noun + " " + o.id +
+               " in sandbox " + ctx.sandbox());
       break;
   }
   return {};

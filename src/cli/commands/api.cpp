@@ -88,7 +88,12 @@ void print_body(Context& ctx, const std::string& body) {
   if (body.empty()) return;
   auto j = nlohmann::json::parse(body, nullptr, false);
   if (j.is_discarded()) {
-    ctx.out().line(body);
+    // Exact for a pipe or a file, as curl would write it; shown, never obeyed, on a terminal.
+    if (ctx.out().format() == Format::table) {
+      ctx.out().line(body);
+    } else {
+      ctx.out().verbatim(body);
+    }
   } else {
     ctx.out().json(j);
   }

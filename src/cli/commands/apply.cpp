@@ -3,6 +3,7 @@
 #include "app/command_table.hpp"
 #include "app/pipeline_file_command.hpp"
 #include "app/util.hpp"
+#include "terminal/dry_run.hpp"
 #include "terminal/progress.hpp"
 
 namespace aepflow::cli {
@@ -55,11 +56,13 @@ Result<void> run(const Options& o, Context& ctx) {
   ApplyHooks hooks = apply_hooks(ctx);
   Progress progress(ctx.io, "applying " + o.file);
   hooks.done = [&ctx, &progress](const ResourcePlan& r, const std::string& id) {
-    const std::string what = std::string(r.change == Change::update ? "Updated " : "Created ") +
-                             r.kind + " \"" + r.name + "\"";
+    const std::string what =
+        (r.change == Change::update ? done_or_would(ctx, "Updated ", "Would update ")
+                                    : done_or_would(ctx, "Created ", "Would create ")) +
+        r.kind + " \"" + r.name + "\"";
     if (ctx.out().format() == Format::table) {
       auto hold = progress.pause();
-      ctx.out().line(what + (id.empty() ? "" : " (" + id + ")"));
+      ctx.out().line(what + (id.empty() || is_invented(id) ? "" : " (" + id + ")"));
     }
     progress.set(what);
   };

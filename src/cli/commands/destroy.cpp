@@ -44,7 +44,8 @@ Result<void> run(const Options& o, Context& ctx) {
       if (auto ok = planned->service->remove(r.collection, r.id); !ok) return ok;
       if (ctx.out().format() == Format::table) {
         auto hold = progress.pause();
-        ctx.out().line("Deleted " + r.kind + " \"" + r.name + "\" (" + r.id + ")");
+        ctx.out().line(done_or_would(ctx, "Deleted ", "Would delete ") + r.kind + " \"" + r.name +
+                       "\" (" + r.id + ")");
       }
       progress.set("deleted " + r.kind + " \"" + r.name + "\"");
     }

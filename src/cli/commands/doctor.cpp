@@ -5,6 +5,7 @@
 #include <ctime>
 
 #include "aepflow/base/parallel.hpp"
+#include "aepflow/base/text.hpp"
 #include "app/command_support.hpp"
 #include "app/command_table.hpp"
 #include "app/exit_codes.hpp"
@@ -339,7 +340,9 @@ Result<void> print(Context& ctx, const std::vector<Check>& checks) {
                                                       : "\033[2m";
         mark = code + mark + "\033[0m";
       }
-      out.line(mark + "  " + c.name + std::string(width - c.name.size() + 2, ' ') + c.detail);
+      // The mark carries its own colour codes; what a check found is made printable.
+      out.verbatim(mark + "  " + c.name + std::string(width - c.name.size() + 2, ' ') +
+                   printable(c.detail));
       if (!c.fix.empty()) out.line("      " + std::string(width + 2, ' ') + "fix: " + c.fix);
     }
     const auto count = [&](Status s) {

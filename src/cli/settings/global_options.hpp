@@ -21,7 +21,8 @@ struct GlobalOptions {
   int retries = 4;                          // attempts after the first, for what is safe to repeat
   double retry_max_seconds = 120;  // no retry wait ends later than this after the first try
   bool yes = false;
-  bool dry_run = false;  // print writes as curl commands, send none
+  bool dry_run = false;      // print writes as curl commands, send none
+  std::string dry_run_file;  // --dry-run-file: where they go instead of stderr (implies dry_run)
 };
 
 }  // namespace aepflow::cli

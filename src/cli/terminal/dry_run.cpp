@@ -12,6 +12,9 @@ namespace aepflow::cli {
 
 namespace {
 
+constexpr std::string_view kPlaceholderPrefix = "00000000-0000-4000-8000-";
+constexpr std::string_view kInventedEtag = "\"dry-run\"";
+
 std::string single_quoted(std::string_view s) {
   std::string out = "'";
   for (char c : s) {
@@ -39,29 +42,30 @@ class DryRunTransport final : public Transport {
     if (req.method == Method::get) {
       if (auto placeholder = placeholder_in(req.path)) {
         // Something this run only pretended to create: answer for it.
-        nlohmann::json item = {{"id", *placeholder}, {"etag", "\"dry-run\""}};
-        return Response{200,
-                        {{"Content-Type", "application/json"}},
-                        nlohmann::json{{"items", {item}}}.dump(),
-                        1};
+        nlohmann::json item = {{"id", *placeholder}, {"etag", kInventedEtag}};
+        Response res{
+            200, {{"Content-Type", "application/json"}}, nlohmann::json{{"items", {item}}}.dump()};
+        res.simulated = true;
+        return res;
       }
       return inner_->send(req, url);
     }
     out_ << scrub_(as_curl(req, url)) << '\n';
     Response res;
+    res.simulated = true;
     res.headers.push_back({"Content-Type", "application/json"});
     if (req.method == Method::post && !req.path.ends_with("/action") &&
         req.path.find("/action?") == std::string::npos) {
       std::string id = next_placeholder();
       out_ << "# (dry run: nothing was sent; the new ID is shown as " << id << ")\n";
       res.status = 201;
-      res.body = nlohmann::json{{"id", id}, {"etag", "\"dry-run\""}}.dump();
+      res.body = nlohmann::json{{"id", id}, {"etag", kInventedEtag}}.dump();
     } else if (req.method == Method::delete_) {
       res.status = 202;
     } else {
       res.status = 200;
       std::string id = req.path.substr(req.path.find_last_of('/') + 1);
-      res.body = nlohmann::json{{"id", id}, {"etag", "\"dry-run\""}}.dump();
+      res.body = nlohmann::json{{"id", id}, {"etag", kInventedEtag}}.dump();
     }
     return res;
   }
@@ -69,7 +73,8 @@ class DryRunTransport final : public Transport {
  private:
   std::string next_placeholder() {
     char buf[40];
-    std::snprintf(buf, sizeof buf, "00000000-0000-4000-8000-%012d", ++count_);
+    std::snprintf(buf, sizeof buf, "%.*s%012d", static_cast<int>(kPlaceholderPrefix.size()),
+                  kPlaceholderPrefix.data(), ++count_);
     issued_.insert(buf);
     return buf;
   }
@@ -89,7 +94,28 @@ class DryRunTransport final : public Transport {
   int count_ = 0;
 };
 
+void mark(nlohmann::json& j) {
+  if (j.is_string()) {
+    if (is_invented(j.get_ref<const std::string&>())) j = nullptr;
+  } else if (j.is_structured()) {
+    for (auto& v : j)
+      mark(v);
+  }
+}
+
 }  // namespace
+
+bool is_invented(std::string_view text) {
+  return text == kInventedEtag ||
+         (text.size() == kPlaceholderPrefix.size() + 12 && text.starts_with(kPlaceholderPrefix));
+}
+
+nlohmann::json marked_dry_run(const nlohmann::json& j) {
+  nlohmann::json out = j;
+  mark(out);
+  if (out.is_object()) out["dryRun"] = true;
+  return out;
+}
 
 std::string as_curl(const Request& req, const std::string& url) {
   std::string cmd = "curl -X " + std::string(to_string(req.method)) + " " + single_quoted(url);

@@ -7,6 +7,9 @@
 #include <cctype>
 #include <regex>
 
+#include "aepflow/base/text.hpp"
+#include "aepflow/base/utf8.hpp"
+
 namespace aepflow {
 
 namespace {
@@ -37,13 +40,44 @@ bool needs_quotes(std::string_view s) {
   return std::regex_match(lower, number);
 }
 
+// Whether a string must be double-quoted: YAML would read it as something else, or it holds what
+// a terminal acts on (only a double-quoted scalar can escape that).
+bool quoted(const std::string& s) {
+  return needs_quotes(s) || printable(s) != s;
+}
+
+// yaml-cpp escapes C0 and C1 controls in a double-quoted scalar but writes DEL, the invisible
+// and reordering marks, and bytes that are not UTF-8 as they are. Those only occur inside
+// double-quoted scalars (quoted() made them so), where "\x7f" and "\u202e" are YAML escapes; a
+// byte that is not UTF-8 becomes U+FFFD, as in JSON output.
+std::string escape_remaining(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t n = utf8_sequence_length(text, i);
+    if (n == 0) {
+      out += "\\ufffd";
+      ++i;
+      continue;
+    }
+    const std::string_view ch = text.substr(i, n);
+    if (ch != "\n" && printable(ch) != ch) {
+      out += printable(ch);
+    } else {
+      out.append(ch);
+    }
+    i += n;
+  }
+  return out;
+}
+
 void emit(YAML::Emitter& e, const json& v) {
   switch (v.type()) {
     case json::value_t::object:
       e << YAML::BeginMap;
       for (const auto& [k, item] : v.items()) {
         e << YAML::Key;
-        if (needs_quotes(k)) e << YAML::DoubleQuoted;
+        if (quoted(k)) e << YAML::DoubleQuoted;
         e << k << YAML::Value;
         emit(e, item);
       }
@@ -57,7 +91,7 @@ void emit(YAML::Emitter& e, const json& v) {
       break;
     case json::value_t::string: {
       const auto& s = v.get_ref<const std::string&>();
-      if (needs_quotes(s)) e << YAML::DoubleQuoted;
+      if (quoted(s)) e << YAML::DoubleQuoted;
       e << s;
       break;
     }
@@ -81,8 +115,37 @@ bool shell_safe(std::string_view s) {
   });
 }
 
+// ANSI-C quoting ($'...'): the same bytes back when the shell reads it, and nothing a terminal
+// acts on when it is shown. Every byte of a character printable() would change is an escape (\xHH,
+// never \u, whose meaning depends on the locale).
+std::string ansi_c_quoted(std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out = "$'";
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = std::max<std::size_t>(utf8_sequence_length(s, i), 1);
+    const std::string_view ch = s.substr(i, n);
+    if (ch == "\\" || ch == "'") {
+      out.append("\\").append(ch);
+    } else if (ch == "\n") {
+      out += "\\n";
+    } else if (ch == "\t") {
+      out += "\\t";
+    } else if (printable(ch) != ch) {
+      for (unsigned char c : ch) {
+        out.append("\\x").push_back(kHex[c >> 4]);
+        out.push_back(kHex[c & 0xf]);
+      }
+    } else {
+      out.append(ch);
+    }
+    i += n;
+  }
+  return out + "'";
+}
+
 std::string shell_value(std::string_view s) {
   if (shell_safe(s)) return std::string(s);
+  if (printable(s) != s) return ansi_c_quoted(s);
   std::string quoted(1, '\'');
   for (char c : s) {
     if (c == '\'') {
@@ -123,7 +186,7 @@ void flatten(const json& v, const std::string& name, std::string& out) {
 std::string to_yaml(const json& value) {
   YAML::Emitter e;
   emit(e, value);
-  std::string text = e.c_str();
+  std::string text = escape_remaining(e.c_str());
   if (text.empty() || text.back() != '\n') text += '\n';
   return text;
 }

@@ -3,6 +3,8 @@
 #include <spdlog/logger.h>
 #include <spdlog/sinks/ostream_sink.h>
 
+#include "aepflow/base/text.hpp"
+
 namespace aepflow::cli {
 
 namespace {
@@ -20,7 +22,9 @@ class SpdlogSink final : public LogSink {
 
   void write(LogLevel level, std::string_view message) override {
     if (!enabled(level)) return;
-    logger_.log(level == LogLevel::debug ? spdlog::level::debug : spdlog::level::info, message);
+    // A body, a header or a message from the service: one log line, shown, never obeyed.
+    logger_.log(level == LogLevel::debug ? spdlog::level::debug : spdlog::level::info,
+                printable(message));
   }
 
  private:

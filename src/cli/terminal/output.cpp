@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "aepflow/base/text.hpp"
+#include "terminal/dry_run.hpp"
 #include "terminal/formats.hpp"
 
 namespace aepflow::cli {
@@ -38,7 +40,7 @@ Row upper(Row header) {
 
 void measure(std::vector<std::size_t>& width, const Row& r) {
   for (std::size_t i = 0; i < r.size() && i < width.size(); ++i)
-    width[i] = std::max(width[i], columns(r[i]));
+    width[i] = std::max(width[i], columns(printable(r[i])));
 }
 
 // A JSON text with every line after the first indented by `indent`.
@@ -73,6 +75,14 @@ void Output::encoded(const nlohmann::json& value) {
 }
 
 void Output::json(const nlohmann::json& j) {
+  if (style_.dry_run) {
+    show(marked_dry_run(j));
+  } else {
+    show(j);
+  }
+}
+
+void Output::show(const nlohmann::json& j) {
   if (!query_) {
     encoded(j);
     return;
@@ -82,6 +92,7 @@ void Output::json(const nlohmann::json& j) {
     return;
   }
   const auto& shown = j.at(*query_);
+  if (shown.is_null() && style_.dry_run) return;  // an ID a dry run did not get: nothing to use
   if (shown.is_string()) {
     out_ << shown.get_ref<const std::string&>() << '\n';
     return;
@@ -90,10 +101,15 @@ void Output::json(const nlohmann::json& j) {
 }
 
 void Output::id(std::string_view id) {
+  if (style_.dry_run && is_invented(id)) return;  // X=$(... -o id --dry-run) is empty
   out_ << id << '\n';
 }
 
 void Output::line(std::string_view text) {
+  out_ << printable(text) << '\n';
+}
+
+void Output::verbatim(std::string_view text) {
   out_ << text << '\n';
 }
 
@@ -123,7 +139,8 @@ std::string Output::table_line(const Row& cells, const std::vector<std::size_t>&
   for (std::size_t i = 0; i < cells.size(); ++i) {
     const bool last = i + 1 == cells.size();
     // Cut to fit a terminal; elsewhere a cell longer than its column (a later page's) pushes on.
-    std::string cell = style_.width > 0 && i < widths.size() ? cut(cells[i], widths[i]) : cells[i];
+    std::string cell = printable(cells[i]);
+    if (style_.width > 0 && i < widths.size()) cell = cut(cell, widths[i]);
     if (!last) {
       const std::size_t w = i < widths.size() ? widths[i] : columns(cell);
       cell.append(w - std::min(w, columns(cell)) + 2, ' ');
@@ -153,12 +170,13 @@ std::vector<std::size_t> Output::table(const Row& header, const std::vector<Row>
 
 void Output::fields(std::string_view title,
                     const std::vector<std::pair<std::string, std::string>>& kv) {
-  if (!title.empty()) out_ << title << '\n';
+  if (!title.empty()) out_ << printable(title) << '\n';
   std::size_t w = 0;
   for (const auto& [k, v] : kv)
-    w = std::max(w, k.size());
+    w = std::max(w, columns(printable(k)));
   for (const auto& [k, v] : kv) {
-    out_ << "  " << k << std::string(w - k.size() + 2, ' ') << v << '\n';
+    const std::string key = printable(k);
+    out_ << "  " << key << std::string(w - columns(key) + 2, ' ') << printable(v) << '\n';
   }
 }
 

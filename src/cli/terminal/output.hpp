@@ -26,6 +26,8 @@ struct OutputStyle {
   std::string env_prefix;  // -o env: FLOW for `flow ...` commands (FLOW_ID=...)
   std::size_t width = 0;   // a table's widest line (the terminal's columns); 0: no limit
   bool colour = false;     // a table's header in bold
+  // --dry-run: structured output is marked "dryRun": true and carries no invented ID or etag.
+  bool dry_run = false;
   // A JSON Pointer (already checked): only the value there of what json() is given is printed,
   // a string as bare text (for scripts: ID=$(aepflow ... --query /id)), anything else encoded.
   std::string query;
@@ -47,7 +49,12 @@ class Output {
   std::vector<std::size_t> table(const Row& header, const std::vector<Row>& rows);
   // "  key  value" lines under an optional title, keys aligned.
   void fields(std::string_view title, const std::vector<std::pair<std::string, std::string>>& kv);
+  // A line for a person: what came from the service or a file is in it, so its control
+  // characters are made visible (printable()).
   void line(std::string_view text);
+  // A line written as it is: what is meant to be exact (a body `api` prints off a terminal), or
+  // already made safe piece by piece (a line with its own colour codes).
+  void verbatim(std::string_view text);
   std::ostream& stream() { return out_; }
   // `value` in the structured encoding (no query applied).
   void encoded(const nlohmann::json& value);
@@ -55,6 +62,8 @@ class Output {
   std::string table_line(const Row& cells, const std::vector<std::size_t>& widths) const;
 
  private:
+  // json() after a dry run's marks.
+  void show(const nlohmann::json& j);
   // Column widths that fit the style's width: the widest columns give way first, to no less than
   // their header; ID columns never do. Cells longer than their column end in "…".
   std::vector<std::size_t> fit(std::vector<std::size_t> widths, const Row& header) const;

@@ -1,5 +1,7 @@
 #include "terminal/progress.hpp"
 
+#include "aepflow/base/text.hpp"
+
 namespace aepflow::cli {
 
 namespace {
@@ -70,8 +72,8 @@ void Progress::draw_locked() {
   const auto taken = std::chrono::steady_clock::now() - started_;
   if (stop_ || taken < io_.progress_after) return;
   const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(taken).count();
-  std::string line = "\r\033[K" + what_;
-  if (!status_.empty()) line.append(": ").append(status_);
+  std::string line = "\r\033[K" + printable(what_);
+  if (!status_.empty()) line.append(": ").append(printable(status_));
   line.append(" (").append(std::to_string(seconds)).append(" s)");
   io_.terminal_status(line);
   shown_ = true;

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "aepflow/base/text.hpp"
+
 namespace aepflow::cli {
 
 namespace {
@@ -30,12 +32,12 @@ bool Terminal::colour(bool terminal) const {
 
 void Terminal::warn(std::string_view message) const {
   const bool c = colour(io_.err_is_terminal);
-  io_.err << (c ? "\033[1;33mwarning:\033[0m " : "warning: ") << message << '\n';
+  io_.err << (c ? "\033[1;33mwarning:\033[0m " : "warning: ") << printable(message) << '\n';
 }
 
 void Terminal::error(std::string_view message) const {
   const bool c = colour(io_.err_is_terminal);
-  io_.err << (c ? "\033[1;31merror:\033[0m " : "error: ") << message << '\n';
+  io_.err << (c ? "\033[1;31merror:\033[0m " : "error: ") << printable(message) << '\n';
 }
 
 OutputStyle Terminal::output_style() const {
@@ -48,6 +50,7 @@ OutputStyle Terminal::output_style() const {
   if (o == "yaml") style.encoding = Encoding::yaml;
   if (o == "env") style.encoding = Encoding::env;
   style.env_prefix = globals_.env_prefix;
+  style.dry_run = globals_.dry_run;
   if (io_.out_is_terminal) {
     style.width = io_.terminal_columns;
     if (auto columns = io_.getenv("COLUMNS")) {

@@ -4,10 +4,7 @@
 
 namespace aepflow {
 
-namespace {
-
-// The length of the valid UTF-8 sequence starting at `i`, or 0 when there is none.
-std::size_t sequence_length(std::string_view s, std::size_t i) {
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
   const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
   const unsigned char c = b(i);
   if (c < 0x80) return 1;
@@ -34,6 +31,8 @@ std::size_t sequence_length(std::string_view s, std::size_t i) {
   return n;
 }
 
+namespace {
+
 std::string pointer_token(const std::string& key) {
   std::string out;
   for (char c : key) {
@@ -53,7 +52,7 @@ std::string pointer_token(const std::string& key) {
 std::optional<Utf8Flaw> find_invalid_utf8(std::string_view text) {
   Utf8Flaw at;
   for (std::size_t i = 0; i < text.size();) {
-    const std::size_t n = sequence_length(text, i);
+    const std::size_t n = utf8_sequence_length(text, i);
     if (n == 0) {
       at.offset = i;
       at.byte = static_cast<unsigned char>(text[i]);

@@ -105,6 +105,10 @@ class LogPolicy final : public Policy {
                   "< no response after " + std::to_string(ms) + " ms: " + res.error().message);
       return res;
     }
+    if (res->simulated) {
+      sink_.write(LogLevel::info, "< not sent (dry run)");
+      return res;
+    }
     sink_.write(LogLevel::info,
                 "< " + std::to_string(res->status) + " in " + std::to_string(ms) + " ms");
     if (debug) {

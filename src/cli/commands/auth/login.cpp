@@ -7,6 +7,7 @@ namespace aepflow::cli {
 namespace {
 
 Result<void> run(Context& ctx) {
+  if (auto ok = refuse_dry_run(ctx, "auth login", "caches a token on this machine"); !ok) return ok;
   auto source = ctx.client_credentials();
   if (!source) return std::unexpected(source.error());
   auto token = (*source)->fetch();

@@ -1,5 +1,6 @@
 // aepflow config import-aepp FILE [--profile P]: a profile from the JSON config file of the aepp
 // Python library, so teams can switch without re-entering anything.
+#include "aepflow/base/text.hpp"
 #include "app/command_support.hpp"
 #include "app/command_table.hpp"
 #include "commands/config/config_target.hpp"
@@ -20,6 +21,7 @@ std::string scopes_of(const nlohmann::json& v) {
 }
 
 Result<void> run(const std::string& path, Context& ctx) {
+  if (auto ok = refuse_dry_run(ctx, "config import-aepp", "writes the config file"); !ok) return ok;
   auto text = ctx.io.read_file(path);
   if (!text) return std::unexpected(text.error());
   auto j = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
@@ -57,7 +59,8 @@ Result<void> run(const std::string& path, Context& ctx) {
     ctx.warn("the client secret is now stored as plain text in " + target->file.path().string() +
              " (mode 0600); `aepflow config set client_secret env:VAR` replaces it by a reference");
   }
-  ctx.err() << "Imported into profile " << target->profile << ": " << join(imported) << '\n';
+  ctx.err() << "Imported into profile " << printable(target->profile) << ": " << join(imported)
+            << '\n';
   return {};
 }
 

@@ -1,4 +1,5 @@
 // aepflow config set KEY VALUE [--profile P]
+#include "aepflow/base/text.hpp"
 #include "app/command_support.hpp"
 #include "app/command_table.hpp"
 #include "commands/config/config_target.hpp"
@@ -13,6 +14,7 @@ struct Options {
 };
 
 Result<void> run(const Options& o, Context& ctx) {
+  if (auto ok = refuse_dry_run(ctx, "config set", "writes the config file"); !ok) return ok;
   const SettingSpec* spec = find_setting(o.key);
   if (!spec || !spec->in_profile) {
     return usage("unknown setting '" + o.key + "'; a profile holds: " + profile_keys());
@@ -27,8 +29,8 @@ Result<void> run(const Options& o, Context& ctx) {
              " (mode 0600); a reference keeps it out of the file: env:VAR, file:PATH or "
              "cmd:COMMAND");
   }
-  ctx.err() << "Set " << o.key << " in profile " << target->profile << " ("
-            << target->file.path().string() << ")\n";
+  ctx.err() << "Set " << o.key << " in profile " << printable(target->profile) << " ("
+            << printable(target->file.path().string()) << ")\n";
   return {};
 }
 

@@ -191,8 +191,11 @@ void report(Context& ctx, const ActivationPlan& plan, const Applied& applied,
                               " (the dataflow changed meanwhile; re-read and re-planned)");
         }
       }
-      out.fields((applied.sent ? "Activated in sandbox " : "No change in sandbox ") + ctx.sandbox(),
-                 kv);
+      out.fields(
+          (applied.sent ? done_or_would(ctx, "Activated in sandbox ", "Would activate in sandbox ")
+                        : "No change in sandbox ") +
+              ctx.sandbox(),
+          kv);
       break;
     }
   }

@@ -67,9 +67,11 @@ Result<void> run(const Options& o, Context& ctx) {
                                     ? "(accepted; the service returned no etag)"
                                     : applied->patched.etag);
       }
-      out.fields(
-          (applied->sent ? "Deactivated in sandbox " : "No change in sandbox ") + ctx.sandbox(),
-          kv);
+      out.fields((applied->sent ? done_or_would(ctx, "Deactivated in sandbox ",
+                                                "Would deactivate in sandbox ")
+                                : "No change in sandbox ") +
+                     ctx.sandbox(),
+                 kv);
       break;
     }
   }

@@ -42,11 +42,16 @@ Result<void> run(FlowAction action, const Options& o, Context& ctx) {
       out.id(o.flow_id);
       break;
     case Format::json:
-      out.json({{"id", o.flow_id}, {"state", state}, {"etag", etag}, {"changed", !already}});
+      out.json({{"id", o.flow_id},
+                {"state", state},
+                {"etag", etag},
+                {"changed", !already && !ctx.globals.dry_run}});
       break;
     case Format::table:
       out.line((already ? "Dataflow " + o.flow_id + " was already " + state
-                        : std::string(action == FlowAction::enable ? "Enabled" : "Disabled") +
+                        : (action == FlowAction::enable
+                               ? done_or_would(ctx, "Enabled", "Would enable")
+                               : done_or_would(ctx, "Disabled", "Would disable")) +
                               " dataflow " + o.flow_id) +
                " in sandbox " + ctx.sandbox());
       break;

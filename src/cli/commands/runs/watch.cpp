@@ -1,4 +1,5 @@
 // aepflow runs watch --flow FLOW_ID [--timeout DURATION] [--interval DURATION] [--next]
+#include "aepflow/base/text.hpp"
 #include "aepflow/flow/ids.hpp"
 #include "app/command_support.hpp"
 #include "app/command_table.hpp"
@@ -28,7 +29,8 @@ Result<std::chrono::milliseconds> duration_option(const std::string& text, const
 class StatusLine {
  public:
   explicit StatusLine(Context& ctx) : ctx_(ctx) {}
-  void show(const std::string& text) {
+  void show(const std::string& given) {
+    const std::string text = printable(given);  // a run's state and errors, from the service
     if (ctx_.io.err_is_terminal) {
       ctx_.err() << "\r\x1b[K" << text << std::flush;
       shown_ = true;

@@ -344,8 +344,9 @@ TEST_CASE("a dry run gets its token even from the Platform's own host (the emula
   CHECK(r.code == 0);
   REQUIRE(f->sent.size() == 1);  // the token request went out; the create was only printed
   CHECK(f->sent[0].url == "http://127.0.0.1:9/ims/token/v3");
-  CHECK_THAT(r.out,
+  CHECK_THAT(r.err,
              Catch::Contains("curl") &&
                  Catch::Contains("http://127.0.0.1:9/data/foundation/flowservice/connections"));
+  CHECK_THAT(r.out, !Catch::Contains("curl"));
   CHECK_THAT(r.out + r.err, !Catch::Contains("client-SECRET-4242"));
 }

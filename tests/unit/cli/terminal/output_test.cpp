@@ -1,8 +1,10 @@
 // Output encodings (YAML, env lines), tables fitted to the terminal, and colour rules.
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
+#include "aepflow/base/text.hpp"
 #include "cli_harness.hpp"
 #include "terminal/formats.hpp"
 
@@ -118,6 +120,21 @@ TEST_CASE("env output: upper snake case names, values the shell reads back", "[o
   CHECK(to_env({{"a", nullptr}, {"$schema", "x y"}, {"ok", true}}, "") ==
         "SCHEMA='x y'\nA=\nOK=true\n");
   CHECK(env_name("", "0") == "_0");
+}
+
+TEST_CASE("env and YAML output keep control characters exact, and show none of them raw",
+          "[output][terminal]") {
+  const std::string hostile =
+      "red\x1b[31m bell\a nl\n 'q' \\ csi\xc2\x9b rlo\xe2\x80\xae del\x7f bad\xff";
+  const std::string env = to_env({{"name", hostile}}, "X");
+  CHECK(env ==
+        "X_NAME=$'red\\x1b[31m bell\\x07 nl\\n \\'q\\' \\\\ csi\\xc2\\x9b rlo\\xe2\\x80\\xae "
+        "del\\x7f bad\\xff'\n");
+  const std::string yaml = to_yaml({{"name", hostile.substr(0, hostile.size() - 5)}});
+  std::string one_line = yaml;
+  std::replace(one_line.begin(), one_line.end(), '\n', ' ');
+  CHECK(printable(one_line) == one_line);  // nothing raw that a terminal would act on
+  CHECK(from_yaml(YAML::Load(yaml))["name"] == hostile.substr(0, hostile.size() - 5));
 }
 
 TEST_CASE("output as yaml and env prints a command's JSON in those encodings",
