@@ -90,7 +90,13 @@ std::string output_text() {
   a pointer that matches nothing exits 1.
 
       Data goes to stdout; errors, warnings, prompts, progress and logs go to stderr. Colour and
-progress appear only on a terminal, never when NO_COLOR is set.
+progress appear only on a terminal, never when NO_COLOR is set. Text from the service or a file
+is shown with its control characters visible (\x1b, \n, \u202e) in tables, messages and logs;
+json, yaml and env keep it exact (env as $'...').
+
+--dry-run: stdout has the command's usual output; a JSON object gets "dryRun": true, and an ID or
+etag the service would have given is null (-o id and --query print nothing for it). The writes,
+as curl commands, go to stderr or to --dry-run-file PATH.
 
 Fields of aepflow's own JSON answers (stable: fields are added, never renamed or removed;
 * present only in some answers):
