@@ -65,25 +65,28 @@ const std::vector<Noun>& nouns() {
          add_flowspecs_get(g, ctx);
        },
        "Examples:\n  aepflow flowspecs list\n  aepflow flowspecs get \"Amazon S3\" -o json"},
-      {"connection", "base connections: create, list, delete", "CONNECTION",
+      {"connection", "base connections: create, get, list, delete", "CONNECTION",
        [](Group& g, Context& ctx) {
          add_connection_create(g, ctx);
+         add_get_command(g, ctx, Collection::connections);
          add_connection_list(g, ctx);
          add_connection_delete(g, ctx);
        },
        "Examples:\n  BASE=$(aepflow connection create --name \"Base connection to Experience "
        "Platform\" -o id)\n  aepflow connection list --destination \"Amazon S3\""},
-      {"source", "source connections: create, list, delete", "SOURCE",
+      {"source", "source connections: create, get, list, delete", "SOURCE",
        [](Group& g, Context& ctx) {
          add_source_create(g, ctx);
+         add_get_command(g, ctx, Collection::source_connections);
          add_source_list(g, ctx);
          add_source_delete(g, ctx);
        },
        "Examples:\n  SOURCE=$(aepflow source create --name \"Connecting to Profile Store\" "
        "--base-connection \"$BASE\" -o id)\n  aepflow source list"},
-      {"target", "target connections: create, list, delete", "TARGET",
+      {"target", "target connections: create, get, list, delete", "TARGET",
        [](Group& g, Context& ctx) {
          add_target_create(g, ctx);
+         add_get_command(g, ctx, Collection::target_connections);
          add_target_list(g, ctx);
          add_target_delete(g, ctx);
        },

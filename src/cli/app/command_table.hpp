@@ -32,6 +32,8 @@ void add_connection_delete(Group& parent, Context& ctx);
 void add_source_delete(Group& parent, Context& ctx);
 void add_target_delete(Group& parent, Context& ctx);
 void add_flow_delete(Group& parent, Context& ctx);
+// `get` for base, source and target connections (app/get_resource.cpp).
+void add_get_command(Group& parent, Context& ctx, Collection c);
 // `delete` for any of the four collections (app/delete_resource.cpp), as the four above use it.
 void add_delete_command(Group& parent, Context& ctx, Collection c);
 // enable and disable (commands/flow/state_change.cpp), as the two above use it.
