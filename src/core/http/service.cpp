@@ -37,7 +37,9 @@ ServiceClient::ServiceClient(HttpPipeline& pipeline, std::string path)
 Result<Response> ServiceClient::send(Request req) {
   req.service = path_;
   req.platform = true;
-  return pipeline_.send(std::move(req));
+  auto res = pipeline_.send(std::move(req));
+  if (res) clock_->observe(res->headers, std::chrono::system_clock::now());
+  return res;
 }
 
 bool ServiceClient::concurrent() const {
