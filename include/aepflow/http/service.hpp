@@ -34,7 +34,7 @@ PlatformUrls split_flow_service_url(std::string_view flow_service_url);
 // One service's requests: their paths are the service's own ("/flows", "/mappingSets").
 class ServiceClient {
  public:
-  ServiceClient(HttpPipeline& pipeline, std::string path);
+  ServiceClient(HttpPipeline& pipeline, std::string_view path);
   Result<Response> send(Request req);
   // The service's URL: the Platform root and the service's path.
   const std::string& url() const { return url_; }
