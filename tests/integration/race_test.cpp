@@ -142,6 +142,27 @@ TEST_CASE("a file whose names already have duplicates is repaired by apply, not 
   CHECK(test::resource_names(emu).empty());
 }
 
+TEST_CASE("a duplicate that something outside the file uses is kept, and said so",
+          "[integration][race]") {
+  Emulator emu;
+  REQUIRE(aepflow(emu, {"apply", "-f", example_file(), "--yes"}, kSecrets).code == 0);
+  // A newer base connection of the file's name, under a source connection the file does not name.
+  auto base = test::id_of(aepflow(emu, {"connection", "create", "--name",
+                                        "Base connection to Experience Platform", "-o", "id"}));
+  auto other = test::id_of(aepflow(emu, {"source", "create", "--name", "someone else's",
+                                         "--base-connection", base, "-o", "id"}));
+  auto plan =
+      aepflow(emu, {"plan", "-f", example_file(), "--detailed-exitcode", "-o", "table"}, kSecrets);
+  INFO(plan.out << plan.err);
+  CHECK(plan.code == 0);
+  CHECK_THAT(plan.out, Catch::Contains("keep      duplicate Profile Store base connection") &&
+                           Catch::Contains("used by source connection " + other));
+  auto apply = aepflow(emu, {"apply", "-f", example_file(), "--yes"}, kSecrets);
+  INFO(apply.err);
+  CHECK(apply.code == 0);
+  CHECK(test::resource_names(emu)["Base connection to Experience Platform"] == 2);
+}
+
 TEST_CASE("soak: many applies of one file at once with 20% faults of every kind, then one more",
           "[integration][soak][race]") {
   // AEPFLOW_RACE_SOAK_RUNS sets how many run at once (the sanitizer build runs fewer).
