@@ -7,6 +7,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "audiences.hpp"
@@ -56,6 +57,17 @@ void check_one_of_each(const Emulator& emu) {
   CHECK(plan.code == 0);
 }
 
+// The example applied, then a second Profile Store base connection of its name, with a source
+// connection named `source` on it: {base, source}.
+std::pair<std::string, std::string> applied_then_second_base(const Emulator& emu,
+                                                             const std::string& source) {
+  REQUIRE(aepflow(emu, {"apply", "-f", example_file(), "--yes"}, kSecrets).code == 0);
+  auto base = test::id_of(aepflow(emu, {"connection", "create", "--name",
+                                        "Base connection to Experience Platform", "-o", "id"}));
+  return {base, test::id_of(aepflow(emu, {"source", "create", "--name", source, "--base-connection",
+                                          base, "-o", "id"}))};
+}
+
 }  // namespace
 
 TEST_CASE("applies of one file at once on one machine wait for each other: one of each",
@@ -92,14 +104,9 @@ TEST_CASE("applies racing on several machines settle on the oldest of each: one 
 TEST_CASE("a file whose names already have duplicates is repaired by apply, not stuck",
           "[integration][race]") {
   Emulator emu;
-  REQUIRE(aepflow(emu, {"apply", "-f", example_file(), "--yes"}, kSecrets).code == 0);
   // A second Profile Store base connection and a source connection on it, of the file's names,
   // and a second destination base connection: what two racing applies could leave.
-  auto base = test::id_of(aepflow(emu, {"connection", "create", "--name",
-                                        "Base connection to Experience Platform", "-o", "id"}));
-  auto source =
-      test::id_of(aepflow(emu, {"source", "create", "--name", "Connecting to Profile Store",
-                                "--base-connection", base, "-o", "id"}));
+  auto [base, source] = applied_then_second_base(emu, "Connecting to Profile Store");
   auto dest = test::id_of(
       aepflow(emu,
               {"connection", "create", "--name", "S3 Connection for Adobe Campaign", "--spec",
@@ -145,12 +152,8 @@ TEST_CASE("a file whose names already have duplicates is repaired by apply, not 
 TEST_CASE("a duplicate that something outside the file uses is kept, and said so",
           "[integration][race]") {
   Emulator emu;
-  REQUIRE(aepflow(emu, {"apply", "-f", example_file(), "--yes"}, kSecrets).code == 0);
   // A newer base connection of the file's name, under a source connection the file does not name.
-  auto base = test::id_of(aepflow(emu, {"connection", "create", "--name",
-                                        "Base connection to Experience Platform", "-o", "id"}));
-  auto other = test::id_of(aepflow(emu, {"source", "create", "--name", "someone else's",
-                                         "--base-connection", base, "-o", "id"}));
+  auto [base, other] = applied_then_second_base(emu, "someone else's");
   auto plan =
       aepflow(emu, {"plan", "-f", example_file(), "--detailed-exitcode", "-o", "table"}, kSecrets);
   INFO(plan.out << plan.err);
