@@ -48,7 +48,7 @@ test-sanitize: deps
 	cmake -S . -B $(SAN_BUILD) $(GENERATOR) -DCMAKE_BUILD_TYPE=Debug -DAEPFLOW_WERROR=ON -DAEPFLOW_SANITIZE=ON
 	cmake --build $(SAN_BUILD) -j $(JOBS)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  ctest --test-dir $(SAN_BUILD) --output-on-failure -j $(JOBS)
+	  AEPFLOW_RACE_SOAK_RUNS=8 ctest --test-dir $(SAN_BUILD) --output-on-failure -j $(JOBS)
 
 # The benchmark once, on the release build of test-plain, so it cannot rot (no timing is judged).
 bench-smoke: test-plain

@@ -155,8 +155,10 @@ int main(int argc, char** argv) {
   }
   std::unique_ptr<emulator::Service> service_ptr;
   try {
+    // One clock for the Date header and for what the service stamps (createdAt, updatedAt).
+    const auto offset = std::chrono::milliseconds(static_cast<long long>(clock_offset * 1000));
     service_ptr = std::make_unique<emulator::Service>(
-        options, [] { return std::chrono::system_clock::now(); });
+        options, [offset] { return std::chrono::system_clock::now() + offset; });
   } catch (const std::exception& e) {
     std::cerr << "aepflow-emulator: " << e.what() << '\n';
     return 1;
@@ -179,6 +181,9 @@ int main(int argc, char** argv) {
   emulator::install_routes(server, service, {log, clock_offset});
   server.set_tcp_nodelay(true);
   server.set_keep_alive_max_count(100000);
+  // A thread per open connection: many clients at once are served at once, as by the real
+  // service, not one after another (cpp-httplib's default of 8 kept racing clients apart).
+  server.new_task_queue = [] { return new httplib::ThreadPool(256); };
   int bound =
       port == 0 ? server.bind_to_any_port(host) : (server.bind_to_port(host, port) ? port : -1);
   if (bound <= 0) {

@@ -214,11 +214,8 @@ TEST_CASE("runs: an activated flow runs, and watch reports the run", "[integrati
 TEST_CASE("soak: the tutorial again and again with 20% faults of every kind",
           "[integration][soak]") {
   // AEPFLOW_SOAK_RUNS sets the length (scripts/soak.sh runs 200); CI runs 30.
-  int runs = 30;
-  if (const char* n = std::getenv("AEPFLOW_SOAK_RUNS")) runs = std::max(1, std::atoi(n));
-  const char* seed = std::getenv("AEPFLOW_SOAK_SEED");
-  Emulator emu({"--chaos", "0.2", "--chaos-retry-after", "1", "--seed", seed ? seed : "20261129",
-                "--run-interval", "0"});
+  const int runs = test::runs_from_env("AEPFLOW_SOAK_RUNS", 30);
+  Emulator emu(test::soak_emulator_args("20261129"));
   std::vector<std::string> activated;
   for (int i = 0; i < runs; ++i) {
     auto flow = tutorial_chain(emu, i);

@@ -8,8 +8,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -247,6 +249,17 @@ std::map<std::string, int> resource_names(const Emulator& emu) {
       ++out[item["name"].get<std::string>()];
   }
   return out;
+}
+
+int runs_from_env(const char* name, int fallback) {
+  const char* n = std::getenv(name);
+  return n ? std::max(1, std::atoi(n)) : fallback;
+}
+
+std::vector<std::string> soak_emulator_args(const std::string& seed) {
+  const char* given = std::getenv("AEPFLOW_SOAK_SEED");
+  return {"--chaos",        "0.2", "--chaos-retry-after", "1", "--seed", given ? given : seed,
+          "--run-interval", "0"};
 }
 
 Exit aepflow(const Emulator& emu, const std::vector<std::string>& args,

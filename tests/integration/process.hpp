@@ -76,6 +76,12 @@ Exit aepflow(const Emulator& emu, const std::vector<std::string>& args,
 // aepflow itself); throws when a list fails.
 std::map<std::string, int> resource_names(const Emulator& emu);
 
+// A soak's length from the environment variable `name` (at least 1), or `fallback`.
+int runs_from_env(const char* name, int fallback);
+// The emulator's arguments for a soak: 20% faults of every kind, seeded by AEPFLOW_SOAK_SEED or
+// else `seed`, runs started at once.
+std::vector<std::string> soak_emulator_args(const std::string& seed);
+
 std::string bin_dir();
 std::string source_dir();
 

@@ -1,6 +1,7 @@
 #pragma once
 // A Transport for tests: records every request and answers from stubs registered in order.
-// A request no stub matches fails the test; so does a stub that was never used.
+// A request no stub matches fails the test (but for a look-up by name, answered with nothing);
+// so does a stub that was never used.
 
 #include <catch2/catch.hpp>
 #include <deque>
@@ -46,16 +47,24 @@ class FakeTransport final : public aepflow::Transport {
 
   aepflow::Result<aepflow::Response> send(const aepflow::Request& req,
                                           const std::string& url) override {
-    sent.push_back({req, url});
     std::string path = req.path.substr(0, req.path.find('?'));
     for (auto it = stubs_.begin(); it != stubs_.end(); ++it) {
       if (it->method == req.method && it->path == path) {
+        sent.push_back({req, url});
         Stub s = std::move(*it);
         stubs_.erase(it);
         if (s.error) return std::unexpected(*s.error);
         return s.response;
       }
     }
+    // The look-up by name every create makes first, when no stub answers it: nothing of that
+    // name. Kept apart from `sent`, which the tests of what a command sends go through.
+    if (req.method == aepflow::Method::get && req.query.size() == 1 &&
+        req.query.front().first == "property" && req.query.front().second.starts_with("name==")) {
+      lookups.push_back({req, url});
+      return aepflow::Response{200, {{"Content-Type", "application/json"}}, R"({"items":[]})"};
+    }
+    sent.push_back({req, url});
     FAIL_CHECK("unexpected request: " << aepflow::to_string(req.method) << " " << req.path);
     return std::unexpected(aepflow::Error{aepflow::ErrorKind::internal, 0, "", "",
                                           "no stub for this request", "", "", ""});
@@ -68,6 +77,7 @@ class FakeTransport final : public aepflow::Transport {
   }
 
   std::vector<Sent> sent;
+  std::vector<Sent> lookups;  // name look-ups answered with nothing, no stub asked for
 
  private:
   struct Stub {

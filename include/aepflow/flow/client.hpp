@@ -4,10 +4,14 @@
 // Error here, in one place (error_from_response), whatever shape of error body Adobe sent.
 
 #include <chrono>
+#include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "aepflow/base/error.hpp"
@@ -72,10 +76,26 @@ class FlowService {
   Result<Response> exchange(Request req, std::string_view context);
   Result<nlohmann::json> read(const Request& req, std::string_view context);
   Result<Created> create(Collection c, const Request& req, std::string_view context);
-  Result<std::optional<Created>> find_created(Collection c, const nlohmann::json& identity,
-                                              std::chrono::system_clock::time_point since);
+  Result<std::optional<Created>> find_created(
+      Collection c, const nlohmann::json& identity,
+      std::optional<std::chrono::system_clock::time_point> since,
+      const std::set<std::string>& known);
+  // Before a create: what exists by that name is known (unless it was just looked up), and so
+  // is the service's clock.
+  Result<void> look_before_create(Collection c, const std::string& name);
+  void learn(Collection c, const ListQuery& q, const nlohmann::json& items);
+  void learn_id(const nlohmann::json& item);
+
+  // What this client has read: the IDs of every object seen, and the names looked up in each
+  // collection. A create's recovery never claims an object in it.
+  struct Seen {
+    std::mutex mutex;
+    std::set<std::string> ids;
+    std::set<std::pair<Collection, std::string>> names;
+  };
 
   ServiceClient service_;
+  std::shared_ptr<Seen> seen_ = std::make_shared<Seen>();
 };
 
 }  // namespace aepflow

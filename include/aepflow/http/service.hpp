@@ -3,11 +3,13 @@
 // service's client knows its path below it. Auth, retries, redaction and the sandbox header stay
 // in the pipeline, once, whichever service a request is for.
 
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "aepflow/base/error.hpp"
 #include "aepflow/http/http.hpp"
+#include "aepflow/http/service_clock.hpp"
 
 namespace aepflow {
 
@@ -32,16 +34,19 @@ PlatformUrls split_flow_service_url(std::string_view flow_service_url);
 // One service's requests: their paths are the service's own ("/flows", "/mappingSets").
 class ServiceClient {
  public:
-  ServiceClient(HttpPipeline& pipeline, std::string path);
+  ServiceClient(HttpPipeline& pipeline, std::string_view path);
   Result<Response> send(Request req);
   // The service's URL: the Platform root and the service's path.
   const std::string& url() const { return url_; }
   bool concurrent() const;
+  // The service's clock, read from the Date of every answer sent through this client.
+  const ServiceClock& clock() const { return *clock_; }
 
  private:
   HttpPipeline& pipeline_;
   std::string path_;
   std::string url_;
+  std::shared_ptr<ServiceClock> clock_ = std::make_shared<ServiceClock>();
 };
 
 }  // namespace aepflow

@@ -1,7 +1,8 @@
 #pragma once
-// Making the service match a pipeline file. Existing resources are found by name (a name used
-// twice is an error listing both: aepflow cannot tell which one the file means); each resource is
-// then left alone, created, updated in place, or replaced when what differs cannot be changed.
+// Making the service match a pipeline file. Existing resources are found by name (of a name used
+// more than once, the oldest is kept and the others are duplicates to delete: duplicates.hpp);
+// each resource is then left alone, created, updated in place, or replaced when what differs
+// cannot be changed.
 // Applying the same file twice sends no write the second time; an interrupted apply is finished by
 // running it again, because every step first looks for what an earlier run made.
 
@@ -18,7 +19,8 @@
 
 namespace aepflow {
 
-enum class Change { none, create, update, replace, destroy };
+// keep: to be destroyed, but something that stays uses it.
+enum class Change { none, create, update, replace, destroy, keep };
 std::string_view to_string(Change c);
 
 // One thing that differs between the file and the service, as data; the CLI words it.
@@ -30,6 +32,7 @@ struct Difference {
     item_value,  // `field` `item`'s `detail` ("startTime") is `from`, is to be `to`
     remade,      // what this resource hangs on (`field`: "base connection") is made anew;
                  // `to` says how ("create", "replace")
+    used_by,     // kept: `item` ("dataflow ID (name)") uses it
   };
   Kind kind = Kind::value;
   std::string field;
@@ -47,6 +50,8 @@ struct ResourcePlan {
   std::string id;                   // of the existing resource
   std::vector<Difference> details;  // what differs
   nlohmann::json current;           // as read
+  // Every resource of the name, when there is more than one (`current` is one of them).
+  std::vector<nlohmann::json> found;
 };
 
 struct PipelinePlan {
@@ -62,6 +67,8 @@ struct PipelinePlan {
   ResourcePlan profile_base, source, connection, target, flow;
   // The flow's exports: what is to be added, changed and removed.
   ResourcePlan exports;
+  // More of a name than the one kept: deleted, dependents first (or kept when in use).
+  std::vector<ResourcePlan> duplicates;
   Drift drift;
   std::vector<std::string> warnings;  // params the connection spec does not know
 
@@ -83,7 +90,9 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
 // What the pipeline asks of its flow's exports, to compare with the flow as it is.
 Expectation expectation_of(const PipelineSpec& spec);
 
-// What `destroy` removes for a pipeline: each resource it names that exists, flow first.
+// What `destroy` removes for a pipeline: each resource it names that exists (every one of a
+// name), flow first. What another flow still uses is kept: keep_used (duplicates.hpp), over all
+// the plans of a file.
 Result<PipelinePlan> plan_destroy(FlowService& service, const PipelineSpec& spec);
 
 }  // namespace aepflow

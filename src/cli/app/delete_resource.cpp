@@ -1,5 +1,6 @@
 // aepflow flow|target|source|connection delete ID [--yes]
 #include "aepflow/flow/ids.hpp"
+#include "aepflow/flow/users.hpp"
 #include "app/command_support.hpp"
 #include "app/command_table.hpp"
 
@@ -11,41 +12,6 @@ struct Options {
   std::string id;
 };
 
-// What still uses a connection, looked up when the service refuses to delete it. Best effort:
-// a failed lookup leaves the service's own message as it is.
-std::vector<std::string> users_of(FlowService& service, Collection c, const std::string& id) {
-  std::vector<std::pair<Collection, std::string>> queries;
-  switch (c) {
-    case Collection::connections:
-      queries = {
-          {Collection::flows, "inheritedAttributes.sourceConnections[].baseConnection.id==" + id},
-          {Collection::flows, "inheritedAttributes.targetConnections[].baseConnection.id==" + id},
-          {Collection::source_connections, "baseConnectionId==" + id},
-          {Collection::target_connections, "baseConnectionId==" + id}};
-      break;
-    case Collection::source_connections:
-      queries = {{Collection::flows, "sourceConnectionIds[]==" + id}};
-      break;
-    case Collection::target_connections:
-      queries = {{Collection::flows, "targetConnectionIds[]==" + id}};
-      break;
-    default:
-      break;
-  }
-  std::vector<std::string> users;
-  for (const auto& [collection, property] : queries) {
-    ListQuery q;
-    q.properties = {property};
-    auto all = service.list_all(collection, q);
-    if (!all) continue;
-    for (const auto& item : *all) {
-      users.push_back(std::string(collection_noun(collection)) + " " + text_of(item, "id") + " (" +
-                      text_of(item, "name") + ")");
-    }
-  }
-  return users;
-}
-
 Result<void> run(Collection c, const Options& o, Context& ctx) {
   const std::string noun(collection_noun(c));
   if (auto ok = check_uuid(noun + " ID", o.id); !ok) return ok;
@@ -56,10 +22,14 @@ Result<void> run(Collection c, const Options& o, Context& ctx) {
   if (!removed) {
     Error e = std::move(removed.error());
     if (e.status == 400 || e.status == 409) {
+      // Best effort: a failed lookup leaves the service's own message as it is.
       auto users = users_of(**service, c, o.id);
-      if (!users.empty()) {
-        e.message += ". It is used by " + join(users) + ": delete " +
-                     (users.size() == 1 ? "that" : "those") + " first";
+      if (users && !users->empty()) {
+        std::vector<std::string> named;
+        for (const auto& u : *users)
+          named.push_back(describe(u));
+        e.message += ". It is used by " + join(named) + ": delete " +
+                     (named.size() == 1 ? "that" : "those") + " first";
       }
     }
     return std::unexpected(std::move(e));

@@ -1,6 +1,7 @@
 #include "app/pipeline_file_command.hpp"
 
 #include "aepflow/base/utf8.hpp"
+#include "aepflow/pipeline_file/in_use.hpp"
 #include "aepflow/specs/spec_check.hpp"
 #include "app/util.hpp"
 #include "settings/params.hpp"
@@ -31,6 +32,8 @@ std::string describe(const Difference& d) {
              shown(d.to);
     case Difference::Kind::remade:
       return "its " + d.field + " is " + shown(d.to) + "d";
+    case Difference::Kind::used_by:
+      return "used by " + d.item;
   }
   return d.field;
 }
@@ -73,6 +76,15 @@ Result<Planned> plan_file(Context& ctx, const std::string& file, Goal goal) {
       ctx.warn("pipeline " + spec.name + ": " + w);
     out.plans.push_back(std::move(*plan));
   }
+  if (goal == Goal::destroy) {
+    // What a flow outside the file still uses stays; what the file's own flows use goes too.
+    std::vector<ResourcePlan*> all;
+    for (auto& p : out.plans) {
+      for (auto* r : p.resources())
+        all.push_back(r);
+    }
+    if (auto ok = keep_used(*out.service, all); !ok) return std::unexpected(ok.error());
+  }
   return out;
 }
 
@@ -92,6 +104,9 @@ PlanCounts count(const std::vector<PipelinePlan>& plans) {
           break;
         case Change::destroy:
           ++c.destroy;
+          break;
+        case Change::keep:
+          ++c.kept;
           break;
         case Change::none:
           if (!r->id.empty()) ++c.unchanged;
@@ -114,6 +129,7 @@ std::string_view symbol(Change c) {
       return "-/+";
     case Change::destroy:
       return "-";
+    case Change::keep:
     case Change::none:
       return "=";
   }
@@ -149,7 +165,8 @@ void print_plans(Context& ctx, const std::vector<PipelinePlan>& plans, std::stri
       }
       doc["summary"] = {{"create", c.create},       {"update", c.update},
                         {"replace", c.replace},     {"destroy", c.destroy},
-                        {"unchanged", c.unchanged}, {"changes", c.any_change()}};
+                        {"unchanged", c.unchanged}, {"kept", c.kept},
+                        {"changes", c.any_change()}};
       out.json(doc);
       return;
     }
@@ -174,7 +191,7 @@ void print_plans(Context& ctx, const std::vector<PipelinePlan>& plans, std::stri
   out.line(std::string(verb) + ": " + std::to_string(c.create) + " to create, " +
            std::to_string(c.update) + " to update, " + std::to_string(c.replace) + " to replace, " +
            std::to_string(c.destroy) + " to destroy, " + std::to_string(c.unchanged) +
-           " unchanged.");
+           " unchanged" + (c.kept > 0 ? ", " + std::to_string(c.kept) + " kept (in use)." : "."));
 }
 
 Result<json> resolve_param_references(Context& ctx, const json& params) {

@@ -39,6 +39,7 @@ std::vector<std::string> describe(const std::vector<Difference>& ds);
 
 struct PlanCounts {
   int create = 0, update = 0, replace = 0, destroy = 0, unchanged = 0;
+  int kept = 0;  // to destroy, but in use by what stays
   bool any_change() const { return create + update + replace + destroy > 0; }
 };
 PlanCounts count(const std::vector<PipelinePlan>& plans);

@@ -2,6 +2,7 @@
 #include "app/command_support.hpp"
 #include "app/command_table.hpp"
 #include "app/pipeline_file_command.hpp"
+#include "app/pipeline_lock.hpp"
 #include "app/util.hpp"
 #include "terminal/dry_run.hpp"
 #include "terminal/progress.hpp"
@@ -16,6 +17,11 @@ struct Options {
 };
 
 Result<void> run(const Options& o, Context& ctx) {
+  // One apply of a pipeline at a time on this machine, from before the plan is read.
+  auto to_lock = load_pipeline_file(ctx, o.file);
+  if (!to_lock) return std::unexpected(to_lock.error());
+  auto locks = lock_pipelines(ctx, *to_lock);
+  if (!locks) return std::unexpected(locks.error());
   // The whole plan first: nothing is written when any part of it is refused.
   auto planned = plan_file(ctx, o.file, Goal::match);
   if (!planned) return std::unexpected(planned.error());
@@ -56,15 +62,20 @@ Result<void> run(const Options& o, Context& ctx) {
   ApplyHooks hooks = apply_hooks(ctx);
   Progress progress(ctx.io, "applying " + o.file);
   hooks.done = [&ctx, &progress](const ResourcePlan& r, const std::string& id) {
-    const std::string what =
-        (r.change == Change::update ? done_or_would(ctx, "Updated ", "Would update ")
-                                    : done_or_would(ctx, "Created ", "Would create ")) +
-        r.kind + " \"" + r.name + "\"";
+    const std::string verb =
+        r.change == Change::update    ? done_or_would(ctx, "Updated ", "Would update ")
+        : r.change == Change::destroy ? done_or_would(ctx, "Deleted ", "Would delete ")
+                                      : done_or_would(ctx, "Created ", "Would create ");
+    const std::string what = verb + r.kind + " \"" + r.name + "\"";
     if (ctx.out().format() == Format::table) {
       auto hold = progress.pause();
       ctx.out().line(what + (id.empty() || is_invented(id) ? "" : " (" + id + ")"));
     }
     progress.set(what);
+  };
+  hooks.note = [&ctx, &progress](const std::string& message) {
+    auto hold = progress.pause();
+    ctx.err() << "note: " << ctx.scrubbed(message) << "\n";
   };
   std::vector<PipelinePlan> done;
   for (std::size_t i = 0; i < pipeline_file.pipelines.size(); ++i) {
@@ -103,7 +114,9 @@ void add_apply(Group& parent, Context& ctx) {
            "delete and create again what cannot be changed in place (a new spec, for example)");
   cmd.examples(
       "Runs again safely: an applied file makes no write request, an interrupted apply is "
-      "finished.\nExamples:\n  aepflow apply -f destinations.yaml --yes\n"
+      "finished. Applies of one pipeline wait for each other on one machine; of two resources "
+      "of one name (made by applies racing on two machines) the oldest is kept and the other "
+      "deleted.\nExamples:\n  aepflow apply -f destinations.yaml --yes\n"
       "  aepflow apply -f destinations.yaml --dry-run   # the requests, as curl commands");
   cmd.run(ctx, [opts, &ctx] { return run(*opts, ctx); });
 }

@@ -6,6 +6,7 @@
 
 #include "aepflow/base/parallel.hpp"
 #include "aepflow/base/text.hpp"
+#include "aepflow/http/service_clock.hpp"
 #include "app/command_support.hpp"
 #include "app/command_table.hpp"
 #include "app/exit_codes.hpp"
@@ -62,14 +63,6 @@ constexpr Probe probes[] = {
 // `fail_skew` tokens aepflow thinks valid are refused, and cached ones are renewed too late.
 constexpr long warn_skew_seconds = 30;
 constexpr long fail_skew_seconds = 300;
-
-// An HTTP date ("Sun, 29 Nov 2026 07:30:00 GMT") as Unix seconds.
-std::optional<std::int64_t> parse_http_date(const std::string& text) {
-  std::tm tm{};
-  const char* end = strptime(text.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &tm);
-  if (!end || *end != '\0') return std::nullopt;
-  return static_cast<std::int64_t>(timegm(&tm));
-}
 
 std::int64_t seconds_of(std::chrono::system_clock::time_point t) {
   return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
@@ -211,12 +204,12 @@ class Doctor {
 
   void clock(const Response& res) {
     const std::string* date = find_header(res.headers, "Date");
-    auto server = date ? parse_http_date(*date) : std::nullopt;
-    if (!server) {
+    auto stamped = date ? parse_http_date(*date) : std::nullopt;
+    if (!stamped) {
       add("clock", Status::skip, "the service sent no Date header to compare with");
       return;
     }
-    const std::int64_t skew = seconds_of(ctx_.io.now()) - *server;
+    const std::int64_t skew = seconds_of(ctx_.io.now()) - seconds_of(*stamped);
     const std::int64_t off = skew < 0 ? -skew : skew;
     const std::string detail = off <= 1 ? "in step with the service"
                                         : std::to_string(off) + " s " +

@@ -205,7 +205,9 @@ Result<Page> FlowService::list_page(Collection c, const ListQuery& q) {
   std::string context = "list " + std::string(collection_noun(c)) + "s";
   auto j = read(requests::list(c, q), context);
   if (!j) return std::unexpected(j.error());
-  return to_page(std::move(*j), context);
+  auto page = to_page(std::move(*j), context);
+  if (page) learn(c, q, page->items);
+  return page;
 }
 
 Result<Page> FlowService::next_page(std::string_view next_href) {
@@ -221,7 +223,12 @@ Result<Page> FlowService::next_page(std::string_view next_href) {
   }
   auto j = read(requests::follow(href), "follow the next page");
   if (!j) return std::unexpected(j.error());
-  return to_page(std::move(*j), "follow the next page");
+  auto page = to_page(std::move(*j), "follow the next page");
+  if (page) {
+    for (const auto& item : page->items)
+      learn_id(item);
+  }
+  return page;
 }
 
 Result<json> FlowService::list_all(Collection c, const ListQuery& q) {
@@ -256,9 +263,13 @@ Result<json> FlowService::get(Collection c, std::string_view id) {
     if (!items.front().is_object()) {
       return fail(ErrorKind::api, context + ": the service's answer is not an object");
     }
+    learn_id(items.front());
     return std::move(items.front());
   }
-  if (j->is_object() && j->contains("id")) return std::move(*j);  // tolerate a bare object
+  if (j->is_object() && j->contains("id")) {  // tolerate a bare object
+    learn_id(*j);
+    return std::move(*j);
+  }
   return fail(ErrorKind::api, context + ": the service's answer has no 'items' list");
 }
 
@@ -279,6 +290,10 @@ json identity_of(const std::string& body) {
       id[key] = {{"id", (*it)["id"]}};
     }
   }
+  if (auto it = sent.find("auth");
+      it != sent.end() && it->is_object() && it->contains("specName")) {
+    id["auth"] = {{"specName", (*it)["specName"]}};
+  }
   return id;
 }
 
@@ -295,15 +310,48 @@ std::int64_t epoch_ms(std::chrono::system_clock::time_point t) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
 }
 
-// How far the service's clock may be behind ours when deciding what was created "since".
-constexpr auto kClockSkew = std::chrono::minutes(5);
+// The one name a query asks for alone ("name==X" and nothing else), or "".
+std::string only_name(const ListQuery& q) {
+  if (q.properties.size() != 1 || !q.properties.front().starts_with("name==")) return {};
+  return q.properties.front().substr(6);
+}
 
 }  // namespace
 
-Result<std::optional<Created>> FlowService::find_created(
-    Collection c, const json& identity, std::chrono::system_clock::time_point since) {
+void FlowService::learn_id(const json& item) {
+  if (!item.is_object() || !item.contains("id") || !item["id"].is_string()) return;
+  std::lock_guard lock(seen_->mutex);
+  seen_->ids.insert(item["id"].get<std::string>());
+}
+
+void FlowService::learn(Collection c, const ListQuery& q, const json& items) {
+  for (const auto& item : items)
+    learn_id(item);
+  if (std::string name = only_name(q); !name.empty()) {
+    std::lock_guard lock(seen_->mutex);
+    seen_->names.emplace(c, std::move(name));
+  }
+}
+
+Result<void> FlowService::look_before_create(Collection c, const std::string& name) {
+  // A name with a comma cannot be asked for alone (a comma is an OR list in a filter).
+  if (name.empty() || name.find(',') != std::string::npos) return {};
+  {
+    std::lock_guard lock(seen_->mutex);
+    if (seen_->names.contains({c, name})) return {};
+  }
   ListQuery q;
-  q.properties.push_back("createdAt>=" + std::to_string(epoch_ms(since - kClockSkew)));
+  q.properties.push_back("name==" + name);
+  auto all = list_all(c, q);  // learned: what it finds, and the service's clock
+  if (!all) return std::unexpected(all.error());
+  return {};
+}
+
+Result<std::optional<Created>> FlowService::find_created(
+    Collection c, const json& identity, std::optional<std::chrono::system_clock::time_point> since,
+    const std::set<std::string>& known) {
+  ListQuery q;
+  if (since) q.properties.push_back("createdAt>=" + std::to_string(epoch_ms(*since)));
   std::string name = identity.value("name", "");
   // A comma in a filter value is an OR list; such names are matched here only.
   if (!name.empty() && name.find(',') == std::string::npos) q.properties.push_back("name==" + name);
@@ -312,8 +360,10 @@ Result<std::optional<Created>> FlowService::find_created(
   auto visit = [&](json& items) {
     for (auto& item : items) {
       if (!item.is_object() || !has_identity(item, identity)) continue;
+      if (!item["id"].is_string() || known.contains(item["id"].get<std::string>())) continue;
       std::int64_t created = item.value("createdAt", std::int64_t{0});
-      if (created <= newest || !item["id"].is_string()) continue;
+      if (since && created < epoch_ms(*since)) continue;  // a filter the service may not apply
+      if (created <= newest) continue;
       newest = created;
       found = Created{item["id"].get<std::string>(), json_text(item, "etag"), item};
     }
@@ -335,8 +385,18 @@ Result<Created> FlowService::create(Collection c, const Request& req, std::strin
   // ambiguous: the object may exist. It is looked up before the create is sent again, so an
   // interrupted create never leaves a duplicate behind.
   constexpr int kSends = 3;
-  const auto started = std::chrono::system_clock::now();
   const json identity = identity_of(req.body);
+  // Only an object this create could have made is claimed: one with its name and fields, made
+  // after it was first sent by the service's clock, and not one this client had seen before.
+  if (auto ok = look_before_create(c, identity.value("name", "")); !ok) {
+    return std::unexpected(with_context(std::move(ok.error()), std::string(context)));
+  }
+  std::set<std::string> known;
+  {
+    std::lock_guard lock(seen_->mutex);
+    known = seen_->ids;
+  }
+  const auto started = service_.clock().at_least(std::chrono::system_clock::now());
   Error last;
   for (int send = 1; send <= kSends; ++send) {
     bool created_for_sure = false;  // a 2xx whose answer could not be read
@@ -362,7 +422,7 @@ Result<Created> FlowService::create(Collection c, const Request& req, std::strin
       if (last.kind != ErrorKind::network) return std::unexpected(std::move(last));
     }
     const std::string noun(collection_noun(c));
-    auto found = find_created(c, identity, started);
+    auto found = find_created(c, identity, started, known);
     if (!found) {
       last.message += "; the " + noun + " may have been created, and looking for it failed (" +
                       found.error().message + "): list " + noun +

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "aepflow/http/http_pipeline.hpp"
+#include "aepflow/http/service_clock.hpp"
 
 namespace aepflow {
 
@@ -50,13 +51,10 @@ std::optional<std::chrono::milliseconds> parse_retry_after(
     return milliseconds(std::stoll(std::string(value)) * 1000);
   }
   // IMF-fixdate, the only date form a current server sends: "Sun, 06 Nov 1994 08:49:37 GMT".
-  std::tm tm{};
-  std::string text(value);
-  const char* end = strptime(text.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &tm);
-  if (!end || *end != '\0') return std::nullopt;
-  const auto at = system_clock::from_time_t(timegm(&tm));
-  if (at <= now) return milliseconds(0);
-  return duration_cast<milliseconds>(at - now);
+  const auto at = parse_http_date(std::string(value));
+  if (!at) return std::nullopt;
+  if (*at <= now) return milliseconds(0);
+  return duration_cast<milliseconds>(*at - now);
 }
 
 bool is_repeatable(const Request& req) {

@@ -29,7 +29,7 @@ PlatformUrls split_flow_service_url(std::string_view flow_service_url) {
   return {std::string(url.substr(0, path)), std::string(url.substr(path))};
 }
 
-ServiceClient::ServiceClient(HttpPipeline& pipeline, std::string path)
+ServiceClient::ServiceClient(HttpPipeline& pipeline, std::string_view path)
     : pipeline_(pipeline),
       path_(without_trailing_slashes(path)),
       url_(pipeline.base_url() + path_) {}
@@ -37,7 +37,9 @@ ServiceClient::ServiceClient(HttpPipeline& pipeline, std::string path)
 Result<Response> ServiceClient::send(Request req) {
   req.service = path_;
   req.platform = true;
-  return pipeline_.send(std::move(req));
+  auto res = pipeline_.send(std::move(req));
+  if (res) clock_->observe(res->headers, std::chrono::system_clock::now());
+  return res;
 }
 
 bool ServiceClient::concurrent() const {

@@ -10,6 +10,8 @@
 #include "aepflow/flow/etag.hpp"
 #include "aepflow/flow/ids.hpp"
 #include "aepflow/http/redact.hpp"
+#include "aepflow/pipeline_file/duplicates.hpp"
+#include "aepflow/pipeline_file/in_use.hpp"
 #include "aepflow/pipeline_file/plan.hpp"
 #include "aepflow/specs/catalogue.hpp"
 #include "aepflow/specs/key_params.hpp"
@@ -32,12 +34,17 @@ struct Work {
   json auth_params;
   std::optional<std::string> encryption_key;  // base64, read from the file's reference
   std::optional<json> made_flow;              // the flow as just created, with its etag
-  std::mutex done_mutex;                      // hooks.done is called from either branch
+  std::mutex done_mutex;                      // the hooks are called from either branch
 
   void done(const ResourcePlan& r) {
     if (!hooks.done) return;
     std::lock_guard lock(done_mutex);
     hooks.done(r, r.id);
+  }
+  void note(const std::string& message) {
+    if (!hooks.note) return;
+    std::lock_guard lock(done_mutex);
+    hooks.note(message);
   }
 };
 
@@ -113,6 +120,14 @@ Result<void> make(Work& w, ResourcePlan& r) {
     auto made = create(w, r);
     if (!made) return std::unexpected(made.error());
     r.id = made->id;
+    const std::string mine = r.id;
+    auto settled = settle_created(w.service, r);
+    if (!settled) return std::unexpected(settled.error());
+    if (*settled) {
+      if (&r == &w.p.flow) w.made_flow.reset();  // its exports are read from the one kept
+      w.note("another apply made " + r.kind + " \"" + r.name + "\" at the same time: using " +
+             "its " + r.id + ", and deleted the one made here (" + mine + ")");
+    }
   } else if (r.change == Change::update) {
     if (auto ok = update(w, r); !ok) return ok;
   } else {
@@ -127,6 +142,26 @@ Result<void> remove_old(Work& w, ResourcePlan& r) {
   if (r.change != Change::replace) return {};
   if (auto ok = w.service.remove(r.collection, r.id); !ok) return ok;
   r.id.clear();
+  return {};
+}
+
+// Deletes the duplicates of the file's names, dependents first; one in use is kept and said so.
+Result<void> remove_duplicates(Work& w) {
+  std::vector<ResourcePlan*> going;
+  for (auto& d : w.p.duplicates) {
+    if (d.change == Change::destroy) going.push_back(&d);
+  }
+  std::stable_sort(going.begin(), going.end(), [](const ResourcePlan* a, const ResourcePlan* b) {
+    return removal_rank(a->collection) < removal_rank(b->collection);
+  });
+  for (auto* d : going) {
+    if (auto ok = remove_or_keep(w.service, *d); !ok) return ok;
+    if (d->change == Change::keep) {
+      w.note("kept " + d->kind + " \"" + d->name + "\" (" + d->id + "): it is in use");
+    } else {
+      w.done(*d);
+    }
+  }
   return {};
 }
 
@@ -205,6 +240,7 @@ Result<void> apply_pipeline(FlowService& service, const PipelineSpec& spec, Pipe
   // The Profile Store branch (base, source) and the destination branch (base, target) do not
   // depend on each other: they run at the same time when the transport allows it.
   const bool concurrent = service.concurrent();
+  if (auto ok = remove_duplicates(w); !ok) return ok;
   // Replacements: the old resources go first, dependents before what they depend on.
   if (auto ok = remove_old(w, p.flow); !ok) return ok;
   if (auto ok = run_steps({branch(w, remove_old, p.source, p.profile_base),

@@ -10,6 +10,8 @@
 #include "aepflow/flow/etag.hpp"
 #include "aepflow/flow/ids.hpp"
 #include "aepflow/http/redact.hpp"
+#include "aepflow/pipeline_file/duplicates.hpp"
+#include "aepflow/pipeline_file/in_use.hpp"
 #include "aepflow/specs/catalogue.hpp"
 #include "aepflow/specs/file_options.hpp"
 #include "aepflow/specs/key_params.hpp"
@@ -32,21 +34,30 @@ std::string_view to_string(Change c) {
       return "replace";
     case Change::destroy:
       return "destroy";
+    case Change::keep:
+      return "keep";
   }
   return "unchanged";
 }
 
 std::vector<ResourcePlan*> PipelinePlan::resources() {
-  return {&profile_base, &source, &connection, &target, &flow, &exports};
+  std::vector<ResourcePlan*> all = {&profile_base, &source, &connection, &target, &flow, &exports};
+  for (auto& d : duplicates)
+    all.push_back(&d);
+  return all;
 }
 
 std::vector<const ResourcePlan*> PipelinePlan::resources() const {
-  return {&profile_base, &source, &connection, &target, &flow, &exports};
+  std::vector<const ResourcePlan*> all = {&profile_base, &source, &connection,
+                                          &target,       &flow,   &exports};
+  for (const auto& d : duplicates)
+    all.push_back(&d);
+  return all;
 }
 
 bool PipelinePlan::changes_anything() const {
   for (const auto* r : resources()) {
-    if (r->change != Change::none) return true;
+    if (r->change != Change::none && r->change != Change::keep) return true;
   }
   return false;
 }
@@ -69,36 +80,27 @@ std::string shown(const json& v) {
   return v.is_string() ? v.get<std::string>() : v.dump();
 }
 
-// The one resource of this name, if any. Two of the same name: an error listing them.
-Result<std::optional<json>> find_named(FlowService& service, Collection c,
-                                       const std::string& name) {
-  ListQuery q;
-  if (name.find(',') == std::string::npos) q.properties.push_back("name==" + name);
-  auto all = service.list_all(c, q);
-  if (!all) return std::unexpected(all.error());
-  std::vector<json> found;
-  for (auto& item : *all) {
-    if (text_of(item, "name") == name) found.push_back(std::move(item));
-  }
-  if (found.size() > 1) {
-    std::string ids;
-    for (const auto& f : found)
-      ids += (ids.empty() ? "" : ", ") + text_of(f, "id");
-    return usage(std::to_string(found.size()) + " " + std::string(collection_noun(c)) +
-                 "s are named '" + name + "' (" + ids +
-                 "): aepflow finds resources by name and cannot tell which one the file means; "
-                 "rename or delete all but one");
-  }
-  if (found.empty()) return std::optional<json>{};
-  return std::optional<json>{std::move(found.front())};
-}
-
+// The resource of this name, if any; of several, the oldest for now (choose_kept decides).
 Result<void> locate(FlowService& service, ResourcePlan& r) {
   auto found = find_named(service, r.collection, r.name);
   if (!found) return std::unexpected(found.error());
-  if (*found) {
-    r.current = std::move(**found);
-    r.id = text_of(r.current, "id");
+  if (found->empty()) return {};
+  r.current = oldest(*found);
+  r.id = text_of(r.current, "id");
+  if (found->size() > 1) r.found = std::move(*found);
+  return {};
+}
+
+// The look-ups run at once, so one may miss what another apply made meanwhile. What a found
+// resource stands on was made before it: looked up again, it is found.
+Result<void> locate_missed(FlowService& service, PipelinePlan& p) {
+  const std::pair<ResourcePlan*, ResourcePlan*> uses[] = {{&p.flow, &p.source},
+                                                          {&p.flow, &p.target},
+                                                          {&p.source, &p.profile_base},
+                                                          {&p.target, &p.connection}};
+  for (auto [user, used] : uses) {
+    if (user->id.empty() || !used->id.empty()) continue;
+    if (auto ok = locate(service, *used); !ok) return ok;
   }
   return {};
 }
@@ -319,6 +321,9 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
     reads.push_back([&service, r] { return locate(service, *r); });
   }
   if (auto ok = run_steps(reads, service.concurrent()); !ok) return std::unexpected(ok.error());
+  if (auto ok = locate_missed(service, p); !ok) return std::unexpected(ok.error());
+  choose_kept(p);
+  if (auto ok = keep_used(service, p.duplicates); !ok) return std::unexpected(ok.error());
   const std::string ups(profile_store_spec_id);
 
   std::vector<Difference> fixed;
@@ -423,8 +428,9 @@ Result<PipelinePlan> plan_destroy(FlowService& service, const PipelineSpec& spec
     reads.push_back([&service, r] { return locate(service, *r); });
   }
   if (auto ok = run_steps(reads, service.concurrent()); !ok) return std::unexpected(ok.error());
-  for (auto* r : {&p.profile_base, &p.source, &p.connection, &p.target, &p.flow}) {
-    if (!r->id.empty()) r->change = Change::destroy;
+  choose_kept(p);
+  for (auto* r : p.resources()) {
+    if (!r->id.empty() && r != &p.exports) r->change = Change::destroy;
   }
   return p;
 }

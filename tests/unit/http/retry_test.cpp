@@ -208,22 +208,33 @@ TEST_CASE("a create that never reached the service is simply sent again", "[retr
 
 TEST_CASE("a create whose answer was lost is found by name, not sent again", "[retry]") {
   Fixture f;
+  // First its name is looked up: one connection of that name exists already; the answer's Date
+  // is the service's clock (12:00:00, whatever this machine's says).
+  f.fake->on(Method::get, "/connections", 200,
+             R"({"items":[{"id":"known","name":"s3","createdAt":1795867200900,
+                           "connectionSpec":{"id":"spec-1"}}]})",
+             {{"Content-Type", "application/json"}, {"Date", "Sat, 28 Nov 2026 12:00:00 GMT"}});
   f.fake->fail(Method::post, "/connections", ErrorKind::network, "the connection was dropped");
-  // Another connection with the same name but another spec, and an old one with the same spec:
-  // neither is the one this create made.
+  // Found after the loss: the one this create made; one with another spec; one made before the
+  // create was sent (11:59:59, by the service's clock); and the one it knew of before.
   f.fake->on(Method::get, "/connections", 200,
              std::string(R"({"items":[)") + kConnectionBody +
                  R"(,{"id":"other","name":"s3","createdAt":1795867200900,
-                  "connectionSpec":{"id":"spec-2"}}]})");
+                  "connectionSpec":{"id":"spec-2"}},
+                  {"id":"earlier","name":"s3","createdAt":1795867199000,
+                  "connectionSpec":{"id":"spec-1"}},
+                  {"id":"known","name":"s3","createdAt":1795867200900,
+                  "connectionSpec":{"id":"spec-1"}}]})");
   auto c = f.service->create_connection(new_connection());
   REQUIRE(c);
   CHECK(c->id == "c1");
-  REQUIRE(f.fake->sent.size() == 2);
-  CHECK(f.fake->sent[0].request.method == Method::post);
-  const std::string& lookup = f.fake->sent[1].url;
+  REQUIRE(f.fake->sent.size() == 3);
+  CHECK_THAT(f.fake->sent[0].url, Catch::EndsWith("/connections?property=name%3D%3Ds3"));
+  CHECK(f.fake->sent[1].request.method == Method::post);
+  const std::string& lookup = f.fake->sent[2].url;
   CHECK_THAT(lookup, Catch::Contains("property=name%3D%3Ds3"));
-  // createdAt >= the moment the create started, less five minutes for clock skew.
-  CHECK_THAT(lookup, Catch::Contains("property=createdAt%3E%3D"));
+  // createdAt >= when the create was sent, by the service's clock: 12:00:00 at the earliest.
+  CHECK_THAT(lookup, Catch::Contains("property=createdAt%3E%3D17958672"));
 }
 
 TEST_CASE("a create that failed with 5xx and is not found is sent again, once", "[retry]") {
@@ -254,6 +265,7 @@ TEST_CASE("a create is sent three times at most, each after a lookup", "[retry]"
 
 TEST_CASE("when the lookup after a lost answer fails, the error says what to check", "[retry]") {
   Fixture f(1);
+  f.fake->on(Method::get, "/targetConnections", 200, R"({"items":[]})");  // the name, first
   f.fake->fail(Method::post, "/targetConnections", ErrorKind::network, "the request timed out");
   f.fake->on(Method::get, "/targetConnections", 403, R"({"error_code":"403003","message":"no"})");
   NewTargetConnection t;

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "aepflow/http/http_pipeline.hpp"
+#include "aepflow/http/service_clock.hpp"
 #include "fake_transport.hpp"
 
 using namespace aepflow;
@@ -51,4 +52,25 @@ TEST_CASE("each service's requests go below the root at its path, marked as the 
   CHECK(fake->sent[1].request.service == "/data/foundation/conversion");
   // The headers every Platform call needs come from the one pipeline, whichever service.
   CHECK(find_header(fake->sent[1].request.headers, "x-request-id"));
+}
+
+TEST_CASE("the service's clock is a lower bound from its Date headers, the sharpest kept",
+          "[http][service]") {
+  using namespace std::chrono;
+  ServiceClock clock;
+  const auto local = system_clock::from_time_t(2'000'000'000);
+  CHECK_FALSE(clock.at_least(local));
+  clock.observe({{"Date", "not a date"}}, local);
+  CHECK_FALSE(clock.at_least(local));
+  // Stamped 12:00:00 (rounded down), arrived when this machine said 2033-05-18 03:33:20.
+  const auto stamped = parse_http_date("Sat, 28 Nov 2026 12:00:00 GMT");
+  REQUIRE(stamped);
+  CHECK(system_clock::to_time_t(*stamped) == 1'795'867'200);
+  clock.observe({{"Date", "Sat, 28 Nov 2026 12:00:00 GMT"}}, local);
+  CHECK(clock.at_least(local + 2s) == *stamped + 2s);
+  // A later answer whose Date is further ahead sharpens it; one that says less does not.
+  clock.observe({{"Date", "Sat, 28 Nov 2026 12:00:02 GMT"}}, local + 1s);
+  CHECK(clock.at_least(local + 2s) == *stamped + 3s);
+  clock.observe({{"Date", "Sat, 28 Nov 2026 12:00:00 GMT"}}, local + 5s);
+  CHECK(clock.at_least(local + 2s) == *stamped + 3s);
 }
