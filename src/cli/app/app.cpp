@@ -68,7 +68,7 @@ const std::vector<Noun>& nouns() {
       {"connection", "base connections: create, get, list, delete", "CONNECTION",
        [](Group& g, Context& ctx) {
          add_connection_create(g, ctx);
-         add_get_command(g, ctx, Collection::connections);
+         add_connection_get(g, ctx);
          add_connection_list(g, ctx);
          add_connection_delete(g, ctx);
        },
@@ -77,7 +77,7 @@ const std::vector<Noun>& nouns() {
       {"source", "source connections: create, get, list, delete", "SOURCE",
        [](Group& g, Context& ctx) {
          add_source_create(g, ctx);
-         add_get_command(g, ctx, Collection::source_connections);
+         add_source_get(g, ctx);
          add_source_list(g, ctx);
          add_source_delete(g, ctx);
        },
@@ -86,7 +86,7 @@ const std::vector<Noun>& nouns() {
       {"target", "target connections: create, get, list, delete", "TARGET",
        [](Group& g, Context& ctx) {
          add_target_create(g, ctx);
-         add_get_command(g, ctx, Collection::target_connections);
+         add_target_get(g, ctx);
          add_target_list(g, ctx);
          add_target_delete(g, ctx);
        },

@@ -1,0 +1,11 @@
+// aepflow connection get ID: the get base, source and target connections share
+// (app/get_resource.cpp).
+#include "app/command_table.hpp"
+
+namespace aepflow::cli {
+
+void add_connection_get(Group& parent, Context& ctx) {
+  add_get_command(parent, ctx, Collection::connections);
+}
+
+}  // namespace aepflow::cli
