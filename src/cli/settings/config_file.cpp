@@ -5,7 +5,9 @@
 #include <toml++/toml.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -93,19 +95,52 @@ std::map<std::string, std::string> ConfigFile::entries(const std::string& profil
   return p == profiles_.end() ? std::map<std::string, std::string>{} : p->second;
 }
 
-std::string ConfigFile::text() const {
-  toml::table profiles;
-  for (const auto& [name, entries] : profiles_) {
-    toml::table section;
-    for (const auto& [k, v] : entries)
-      section.insert_or_assign(k, v);
-    profiles.insert_or_assign(name, std::move(section));
+namespace {
+
+// A key as TOML reads it back: bare when it can be, else a basic string with its quotes,
+// backslashes and control characters escaped. (toml++ 3 writes a key holding a tab, a single
+// quote or a newline in a form no TOML parser reads, itself included.)
+std::string toml_key(std::string_view key) {
+  auto bare_char = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-';
+  };
+  if (!key.empty() && std::all_of(key.begin(), key.end(), bare_char)) return std::string(key);
+  std::string out = "\"";
+  for (char c : key) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (u < 0x20 || u == 0x7f) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\u%04X", u);
+      out += escaped;
+    } else {
+      out += c;
+    }
   }
-  toml::table root;
-  root.insert_or_assign("profiles", std::move(profiles));
+  return out + '"';
+}
+
+std::string toml_string(const std::string& value) {
   std::ostringstream text;
-  text << "# aepflow configuration: see `aepflow config --help`.\n" << root << "\n";
+  text << toml::value<std::string>(value);
   return text.str();
+}
+
+}  // namespace
+
+std::string ConfigFile::text() const {
+  std::string text = "# aepflow configuration: see `aepflow config --help`.\n";
+  if (profiles_.empty()) return text + "[profiles]\n";
+  for (const auto& [name, entries] : profiles_) {
+    if (name != profiles_.begin()->first) text += '\n';
+    text += "[profiles." + toml_key(name) + "]\n";
+    for (const auto& [k, v] : entries)
+      text += toml_key(k) + " = " + toml_string(v) + "\n";
+  }
+  return text;
 }
 
 Result<void> ConfigFile::save() const {

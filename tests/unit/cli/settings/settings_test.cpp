@@ -156,6 +156,19 @@ TEST_CASE("config.toml's text reads back as the same profiles, whatever they hol
   CHECK(escaped.error().message.find('\x1b') == std::string::npos);
 }
 
+TEST_CASE("config.toml reads back whatever a profile or a key is named", "[settings]") {
+  auto config = ConfigFile::parse("[profiles.p]\n\"it's\" = \"v\"\n", "config.toml");
+  REQUIRE(config);
+  for (const char* name : {"tab\there", "new\nline", "it's", "cr\r", "del\x7f", ""})
+    config->set(name, "sandbox", "dev");
+  auto back = ConfigFile::parse(config->text(), "config.toml");
+  REQUIRE(back);
+  CHECK(back->profiles() == config->profiles());
+  for (const auto& p : config->profiles())
+    CHECK(back->entries(p) == config->entries(p));
+  CHECK(back->text() == config->text());
+}
+
 TEST_CASE("secrets are masked unless they are a reference", "[settings][secrets]") {
   const auto& secret = *find_setting("client_secret");
   CHECK(shown_value(secret, "p4ssw0rd") == "***");
