@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "aepflow/base/text.hpp"
 #include "aepflow/http/http_pipeline.hpp"
 
 namespace aepflow {
@@ -224,12 +225,22 @@ Result<Page> FlowService::next_page(std::string_view next_href) {
   return to_page(std::move(*j), "follow the next page");
 }
 
+Result<void> NextLinks::follow(std::string_view href) {
+  if (!followed_.emplace(href).second) {
+    return fail(ErrorKind::api, "the service answered a page with a next link it gave before (" +
+                                    printable(href) + "): the list would never end");
+  }
+  return {};
+}
+
 Result<json> FlowService::list_all(Collection c, const ListQuery& q) {
   auto page = list_page(c, q);
   if (!page) return std::unexpected(page.error());
   json all = std::move(page->items);
   std::string next = std::move(page->next_href);
+  NextLinks links;
   while (!next.empty()) {
+    if (auto ok = links.follow(next); !ok) return std::unexpected(ok.error());
     auto more = next_page(next);
     if (!more) return std::unexpected(more.error());
     for (auto& item : more->items)
@@ -321,7 +332,9 @@ Result<std::optional<Created>> FlowService::find_created(
   auto page = list_page(c, q);
   if (!page) return std::unexpected(page.error());
   visit(page->items);
+  NextLinks links;
   for (std::string next = page->next_href; !next.empty();) {
+    if (auto ok = links.follow(next); !ok) return std::unexpected(ok.error());
     auto more = next_page(next);
     if (!more) return std::unexpected(more.error());
     visit(more->items);
