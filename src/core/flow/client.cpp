@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "aepflow/base/json_fields.hpp"
 #include "aepflow/base/text.hpp"
 #include "aepflow/http/http_pipeline.hpp"
 
@@ -315,7 +316,7 @@ Result<std::optional<Created>> FlowService::find_created(
     Collection c, const json& identity, std::chrono::system_clock::time_point since) {
   ListQuery q;
   q.properties.push_back("createdAt>=" + std::to_string(epoch_ms(since - kClockSkew)));
-  std::string name = identity.value("name", "");
+  std::string name = text_of(identity, "name");
   // A comma in a filter value is an OR list; such names are matched here only.
   if (!name.empty() && name.find(',') == std::string::npos) q.properties.push_back("name==" + name);
   std::optional<Created> found;
@@ -323,7 +324,8 @@ Result<std::optional<Created>> FlowService::find_created(
   auto visit = [&](json& items) {
     for (auto& item : items) {
       if (!item.is_object() || !has_identity(item, identity)) continue;
-      std::int64_t created = item.value("createdAt", std::int64_t{0});
+      const json& at = member(item, "createdAt");
+      const std::int64_t created = at.is_number_integer() ? at.get<std::int64_t>() : 0;
       if (created <= newest || !item["id"].is_string()) continue;
       newest = created;
       found = Created{item["id"].get<std::string>(), json_text(item, "etag"), item};
