@@ -97,17 +97,12 @@ std::map<std::string, std::string> ConfigFile::entries(const std::string& profil
 
 namespace {
 
-// A key as TOML reads it back: bare when it can be, else a basic string with its quotes,
-// backslashes and control characters escaped. (toml++ 3 writes a key holding a tab, a single
-// quote or a newline in a form no TOML parser reads, itself included.)
-std::string toml_key(std::string_view key) {
-  auto bare_char = [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
-           c == '-';
-  };
-  if (!key.empty() && std::all_of(key.begin(), key.end(), bare_char)) return std::string(key);
+// `text` as a TOML basic string, its quotes, backslashes and control characters escaped. Values
+// too: toml++ 3 writes one that starts with a newline as a multi-line string, whose first
+// newline TOML drops.
+std::string toml_string(std::string_view text) {
   std::string out = "\"";
-  for (char c : key) {
+  for (char c : text) {
     const auto u = static_cast<unsigned char>(c);
     if (c == '"' || c == '\\') {
       out += '\\';
@@ -123,10 +118,15 @@ std::string toml_key(std::string_view key) {
   return out + '"';
 }
 
-std::string toml_string(const std::string& value) {
-  std::ostringstream text;
-  text << toml::value<std::string>(value);
-  return text.str();
+// A key as TOML reads it back: bare when it can be, else a basic string. (toml++ 3 writes a key
+// holding a tab, a single quote or a newline in a form no TOML parser reads, itself included.)
+std::string toml_key(std::string_view key) {
+  auto bare_char = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-';
+  };
+  if (!key.empty() && std::all_of(key.begin(), key.end(), bare_char)) return std::string(key);
+  return toml_string(key);
 }
 
 }  // namespace

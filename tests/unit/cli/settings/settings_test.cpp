@@ -161,6 +161,8 @@ TEST_CASE("config.toml reads back whatever a profile or a key is named", "[setti
   REQUIRE(config);
   for (const char* name : {"tab\there", "new\nline", "it's", "cr\r", "del\x7f", ""})
     config->set(name, "sandbox", "dev");
+  // A value that starts with a newline keeps it (a multi-line string would drop it).
+  config->set("default", "client_secret", "\nafter a newline");
   auto back = ConfigFile::parse(config->text(), "config.toml");
   REQUIRE(back);
   CHECK(back->profiles() == config->profiles());
