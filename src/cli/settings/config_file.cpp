@@ -34,9 +34,81 @@ Result<ConfigFile> ConfigFile::load(const fs::path& path, std::vector<std::strin
   return parse(text.str(), path);
 }
 
+namespace {
+
+// The line of the first byte of `text` that is not ASCII outside a string and a comment, or 0.
+// TOML takes such a byte only inside those (a key that holds one is quoted), and toml++ 3.3
+// reaches undefined behaviour where it looks for whitespace at many of them (U+00A1 to U+049A:
+// accented letters, Greek, Cyrillic), so such a file is refused before toml++ reads it.
+std::size_t non_ascii_line(std::string_view text) {
+  enum class In { plain, comment, basic, literal, basic_lines, literal_lines } in = In::plain;
+  std::size_t line = 1;
+  // The closing delimiter of a multi-line string, and up to two quotes of its content before it.
+  auto closes = [&](std::size_t& i, std::string_view quotes) {
+    if (text.substr(i, 3) != quotes) return false;
+    i += 2;
+    for (int extra = 0; extra < 2 && i + 1 < text.size() && text[i + 1] == quotes[0]; ++extra)
+      ++i;
+    return true;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') ++line;
+    switch (in) {
+      case In::plain:
+        if (static_cast<unsigned char>(c) >= 0x80) return line;
+        if (c == '#') {
+          in = In::comment;
+        } else if (text.substr(i, 3) == "\"\"\"") {
+          in = In::basic_lines;
+          i += 2;
+        } else if (text.substr(i, 3) == "'''") {
+          in = In::literal_lines;
+          i += 2;
+        } else if (c == '"') {
+          in = In::basic;
+        } else if (c == '\'') {
+          in = In::literal;
+        }
+        break;
+      case In::comment:
+        if (c == '\n') in = In::plain;
+        break;
+      case In::basic:
+        if (c == '\\' && i + 1 < text.size() && text[i + 1] != '\n') {
+          ++i;
+        } else if (c == '"' || c == '\n') {
+          in = In::plain;
+        }
+        break;
+      case In::literal:
+        if (c == '\'' || c == '\n') in = In::plain;
+        break;
+      case In::basic_lines:
+        if (c == '\\' && i + 1 < text.size() && text[i + 1] != '\n') {
+          ++i;
+        } else if (closes(i, "\"\"\"")) {
+          in = In::plain;
+        }
+        break;
+      case In::literal_lines:
+        if (closes(i, "'''")) in = In::plain;
+        break;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
 Result<ConfigFile> ConfigFile::parse(std::string_view text, const fs::path& path) {
   ConfigFile config;
   config.path_ = path;
+  if (std::size_t line = non_ascii_line(text)) {
+    return usage(path.string() + ":" + std::to_string(line) +
+                 ": a character that is not ASCII outside a quoted string; a profile name or "
+                 "key that holds one is written in quotes ([profiles.\"caf\u00e9\"])");
+  }
   toml::table root;
   try {
     root = toml::parse(text, path.string());

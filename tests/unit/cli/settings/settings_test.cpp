@@ -156,6 +156,23 @@ TEST_CASE("config.toml's text reads back as the same profiles, whatever they hol
   CHECK(escaped.error().message.find('\x1b') == std::string::npos);
 }
 
+TEST_CASE("config.toml with a letter that is not ASCII outside quotes is refused by line",
+          "[settings]") {
+  auto bad = ConfigFile::parse("[profiles.default]\nsandbox = \"d\u00e9v\"\n[profiles.caf\u00e9]\n",
+                               "config.toml");
+  REQUIRE_FALSE(bad);
+  CHECK_THAT(bad.error().message, Catch::Contains("config.toml:3: a character that is not ASCII"));
+  // In comments, strings and quoted keys, such letters are text like any other.
+  auto good = ConfigFile::parse(
+      "# caf\u00e9\n[profiles.\"caf\u00e9\"]\nsandbox = '''\u00e9\n\"\"\"'''\n"
+      "org_id = \"\\\"\u00e9\"\napi_key = \"\"\"\u00e9\"\"\"\"\"\n",
+      "config.toml");
+  REQUIRE(good);
+  CHECK(good->get("caf\u00e9", "org_id") == "\"\u00e9");
+  CHECK(good->get("caf\u00e9", "sandbox") == "\u00e9\n\"\"\"");
+  CHECK(good->get("caf\u00e9", "api_key") == "\u00e9\"\"");
+}
+
 TEST_CASE("config.toml reads back whatever a profile or a key is named", "[settings]") {
   auto config = ConfigFile::parse("[profiles.p]\n\"it's\" = \"v\"\n", "config.toml");
   REQUIRE(config);
