@@ -39,10 +39,13 @@ namespace {
 // The line of the first byte of `text` that is not ASCII outside a string and a comment, or 0.
 // TOML takes such a byte only inside those (a key that holds one is quoted), and toml++ 3.3
 // reaches undefined behaviour where it looks for whitespace at many of them (U+00A1 to U+049A:
-// accented letters, Greek, Cyrillic), so such a file is refused before toml++ reads it.
+// accented letters, Greek, Cyrillic), so such a file is refused before toml++ reads it. A quote
+// starts a string only where TOML has one (a key's or a value's start): toml++ reads a quote
+// elsewhere as part of the bare text around it.
 std::size_t non_ascii_line(std::string_view text) {
   enum class In { plain, comment, basic, literal, basic_lines, literal_lines } in = In::plain;
   std::size_t line = 1;
+  char before = '\n';  // the last character outside strings but blanks
   // The closing delimiter of a multi-line string, and up to two quotes of its content before it.
   auto closes = [&](std::size_t& i, std::string_view quotes) {
     if (text.substr(i, 3) != quotes) return false;
@@ -51,48 +54,59 @@ std::size_t non_ascii_line(std::string_view text) {
       ++i;
     return true;
   };
+  auto close = [&] {
+    in = In::plain;
+    before = '"';
+  };
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (c == '\n') ++line;
     switch (in) {
-      case In::plain:
+      case In::plain: {
         if (static_cast<unsigned char>(c) >= 0x80) return line;
+        const bool opens = std::string_view("=[.,{\n").find(before) != std::string_view::npos;
         if (c == '#') {
           in = In::comment;
-        } else if (text.substr(i, 3) == "\"\"\"") {
+        } else if (opens && text.substr(i, 3) == "\"\"\"") {
           in = In::basic_lines;
           i += 2;
-        } else if (text.substr(i, 3) == "'''") {
+        } else if (opens && text.substr(i, 3) == "'''") {
           in = In::literal_lines;
           i += 2;
-        } else if (c == '"') {
+        } else if (opens && c == '"') {
           in = In::basic;
-        } else if (c == '\'') {
+        } else if (opens && c == '\'') {
           in = In::literal;
+        } else if (c != ' ' && c != '\t' && c != '\r') {
+          before = c;
         }
         break;
+      }
       case In::comment:
-        if (c == '\n') in = In::plain;
+        if (c == '\n') {
+          in = In::plain;
+          before = '\n';
+        }
         break;
       case In::basic:
         if (c == '\\' && i + 1 < text.size() && text[i + 1] != '\n') {
           ++i;
         } else if (c == '"' || c == '\n') {
-          in = In::plain;
+          close();
         }
         break;
       case In::literal:
-        if (c == '\'' || c == '\n') in = In::plain;
+        if (c == '\'' || c == '\n') close();
         break;
       case In::basic_lines:
         if (c == '\\' && i + 1 < text.size() && text[i + 1] != '\n') {
           ++i;
         } else if (closes(i, "\"\"\"")) {
-          in = In::plain;
+          close();
         }
         break;
       case In::literal_lines:
-        if (closes(i, "'''")) in = In::plain;
+        if (closes(i, "'''")) close();
         break;
     }
   }
