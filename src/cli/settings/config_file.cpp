@@ -39,13 +39,15 @@ namespace {
 // The line of the first byte of `text` that is not ASCII outside a string and a comment, or 0.
 // TOML takes such a byte only inside those (a key that holds one is quoted), and toml++ 3.3
 // reaches undefined behaviour where it looks for whitespace at many of them (U+00A1 to U+049A:
-// accented letters, Greek, Cyrillic), so such a file is refused before toml++ reads it. A quote
-// starts a string only where TOML has one (a key's or a value's start): toml++ reads a quote
-// elsewhere as part of the bare text around it.
+// accented letters, Greek, Cyrillic), so such a file is refused before toml++ reads it. Strings
+// are told apart as toml++ reads them: a quote starts one only where a key or a value starts,
+// and bare text (a bare key, or a value such as a number) runs on to its end, quotes and all.
 std::size_t non_ascii_line(std::string_view text) {
   enum class In { plain, comment, basic, literal, basic_lines, literal_lines } in = In::plain;
   std::size_t line = 1;
   char before = '\n';  // the last character outside strings but blanks
+  bool bare = false;   // inside bare text
+  bool value = false;  // after a key's '=' on this line
   // The closing delimiter of a multi-line string, and up to two quotes of its content before it.
   auto closes = [&](std::size_t& i, std::string_view quotes) {
     if (text.substr(i, 3) != quotes) return false;
@@ -64,9 +66,17 @@ std::size_t non_ascii_line(std::string_view text) {
     switch (in) {
       case In::plain: {
         if (static_cast<unsigned char>(c) >= 0x80) return line;
+        const std::string_view ends = value ? " \t\r\n,]}#" : " \t\r\n,]}#.=";
+        if (bare && ends.find(c) == std::string_view::npos) break;
+        bare = false;
         const bool opens = std::string_view("=[.,{\n").find(before) != std::string_view::npos;
         if (c == '#') {
           in = In::comment;
+        } else if (c == ' ' || c == '\t' || c == '\r') {
+          // blanks
+        } else if (c == '\n') {
+          before = c;
+          value = false;
         } else if (opens && text.substr(i, 3) == "\"\"\"") {
           in = In::basic_lines;
           i += 2;
@@ -77,7 +87,9 @@ std::size_t non_ascii_line(std::string_view text) {
           in = In::basic;
         } else if (opens && c == '\'') {
           in = In::literal;
-        } else if (c != ' ' && c != '\t' && c != '\r') {
+        } else {
+          value = value || c == '=';
+          bare = std::string_view("=[]{},.").find(c) == std::string_view::npos;
           before = c;
         }
         break;
@@ -86,6 +98,7 @@ std::size_t non_ascii_line(std::string_view text) {
         if (c == '\n') {
           in = In::plain;
           before = '\n';
+          value = false;
         }
         break;
       case In::basic:
