@@ -25,7 +25,9 @@ TEST_CASE("a dataflow whose id or etag is not a string is read without throwing"
   CHECK_THAT(applied.error().message, Catch::Contains("no usable etag"));
 
   ActivationRequest r;
-  r.audiences.push_back({"9f7d37fd-7039-4454-94ef-2b0cd6c3206a"});
+  AudienceSpec audience;
+  audience.id = "9f7d37fd-7039-4454-94ef-2b0cd6c3206a";
+  r.audiences.push_back(audience);
   r.new_defaults = activation_defaults("2026-01-01");
   REQUIRE_NOTHROW(plan_activation(json{{"id", 7}, {"transformations", json::array()}}, r));
 }
