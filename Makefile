@@ -61,7 +61,7 @@ bench: deps
 
 # A short run of each libFuzzer target (scripts/fuzz.sh for longer ones).
 fuzz-short: deps
-	./scripts/fuzz.sh 20
+	./scripts/fuzz.sh 10
 
 clean:
 	rm -rf $(BUILD) $(TEST_BUILD) $(SAN_BUILD) build-fuzz build-tidy

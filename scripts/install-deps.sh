@@ -11,8 +11,9 @@ packages=(
 )
 for flag in "$@"; do
   case $flag in
-    # clang 19 and its libFuzzer runtime (clang 14 cannot compile std::expected).
-    --fuzz) packages+=(clang-19 libclang-rt-19-dev) ;;
+    # clang 19, its libFuzzer runtime (clang 14 cannot compile std::expected) and the symbolizer
+    # that reads its debug information (for the stack of a failing input).
+    --fuzz) packages+=(clang-19 libclang-rt-19-dev llvm-19) ;;
     # The static checks of scripts/tidy.sh.
     --tidy) packages+=(clang-tidy-19) ;;
     # What bench/run.sh drives the curl side with, and measures with.

@@ -11,6 +11,12 @@ namespace aepflow {
 // A member, or null when `j` is not an object or has no such member.
 const nlohmann::json& member(const nlohmann::json& j, std::string_view key);
 
+// An object (an array) member, or an empty object (array) when `j` is not an object or the member
+// is absent or of another type: what a walk into an answer's nested members reads, so no step
+// can throw on a shape other than documented (nlohmann's value() does).
+const nlohmann::json& object_member(const nlohmann::json& j, std::string_view key);
+const nlohmann::json& array_member(const nlohmann::json& j, std::string_view key);
+
 // A string member, or "" when `j` is not an object or the member is absent or not a string.
 std::string text_of(const nlohmann::json& j, std::string_view key);
 

@@ -39,6 +39,17 @@ Result<nlohmann::json> parse_json_body(const Response& r, std::string_view conte
 // One request to any Platform service: a non-2xx answer, or one that is not JSON, is an Error.
 Result<nlohmann::json> call_json(ServiceClient& service, Request req, std::string_view context);
 
+// The next links one walk through a list has followed. A link that comes round again (a service
+// that answers a page with a link already followed) would be followed for ever, the list never
+// ending: follow() refuses it.
+class NextLinks {
+ public:
+  Result<void> follow(std::string_view href);
+
+ private:
+  std::set<std::string, std::less<>> followed_;
+};
+
 class FlowService {
  public:
   // `path`: where the pipeline's Platform root serves Flow Service.
@@ -46,6 +57,8 @@ class FlowService {
       : service_(pipeline, std::move(path)) {}
 
   Result<Page> list_page(Collection c, const ListQuery& q);
+  // One page after another: `next_href` is the previous page's link; a walk over every page checks
+  // each link with NextLinks first.
   Result<Page> next_page(std::string_view next_href);
   // Every page, concatenated. For the spec catalogues, which are small.
   Result<nlohmann::json> list_all(Collection c, const ListQuery& q);

@@ -1,5 +1,6 @@
 // aepflow connection|source|target get ID: one object, as the service stores it for -o json, and
 // the fields an operator reads for a table, credentials masked.
+#include "aepflow/base/json_fields.hpp"
 #include "aepflow/http/redact.hpp"
 #include "app/command_support.hpp"
 #include "app/command_table.hpp"
@@ -28,10 +29,10 @@ void print_summary(Output& out, Collection c, const json& item) {
                                                          {"name", text_of(item, "name")}};
   if (auto d = text_of(item, "description"); !d.empty()) kv.emplace_back("description", d);
   if (auto s = text_of(item, "state"); !s.empty()) kv.emplace_back("state", s);
-  kv.emplace_back("spec", cell_spec(item.value("connectionSpec", json::object())));
+  kv.emplace_back("spec", cell_spec(object_member(item, "connectionSpec")));
   if (auto base = text_of(item, "baseConnectionId"); !base.empty())
     kv.emplace_back("base connection", base);
-  const json auth = item.value("auth", json::object());
+  const json& auth = object_member(item, "auth");
   if (auto spec = text_of(auth, "specName"); !spec.empty()) kv.emplace_back("auth", spec);
   if (auto p = auth.find("params"); p != auth.end() && p->is_object()) {
     for (const auto& [key, value] : p->items()) {

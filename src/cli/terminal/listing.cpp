@@ -70,6 +70,7 @@ Result<void> stream_list(Context& ctx, Collection c, ListQuery query, ListRange 
   ListStream stream(ctx.out(), header);
   Progress progress(ctx.io, "listing " + std::string(collection_noun(c)) + "s");
   auto page = (*service)->list_page(c, query);
+  NextLinks links;
   for (long pages = 1;; ++pages) {
     auto hold = progress.pause();  // rows and the progress line share the terminal
     if (!page) {
@@ -95,7 +96,12 @@ Result<void> stream_list(Context& ctx, Collection c, ListQuery query, ListRange 
                  (pages == 1 ? " page" : " pages"));
     // Followed exactly as given; the page is dropped before the next one is read.
     const std::string next = std::move(page->next_href);
-    page = (*service)->next_page(next);
+    // A link that comes round again is an error, handled as a page that failed.
+    if (auto ok = links.follow(next); !ok) {
+      page = std::unexpected(ok.error());
+    } else {
+      page = (*service)->next_page(next);
+    }
   }
 }
 

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "aepflow/activation/guardrails.hpp"
+#include "aepflow/base/json_fields.hpp"
 #include "aepflow/flow/etag.hpp"
 
 namespace aepflow {
@@ -32,7 +33,7 @@ Result<Activated> activate_flow(FlowService& flows,
     const FlowContents contents = read_flow_contents(flow);
     // A stale etag the caller vouched for is reported by the apply below, before anything is
     // made.
-    auto etag = normalize_etag(flow.value("etag", std::string()));
+    auto etag = normalize_etag(text_of(flow, "etag"));
     const bool stale = options.if_match && (!etag || *etag != *options.if_match);
     if (stale) {
       // Nothing to prepare: the apply reports it.

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "aepflow/activation/guardrails.hpp"
+#include "aepflow/base/json_fields.hpp"
 #include "aepflow/flow/etag.hpp"
 #include "aepflow/flow/ids.hpp"
 #include "aepflow/http/retry.hpp"
@@ -148,7 +149,7 @@ Result<void> check_new_audiences(const std::vector<AudienceSpec>& audiences,
 Result<ActivationPlan> plan_activation(const json& flow, const ActivationRequest& r) {
   ActivationPlan plan;
   FlowContents c = read_flow_contents(flow);
-  const std::string flow_id = flow.value("id", std::string("?"));
+  const std::string flow_id = text_of(flow, "id").empty() ? "?" : text_of(flow, "id");
   const bool wants_profile = !r.attributes.empty();
 
   if (!c.has_transformation) {
@@ -310,7 +311,7 @@ Result<Applied> apply_flow_change(FlowService& service, const std::string& flow_
     auto flow = attempt == 1 && options.known ? Result<json>(*options.known)
                                               : service.get(Collection::flows, flow_id);
     if (!flow) return std::unexpected(flow.error());
-    auto current = normalize_etag(flow->value("etag", std::string()));
+    auto current = normalize_etag(text_of(*flow, "etag"));
     if (!current) return fail(ErrorKind::api, "the dataflow " + flow_id + " has no usable etag");
     if (options.if_match && *options.if_match != *current) {
       Error e;

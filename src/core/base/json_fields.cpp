@@ -9,6 +9,18 @@ const nlohmann::json& member(const nlohmann::json& j, std::string_view key) {
   return it == j.end() ? null_value : *it;
 }
 
+const nlohmann::json& object_member(const nlohmann::json& j, std::string_view key) {
+  static const nlohmann::json empty = nlohmann::json::object();
+  const nlohmann::json& m = member(j, key);
+  return m.is_object() ? m : empty;
+}
+
+const nlohmann::json& array_member(const nlohmann::json& j, std::string_view key) {
+  static const nlohmann::json empty = nlohmann::json::array();
+  const nlohmann::json& m = member(j, key);
+  return m.is_array() ? m : empty;
+}
+
 std::string text_of(const nlohmann::json& j, std::string_view key) {
   if (!j.is_object()) return {};
   auto it = j.find(key);

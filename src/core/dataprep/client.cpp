@@ -65,8 +65,10 @@ Result<std::vector<Mapping>> DataPrep::mappings(const MappingSetRef& ref) {
       service_, get("/mappingSets/" + ref.id + "?version=" + std::to_string(ref.version)), context);
   if (!j) return std::unexpected(j.error());
   std::vector<Mapping> out;
-  const json list = j->value("mappings", json::array());
-  if (!list.is_array()) return std::unexpected(answer_without("mappings list", context));
+  const json& list = member(*j, "mappings");
+  if (!j->is_object() || !(list.is_array() || list.is_null())) {
+    return std::unexpected(answer_without("mappings list", context));
+  }
   for (const auto& m : list) {
     if (!m.is_object()) continue;
     out.push_back({text_of(m, "source"), text_of(m, "destination")});

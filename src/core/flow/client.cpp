@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include "aepflow/base/json_fields.hpp"
+#include "aepflow/base/text.hpp"
 #include "aepflow/http/http_pipeline.hpp"
 
 namespace aepflow {
@@ -231,12 +233,22 @@ Result<Page> FlowService::next_page(std::string_view next_href) {
   return page;
 }
 
+Result<void> NextLinks::follow(std::string_view href) {
+  if (!followed_.emplace(href).second) {
+    return fail(ErrorKind::api, "the service answered a page with a next link it gave before (" +
+                                    printable(href) + "): the list would never end");
+  }
+  return {};
+}
+
 Result<json> FlowService::list_all(Collection c, const ListQuery& q) {
   auto page = list_page(c, q);
   if (!page) return std::unexpected(page.error());
   json all = std::move(page->items);
   std::string next = std::move(page->next_href);
+  NextLinks links;
   while (!next.empty()) {
+    if (auto ok = links.follow(next); !ok) return std::unexpected(ok.error());
     auto more = next_page(next);
     if (!more) return std::unexpected(more.error());
     for (auto& item : more->items)
@@ -352,7 +364,7 @@ Result<std::optional<Created>> FlowService::find_created(
     const std::set<std::string>& known) {
   ListQuery q;
   if (since) q.properties.push_back("createdAt>=" + std::to_string(epoch_ms(*since)));
-  std::string name = identity.value("name", "");
+  std::string name = text_of(identity, "name");
   // A comma in a filter value is an OR list; such names are matched here only.
   if (!name.empty() && name.find(',') == std::string::npos) q.properties.push_back("name==" + name);
   std::optional<Created> found;
@@ -361,7 +373,8 @@ Result<std::optional<Created>> FlowService::find_created(
     for (auto& item : items) {
       if (!item.is_object() || !has_identity(item, identity)) continue;
       if (!item["id"].is_string() || known.contains(item["id"].get<std::string>())) continue;
-      std::int64_t created = item.value("createdAt", std::int64_t{0});
+      const json& at = member(item, "createdAt");
+      const std::int64_t created = at.is_number_integer() ? at.get<std::int64_t>() : 0;
       if (since && created < epoch_ms(*since)) continue;  // a filter the service may not apply
       if (created <= newest) continue;
       newest = created;
@@ -371,7 +384,9 @@ Result<std::optional<Created>> FlowService::find_created(
   auto page = list_page(c, q);
   if (!page) return std::unexpected(page.error());
   visit(page->items);
+  NextLinks links;
   for (std::string next = page->next_href; !next.empty();) {
+    if (auto ok = links.follow(next); !ok) return std::unexpected(ok.error());
     auto more = next_page(next);
     if (!more) return std::unexpected(more.error());
     visit(more->items);
@@ -388,7 +403,7 @@ Result<Created> FlowService::create(Collection c, const Request& req, std::strin
   const json identity = identity_of(req.body);
   // Only an object this create could have made is claimed: one with its name and fields, made
   // after it was first sent by the service's clock, and not one this client had seen before.
-  if (auto ok = look_before_create(c, identity.value("name", "")); !ok) {
+  if (auto ok = look_before_create(c, text_of(identity, "name")); !ok) {
     return std::unexpected(with_context(std::move(ok.error()), std::string(context)));
   }
   std::set<std::string> known;

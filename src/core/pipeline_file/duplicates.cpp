@@ -10,9 +10,15 @@ using nlohmann::json;
 
 namespace {
 
+// When it was made (milliseconds), 0 when the answer does not say or says it in another type.
+std::int64_t created_at(const json& item) {
+  const json& at = member(item, "createdAt");
+  return at.is_number_integer() ? at.get<std::int64_t>() : 0;
+}
+
 bool older(const json& a, const json& b) {
-  const auto at = a.value("createdAt", std::int64_t{0});
-  const auto bt = b.value("createdAt", std::int64_t{0});
+  const auto at = created_at(a);
+  const auto bt = created_at(b);
   if (at != bt) return at < bt;
   return text_of(a, "id") < text_of(b, "id");
 }
@@ -40,9 +46,8 @@ void keep_one(PipelinePlan& p, ResourcePlan& r, const std::string& preferred) {
 
 std::string first_of(const json& resource, const char* key) {
   if (!resource.is_object()) return {};  // not found
-  const json ids = resource.value(key, json::array());
-  return ids.is_array() && !ids.empty() && ids.front().is_string() ? ids.front().get<std::string>()
-                                                                   : std::string();
+  const json& ids = array_member(resource, key);
+  return !ids.empty() && ids.front().is_string() ? ids.front().get<std::string>() : std::string();
 }
 
 }  // namespace

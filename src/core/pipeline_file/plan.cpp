@@ -72,7 +72,7 @@ bool PipelinePlan::needs_replace() const {
 namespace {
 
 std::string spec_id(const json& resource, const char* key = "connectionSpec") {
-  return text_of(resource.value(key, json::object()), "id");
+  return text_of(member(resource, key), "id");
 }
 
 // A value as text, for comparing what the file says with what the service stores.
@@ -342,7 +342,7 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
       fixed.push_back(
           value_change("connection spec", spec_id(p.connection.current), p.connection_spec_id));
     }
-    const json auth = p.connection.current.value("auth", json::object());
+    const json& auth = member(p.connection.current, "auth");
     if (text_of(auth, "specName") != spec.auth_spec) {
       fixed.push_back(value_change("auth spec", text_of(auth, "specName"), spec.auth_spec));
     }
@@ -350,8 +350,7 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
   decide(p.connection, fixed);
   if (p.connection.change == Change::none) {
     p.connection.details =
-        param_changes(spec.auth_params,
-                      p.connection.current.value("auth", json::object()).value("params", json()),
+        param_changes(spec.auth_params, member(member(p.connection.current, "auth"), "params"),
                       /*secrets_hidden=*/true);
     if (!p.connection.details.empty()) p.connection.change = Change::update;
   }
@@ -366,7 +365,7 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
   }
   decide(p.target, fixed);
   if (p.target.change == Change::none) {
-    p.target.details = param_changes(p.target_params, p.target.current.value("params", json()),
+    p.target.details = param_changes(p.target_params, member(p.target.current, "params"),
                                      /*secrets_hidden=*/false);
     if (!p.target.details.empty()) p.target.change = Change::update;
   }
@@ -379,7 +378,8 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
     }
     for (auto [dep, key] : {std::pair{&p.source, "sourceConnectionIds"},
                             std::pair{&p.target, "targetConnectionIds"}}) {
-      const json ids = p.flow.current.value(key, json::array());
+      const json& given = member(p.flow.current, key);
+      const json ids = given.is_null() ? json::array() : given;
       if (gone(*dep)) {
         fixed.push_back(remade(dep->kind, dep->change));
       } else if (ids != json::array({dep->id})) {

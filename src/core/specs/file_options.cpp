@@ -1,5 +1,6 @@
 #include "aepflow/specs/file_options.hpp"
 
+#include "aepflow/base/json_fields.hpp"
 #include "aepflow/base/text.hpp"
 
 namespace aepflow {
@@ -51,10 +52,11 @@ Result<void> add_file_options(const json& connection_spec, const FileOptions& o,
   }
   if (o.csv.empty()) return {};
   const json& props = target_properties(connection_spec);
-  const json csv_props =
-      props.value("csvOptions", json::object()).value("properties", json::object());
+  const json& csv_props = object_member(object_member(props, "csvOptions"), "properties");
   if (csv_props.empty()) {
-    return usage("--csv-option: " + connection_spec.value("name", std::string("this spec")) +
+    return usage("--csv-option: " +
+                 (text_of(connection_spec, "name").empty() ? "this spec"
+                                                           : text_of(connection_spec, "name")) +
                  " takes no CSV options");
   }
   json csv = json::object();
@@ -74,8 +76,8 @@ Result<void> add_file_options(const json& connection_spec, const FileOptions& o,
 
 void default_mode(const json& connection_spec, json& params) {
   if (!params.is_object() || params.contains("mode")) return;
-  const json modes =
-      target_properties(connection_spec).value("mode", json::object()).value("enum", json::array());
+  const json& modes =
+      array_member(object_member(target_properties(connection_spec), "mode"), "enum");
   if (modes.size() == 1 && modes[0].is_string()) params["mode"] = modes[0];
 }
 

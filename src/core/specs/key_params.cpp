@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "aepflow/base/base64.hpp"
+#include "aepflow/base/json_fields.hpp"
 #include "aepflow/specs/spec_check.hpp"
 
 namespace aepflow {
@@ -208,10 +209,10 @@ Result<std::string> pgp_public_key_param(std::string_view text, std::string_view
 Result<void> encode_key_params(const json& schema, json& params, std::vector<std::string>& warnings,
                                bool skip_references) {
   if (!schema.is_object() || !params.is_object()) return {};
-  const json properties = schema.value("properties", json::object());
+  const json& properties = object_member(schema, "properties");
   for (auto& [name, value] : params.items()) {
     auto p = properties.find(name);
-    if (p == properties.end() || !p->is_object() || p->value("contentEncoding", "") != "base64") {
+    if (p == properties.end() || !p->is_object() || text_of(*p, "contentEncoding") != "base64") {
       continue;
     }
     if (!value.is_string() ||

@@ -1,5 +1,6 @@
 #include "aepflow/specs/resolve.hpp"
 
+#include "aepflow/base/json_fields.hpp"
 #include "aepflow/base/text.hpp"
 #include "aepflow/specs/catalogue.hpp"
 
@@ -26,11 +27,11 @@ Result<std::string> find_by_name(FlowService& service, Collection c, std::string
   if (matches.size() > 1) {
     std::string ids;
     for (const auto* m : matches)
-      ids.append(" ").append(m->value("id", std::string("?")));
+      ids.append(" ").append(text_of(*m, "id").empty() ? "?" : text_of(*m, "id"));
     return usage("the " + noun + " name '" + std::string(name) +
                  "' is ambiguous; pass one of these IDs instead:" + ids);
   }
-  return matches.front()->value("id", std::string());
+  return text_of(*matches.front(), "id");
 }
 
 Result<std::string> check_not_empty(std::string_view what, std::string_view s) {

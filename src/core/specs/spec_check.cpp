@@ -118,7 +118,7 @@ struct Checker {
   bool show_values;
 
   void value(const json& p, const std::string& name, json& v) {
-    const std::string type = p.value("type", "");
+    const std::string type = text_of(p, "type");
     if (!type.empty()) {
       coerce(v, type);
       if (!has_type(v, type)) {
@@ -177,7 +177,7 @@ struct Checker {
       const std::regex re(p["pattern"].get<std::string>());
       if (matches(re, text)) return;
       // A credential's value is not shown: patterns guard credentials as often as names.
-      const bool show = show_values && p.value("format", "") != "password";
+      const bool show = show_values && text_of(p, "format") != "password";
       c.invalid.push_back(name + (show ? " '" + printable(text) + "'" : std::string()) +
                           " does not have the expected form (" + p["pattern"].get<std::string>() +
                           ")" + macro_hint(re, text));
@@ -189,10 +189,11 @@ struct Checker {
   // A `conditional` the params themselves settle ({"field":"fileType","operator":"EQUALS",
   // "value":"CSV"}); unset when it is on something else (the flow spec's workflow).
   static std::optional<bool> holds(const json& cond, const json& params, const json& properties) {
-    const std::string field = cond.value("field", "");
+    const std::string field = text_of(cond, "field");
     if (!properties.contains(field)) return std::nullopt;
-    const std::string op = cond.value("operator", "EQUALS");
-    const json actual = params.value(field, json());
+    const std::string op =
+        member(cond, "operator").is_null() ? "EQUALS" : text_of(cond, "operator");
+    const json& actual = member(params, field);
     const json& want = cond.contains("value") ? cond["value"] : json();
     if (op == "EQUALS") return actual == want;
     if (op == "NOT_EQUALS") return actual != want;
@@ -200,7 +201,7 @@ struct Checker {
   }
 
   void object(const json& schema, json& params, const std::string& prefix) {
-    const json properties = schema.value("properties", json::object());
+    const json& properties = object_member(schema, "properties");
     for (auto& [name, v] : params.items()) {
       if (!properties.contains(name)) {
         if (!properties.empty()) c.unknown.push_back(prefix + name);
@@ -209,9 +210,9 @@ struct Checker {
       const json& p = properties[name];
       if (auto cond = p.find("conditional"); cond != p.end() && cond->is_object()) {
         if (auto ok = holds(*cond, params, properties); ok && !*ok) {
-          const std::string field = cond->value("field", "");
+          const std::string field = text_of(*cond, "field");
           c.invalid.push_back(prefix + name + " is only for " + field + " " +
-                              printable(shown(cond->value("value", json()))) +
+                              printable(shown(member(*cond, "value"))) +
                               (params.contains(field)
                                    ? " (" + field + " is " + printable(shown(params[field])) + ")"
                                    : " (" + field + " is not given)"));
@@ -228,11 +229,10 @@ struct Checker {
   void required(const json& schema, const json& params, const json& properties,
                 const std::string& prefix) {
     std::vector<std::string> alternatives;
-    for (const auto& r : schema.value("required", json::array())) {
+    for (const auto& r : array_member(schema, "required")) {
       if (!r.is_string()) continue;
       const std::string name = r.get<std::string>();
-      const json p = properties.value(name, json::object());
-      const json cond = p.value("conditional", json());
+      const json& cond = member(member(properties, name), "conditional");
       if (cond.is_object() && !holds(cond, params, properties)) {
         alternatives.push_back(name);
         continue;
@@ -252,9 +252,9 @@ struct Checker {
     }
     std::vector<std::string> kinds;
     for (const auto& a : alternatives) {
-      const json cond = properties[a]["conditional"];
+      const json& cond = member(member(properties, a), "conditional");
       const bool datasets =
-          cond.value("value", json()) == "DATASETS" && cond.value("operator", "") == "CONTAINS";
+          member(cond, "value") == "DATASETS" && text_of(cond, "operator") == "CONTAINS";
       kinds.push_back(prefix + a + (datasets ? " for dataset exports" : " for audience exports"));
     }
     if (given.empty()) {
@@ -265,8 +265,8 @@ struct Checker {
   }
 
   void rules(const json& schema, const json& params) {
-    for (const auto& rule : schema.value("allOf", json::array())) {
-      const json cond = rule.value("if", json::object()).value("properties", json::object());
+    for (const auto& rule : array_member(schema, "allOf")) {
+      const json& cond = object_member(object_member(rule, "if"), "properties");
       if (cond.empty()) continue;
       bool applies = true;
       std::string when;
@@ -277,7 +277,7 @@ struct Checker {
                 (spec.contains("const") ? shown(spec["const"]) : "?");
       }
       if (!applies) continue;
-      for (const auto& r : rule.value("then", json::object()).value("required", json::array())) {
+      for (const auto& r : array_member(object_member(rule, "then"), "required")) {
         if (r.is_string() && !params.contains(r.get<std::string>())) {
           c.missing.push_back(r.get<std::string>() + " (required when " + when + ")");
         }
@@ -334,7 +334,7 @@ Result<void> check_against(const json& schema, json& params, const std::string& 
 
 std::vector<std::string> ids_in(const json& spec, const char* key) {
   std::vector<std::string> out;
-  for (const auto& v : spec.value(key, json::array())) {
+  for (const auto& v : array_member(spec, key)) {
     if (v.is_string()) out.push_back(v.get<std::string>());
   }
   return out;
@@ -350,8 +350,7 @@ std::string spec_label(const std::string& id) {
 Result<void> check_export_kind(const json& flow_spec, const std::string& name,
                                const FlowEnd& target) {
   if (!target.params.is_object()) return {};
-  const json workflows =
-      flow_spec.value("attributes", json::object()).value("_workflow", json::array());
+  const json& workflows = array_member(object_member(flow_spec, "attributes"), "_workflow");
   auto has = [&](const char* kind) {
     return std::find(workflows.begin(), workflows.end(), kind) != workflows.end();
   };
@@ -390,7 +389,7 @@ Result<void> check_auth_params(const json& connection_spec, const std::string& a
     return usage("auth spec '" + auth_spec + "' is not one of " + spec_name +
                  "'s: " + (names.empty() ? std::string("it takes no auth") : join(names)));
   }
-  const json schema = auth->value("spec", json::object());
+  const json& schema = object_member(*auth, "spec");
   if (auto ok = encode_key_params(schema, params, warnings, refs == ParamReferences::allowed);
       !ok) {
     return ok;
@@ -401,7 +400,7 @@ Result<void> check_auth_params(const json& connection_spec, const std::string& a
 
 Result<void> check_auth_chosen(const json& connection_spec, const std::string& auth_spec,
                                const std::string& flag) {
-  const json auth_specs = connection_spec.value("authSpec", json::array());
+  const json& auth_specs = array_member(connection_spec, "authSpec");
   if (!auth_spec.empty() || !auth_specs.is_array() || auth_specs.empty()) return {};
   std::vector<std::string> names;
   for (const auto& a : auth_specs)
@@ -412,7 +411,7 @@ Result<void> check_auth_chosen(const json& connection_spec, const std::string& a
 
 Result<void> check_encryption(const json& connection_spec, const std::string& public_key) {
   const std::string spec_name = text_of(connection_spec, "name");
-  const json specs = connection_spec.value("encryptionSpecs", json::array());
+  const json& specs = array_member(connection_spec, "encryptionSpecs");
   if (!specs.is_array() || specs.empty() || !specs[0].is_object()) {
     std::vector<std::string> cards;
     for (const auto& d : destinations()) {
@@ -423,7 +422,7 @@ Result<void> check_encryption(const json& connection_spec, const std::string& pu
   }
   if (public_key.empty()) return {};
   json params = {{"encryptionAlgo", "PGPGPG"}, {"publicKey", public_key}};
-  ParamCheck check = check_params(specs[0].value("spec", json::object()), params);
+  ParamCheck check = check_params(object_member(specs[0], "spec"), params);
   if (check.ok()) return {};
   return usage("encryption spec of " + spec_name + ": " + check.describe());
 }
@@ -431,7 +430,7 @@ Result<void> check_encryption(const json& connection_spec, const std::string& pu
 Result<void> check_target_params(const json& connection_spec, json& params,
                                  std::vector<std::string>& warnings, ParamReferences refs) {
   const std::string spec_name = text_of(connection_spec, "name");
-  const json target = connection_spec.value("targetSpec", json::object());
+  const json& target = object_member(connection_spec, "targetSpec");
   if (!target.contains("spec")) {
     return usage(spec_name + " has no target spec: it is a source, not a destination");
   }

@@ -97,6 +97,29 @@ TEST_CASE("a next link to another host is refused, so credentials stay home", "[
   CHECK(f.fake->sent.size() == 1);
 }
 
+TEST_CASE("a next link that comes round again ends the walk with an error", "[client]") {
+  Fixture f;
+  const std::string page =
+      R"({"items":[{"id":"1"}],"_links":{"next":{"href":"/connections?continuationToken=A"}}})";
+  f.fake->on(Method::get, "/connections", 200, page).times(2);
+  auto all = f.service->list_all(Collection::connections, {});
+  REQUIRE_FALSE(all);
+  CHECK_THAT(all.error().message, Catch::Contains("next link it gave before"));
+  CHECK_THAT(all.error().message, Catch::Contains("/connections?continuationToken=A"));
+  CHECK(f.fake->sent.size() == 2);  // the first page, and the link followed once
+
+  // Looking the name up before a create walks the list the same way, and the create is not
+  // sent on a list that cannot be read.
+  f.fake->on(Method::get, "/connections", 200, page).times(2);
+  NewConnection nc;
+  nc.name = "n";
+  auto created = f.service->create_connection(nc);
+  REQUIRE_FALSE(created);
+  CHECK_THAT(created.error().message, Catch::Contains("next link it gave before"));
+  for (const auto& s : f.fake->sent)
+    CHECK(s.request.method == Method::get);
+}
+
 TEST_CASE("a list answer without items is an error", "[client]") {
   Fixture f;
   f.fake->on(Method::get, "/flows", 200, R"({"results":[{"id":"1"}]})");

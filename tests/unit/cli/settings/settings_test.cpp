@@ -139,21 +139,52 @@ TEST_CASE("config.toml: written 0600 in 0700, read back, mistakes name the line"
 }
 
 TEST_CASE("config.toml's text reads back as the same profiles, whatever they hold", "[settings]") {
-  auto config = ConfigFile::parse("", "config.toml");
+  auto config = ConfigFile::parse("[profiles.p]\n\"it's\" = \"v\"\n", "config.toml");
   REQUIRE(config);
   config->set("default", "sandbox", "dev");
   config->set("odd \"name\"", "client_secret", "cmd:pass show 'x' \\ \"y\"\n");
   config->set("odd \"name\"", "org_id", "\xc3\xa9t\xc3\xa9@AdobeOrg");
+  // Names TOML cannot write bare, and a value that starts with a newline (which a multi-line
+  // string would drop).
+  for (const char* name : {"tab\there", "new\nline", "it's", "cr\r", "del\x7f", ""})
+    config->set(name, "sandbox", "dev");
+  config->set("default", "client_secret", "\nafter a newline");
   auto back = ConfigFile::parse(config->text(), "config.toml");
   REQUIRE(back);
   CHECK(back->profiles() == config->profiles());
   for (const auto& p : config->profiles())
     CHECK(back->entries(p) == config->entries(p));
+  CHECK(back->text() == config->text());
   // A section name with a terminal escape is shown visibly, not sent to the terminal.
   auto escaped = ConfigFile::parse("[\"x\\u001b]0;t\\u0007\"]\n", "config.toml");
   REQUIRE_FALSE(escaped);
   CHECK_THAT(escaped.error().message, Catch::Contains("unknown section"));
   CHECK(escaped.error().message.find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("config.toml with a letter that is not ASCII outside quotes is refused by line",
+          "[settings]") {
+  auto bad = ConfigFile::parse("[profiles.default]\nsandbox = \"d\u00e9v\"\n[profiles.caf\u00e9]\n",
+                               "config.toml");
+  REQUIRE_FALSE(bad);
+  CHECK_THAT(bad.error().message, Catch::Contains("config.toml:3: a character that is not ASCII"));
+  // A quote inside bare text (a number, say) starts no string.
+  for (const char* text : {"[profiles.p]\nsandbox = +B\"x'\u00fa\n",
+                           "[profiles.p]\nsandbox = [9[\"\"\"\u017d\"\"\"]\n"}) {
+    auto bare = ConfigFile::parse(text, "config.toml");
+    REQUIRE_FALSE(bare);
+    CHECK_THAT(bare.error().message,
+               Catch::Contains("config.toml:2: a character that is not ASCII"));
+  }
+  // In comments, strings and quoted keys, such letters are text like any other.
+  auto good = ConfigFile::parse(
+      "# caf\u00e9\n[profiles.\"caf\u00e9\"]\nsandbox = '''\u00e9\n\"\"\"'''\n"
+      "org_id = \"\\\"\u00e9\"\napi_key = \"\"\"\u00e9\"\"\"\"\"\n",
+      "config.toml");
+  REQUIRE(good);
+  CHECK(good->get("caf\u00e9", "org_id") == "\"\u00e9");
+  CHECK(good->get("caf\u00e9", "sandbox") == "\u00e9\n\"\"\"");
+  CHECK(good->get("caf\u00e9", "api_key") == "\u00e9\"\"");
 }
 
 TEST_CASE("secrets are masked unless they are a reference", "[settings][secrets]") {
