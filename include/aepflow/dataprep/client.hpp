@@ -32,8 +32,8 @@ struct NewMappingSet {
 
 class DataPrep {
  public:
-  explicit DataPrep(HttpPipeline& pipeline, std::string path = std::string(kConversionPath))
-      : service_(pipeline, std::move(path)) {}
+  explicit DataPrep(HttpPipeline& pipeline, std::string_view path = kConversionPath)
+      : service_(pipeline, path) {}
 
   // POST /schemas {name, jsonSchema}: the new schema's ID.
   Result<std::string> create_schema(std::string_view name, const nlohmann::json& json_schema);

@@ -53,8 +53,8 @@ class NextLinks {
 class FlowService {
  public:
   // `path`: where the pipeline's Platform root serves Flow Service.
-  explicit FlowService(HttpPipeline& pipeline, std::string path = std::string(kFlowServicePath))
-      : service_(pipeline, std::move(path)) {}
+  explicit FlowService(HttpPipeline& pipeline, std::string_view path = kFlowServicePath)
+      : service_(pipeline, path) {}
 
   Result<Page> list_page(Collection c, const ListQuery& q);
   // One page after another: `next_href` is the previous page's link; a walk over every page checks
