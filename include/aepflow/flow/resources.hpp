@@ -76,6 +76,11 @@ struct ListQuery {
   std::string order_by;
 };
 
+// Adds the filter name==NAME, unless the service cannot be asked for that name alone (a comma
+// in a filter value is an OR list): then it adds nothing, returns false, and the caller matches
+// names itself.
+bool add_name_filter(ListQuery& q, const std::string& name);
+
 // What a create answers: {id, etag}. The body is kept for -o json.
 struct Created {
   std::string id;

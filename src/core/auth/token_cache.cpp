@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "aepflow/base/files.hpp"
+#include "aepflow/base/json_fields.hpp"
 #include "aepflow/base/text.hpp"
 
 namespace aepflow {
@@ -47,16 +48,12 @@ std::optional<CachedToken> TokenCache::load(std::vector<std::string>* warnings) 
   text << in.rdbuf();
   json j = json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
   if (!j.is_object()) return std::nullopt;  // half-written or damaged: as if absent
-  auto str = [&](const char* k) {
-    return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string();
-  };
-  auto num = [&](const char* k) {
-    return j.contains(k) && j[k].is_number_integer() ? j[k].get<std::int64_t>() : 0;
-  };
-  if (str("ims_url") != ims_url_ || str("client_id") != client_id_ || str("scopes") != scopes_) {
+  if (text_of(j, "ims_url") != ims_url_ || text_of(j, "client_id") != client_id_ ||
+      text_of(j, "scopes") != scopes_) {
     return std::nullopt;
   }
-  CachedToken t{str("access_token"), num("issued_at"), num("expires_at")};
+  CachedToken t{text_of(j, "access_token"), integer_of(j, "issued_at"),
+                integer_of(j, "expires_at")};
   if (t.access_token.empty()) return std::nullopt;
   return t;
 }

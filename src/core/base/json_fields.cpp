@@ -27,6 +27,11 @@ std::string text_of(const nlohmann::json& j, std::string_view key) {
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+std::int64_t integer_of(const nlohmann::json& j, std::string_view key) {
+  const nlohmann::json& m = member(j, key);
+  return m.is_number_integer() ? m.get<std::int64_t>() : 0;
+}
+
 std::string any_text_of(const nlohmann::json& j, std::string_view key) {
   if (!j.is_object()) return {};
   auto it = j.find(key);

@@ -12,13 +12,6 @@ using nlohmann::json;
 
 namespace {
 
-std::string json_text(const json& j, std::string_view key) {
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return {};
-  if (it->is_string()) return it->get<std::string>();
-  return it->dump();
-}
-
 std::string reason_phrase(int status) {
   switch (status) {
     case 400:
@@ -99,7 +92,7 @@ Result<Page> to_page(json j, std::string_view context) {
   page.items = std::move(j["items"]);
   if (auto links = j.find("_links"); links != j.end() && links->is_object()) {
     if (auto next = links->find("next"); next != links->end() && next->is_object()) {
-      page.next_href = json_text(*next, "href");
+      page.next_href = any_text_of(*next, "href");
     }
   }
   return page;
@@ -155,21 +148,21 @@ Error error_from_response(const Response& r, std::string_view context) {
   if (j.is_array() && !j.empty()) j = j.front();
   if (j.is_object()) {
     // Gateway shape: {"error_code": "401013", "message": "..."}
-    e.code = json_text(j, "error_code");
+    e.code = any_text_of(j, "error_code");
     // Current Flow Service shape: type URI with FLOW-<code>-<status>, title, report{...}
-    if (e.code.empty()) e.code = code_from_type_uri(json_text(j, "type"));
-    if (e.code.empty()) e.code = json_text(j, "code");
-    e.title = json_text(j, "title");
+    if (e.code.empty()) e.code = code_from_type_uri(any_text_of(j, "type"));
+    if (e.code.empty()) e.code = any_text_of(j, "code");
+    e.title = any_text_of(j, "title");
     if (auto rep = j.find("report"); rep != j.end() && rep->is_object()) {
-      e.message = json_text(*rep, "detailed-message");
-      e.request_id = json_text(*rep, "request-id");
+      e.message = any_text_of(*rep, "detailed-message");
+      e.request_id = any_text_of(*rep, "request-id");
     }
     // Legacy shape: {"errorMessage": "...", "errorDetails": "..."}; RFC 7807-like: detail.
     for (const char* key : {"errorMessage", "detail", "message", "error_description", "error"}) {
       if (!e.message.empty()) break;
-      e.message = json_text(j, key);
+      e.message = any_text_of(j, key);
     }
-    if (std::string details = json_text(j, "errorDetails");
+    if (std::string details = any_text_of(j, "errorDetails");
         !details.empty() && details != e.message) {
       e.message = e.message.empty() ? details : e.message + " (" + details + ")";
     }
@@ -347,13 +340,12 @@ void FlowService::learn(Collection c, const ListQuery& q, const json& items) {
 
 Result<void> FlowService::look_before_create(Collection c, const std::string& name) {
   // A name with a comma cannot be asked for alone (a comma is an OR list in a filter).
-  if (name.empty() || name.find(',') != std::string::npos) return {};
+  ListQuery q;
+  if (name.empty() || !add_name_filter(q, name)) return {};
   {
     std::lock_guard lock(seen_->mutex);
     if (seen_->names.contains({c, name})) return {};
   }
-  ListQuery q;
-  q.properties.push_back("name==" + name);
   auto all = list_all(c, q);  // learned: what it finds, and the service's clock
   if (!all) return std::unexpected(all.error());
   return {};
@@ -365,20 +357,18 @@ Result<std::optional<Created>> FlowService::find_created(
   ListQuery q;
   if (since) q.properties.push_back("createdAt>=" + std::to_string(epoch_ms(*since)));
   std::string name = text_of(identity, "name");
-  // A comma in a filter value is an OR list; such names are matched here only.
-  if (!name.empty() && name.find(',') == std::string::npos) q.properties.push_back("name==" + name);
+  if (!name.empty()) add_name_filter(q, name);  // a name it cannot filter on is matched here
   std::optional<Created> found;
   std::int64_t newest = -1;
   auto visit = [&](json& items) {
     for (auto& item : items) {
       if (!item.is_object() || !has_identity(item, identity)) continue;
       if (!item["id"].is_string() || known.contains(item["id"].get<std::string>())) continue;
-      const json& at = member(item, "createdAt");
-      const std::int64_t created = at.is_number_integer() ? at.get<std::int64_t>() : 0;
+      const std::int64_t created = integer_of(item, "createdAt");
       if (since && created < epoch_ms(*since)) continue;  // a filter the service may not apply
       if (created <= newest) continue;
       newest = created;
-      found = Created{item["id"].get<std::string>(), json_text(item, "etag"), item};
+      found = Created{item["id"].get<std::string>(), any_text_of(item, "etag"), item};
     }
   };
   auto page = list_page(c, q);
@@ -421,7 +411,7 @@ Result<Created> FlowService::create(Collection c, const Request& req, std::strin
       if (j && j->is_object() && (*j)["id"].is_string() && !(*j)["id"].get<std::string>().empty()) {
         Created created;
         created.id = (*j)["id"].get<std::string>();
-        created.etag = json_text(*j, "etag");
+        created.etag = any_text_of(*j, "etag");
         created.body = std::move(*j);
         return created;
       }
@@ -493,8 +483,8 @@ Result<Patched> FlowService::patch(Collection c, std::string_view flow_id,
   auto j = parse_json_body(*res, context);
   if (!j) return p;  // applied (2xx), but the answer is unreadable: the etag is unknown
   if (j->is_object()) {
-    if (std::string id = json_text(*j, "id"); !id.empty()) p.id = id;
-    p.etag = json_text(*j, "etag");
+    if (std::string id = any_text_of(*j, "id"); !id.empty()) p.id = id;
+    p.etag = any_text_of(*j, "etag");
   }
   p.body = std::move(*j);
   return p;
@@ -524,7 +514,7 @@ Result<Patched> FlowService::flow_action(std::string_view flow_id, FlowAction ac
   p.id = std::string(flow_id);
   auto j = json::parse(res->body, nullptr, false);
   if (j.is_object()) {
-    p.etag = json_text(j, "etag");
+    p.etag = any_text_of(j, "etag");
     p.body = std::move(j);
   }
   return p;

@@ -8,6 +8,12 @@ namespace aepflow {
 
 using nlohmann::json;
 
+bool add_name_filter(ListQuery& q, const std::string& name) {
+  if (name.find(',') != std::string::npos) return false;
+  q.properties.push_back("name==" + name);
+  return true;
+}
+
 std::string_view collection_path(Collection c) {
   switch (c) {
     case Collection::connection_specs:

@@ -10,15 +10,9 @@ using nlohmann::json;
 
 namespace {
 
-// When it was made (milliseconds), 0 when the answer does not say or says it in another type.
-std::int64_t created_at(const json& item) {
-  const json& at = member(item, "createdAt");
-  return at.is_number_integer() ? at.get<std::int64_t>() : 0;
-}
-
 bool older(const json& a, const json& b) {
-  const auto at = created_at(a);
-  const auto bt = created_at(b);
+  const auto at = integer_of(a, "createdAt");
+  const auto bt = integer_of(b, "createdAt");
   if (at != bt) return at < bt;
   return text_of(a, "id") < text_of(b, "id");
 }
@@ -67,8 +61,7 @@ void choose_kept(PipelinePlan& p) {
 
 Result<std::vector<json>> find_named(FlowService& service, Collection c, const std::string& name) {
   ListQuery q;
-  // A comma in a filter value is an OR list: such names are matched here only.
-  if (name.find(',') == std::string::npos) q.properties.push_back("name==" + name);
+  add_name_filter(q, name);  // a name it cannot filter on is matched below
   auto all = service.list_all(c, q);
   if (!all) return std::unexpected(all.error());
   std::vector<json> found;
