@@ -124,6 +124,12 @@ TEST_CASE("the file of --dry-run-file takes the curl commands, and a name it can
   CHECK_THAT(read(file), Catch::StartsWith("curl -X POST '" + emu.flow_service_url()));
   CHECK(emu.count("writes") == 0);
 
+  // A file that cannot take them is an error, not a dry run that printed nothing.
+  auto full = aepflow(emu, with(kCreate, {"--dry-run-file", "/dev/full", "-o", "json"}));
+  CHECK(full.code == 1);
+  CHECK_THAT(full.err, Catch::Contains("--dry-run-file /dev/full") &&
+                           Catch::Contains("could not all be written"));
+
   for (const std::string& bad :
        std::vector<std::string>{"", "  ", emu.home() + "/no/such/folder/x.sh"}) {
     INFO("--dry-run-file '" << bad << "'");

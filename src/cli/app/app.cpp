@@ -331,6 +331,7 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
     }
   }
   auto result = ctx.action();
+  if (result) result = ctx.finish_dry_run_file();
   if (!result) {
     print_error(ctx, result.error());
     return exit_code::for_kind(result.error().kind);

@@ -161,6 +161,15 @@ Result<std::shared_ptr<Transport>> Context::transport() {
   return transport_;
 }
 
+Result<void> Context::finish_dry_run_file() {
+  if (!dry_run_file_) return {};
+  dry_run_file_->flush();
+  if (dry_run_file_->good()) return {};
+  return fail(ErrorKind::internal, "--dry-run-file " + printable(globals.dry_run_file) +
+                                       ": the curl commands could not all be written (" +
+                                       std::strerror(errno) + ")");
+}
+
 Result<std::chrono::milliseconds> Context::command_timeout() {
   auto s = settings();
   if (!s) return std::unexpected(s.error());

@@ -64,6 +64,9 @@ class Context {
   // `text` with every secret this run knows replaced (a service may quote a request back).
   std::string scrubbed(std::string text) const;
   void add_secret(std::string value) { secrets_.push_back(std::move(value)); }
+  // After the command: the curl commands of --dry-run-file all written (a full disk is an error,
+  // not a dry run that silently printed nothing).
+  Result<void> finish_dry_run_file();
 
  private:
   // How long a cmd: secret reference may run (secret_command_timeout).
