@@ -83,6 +83,13 @@ Response create_connection(Call& call, const json& body) {
   return store_created(call, "connections", std::move(e));
 }
 
+void stamp_authorized(const State& state, json& updated, const json& before) {
+  if (!updated.contains("auth") || !updated["auth"].is_object()) return;
+  if (before.contains("auth") && before["auth"] == updated["auth"]) return;
+  json& params = updated["auth"]["params"];
+  if (params.is_object()) params["authorizedDate"] = today(state);
+}
+
 json render_connection(const State& state, const json& connection) {
   json out = connection;
   if (!out.contains("auth") || !out["auth"].is_object()) return out;

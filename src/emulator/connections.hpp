@@ -19,6 +19,9 @@ Response create_connection(Call& call, const nlohmann::json& body);
 std::optional<Failure> auth_problem(const Call& call, const nlohmann::json& spec,
                                     const nlohmann::json& auth);
 
+// After a PATCH that changed `auth`: the service stamps the new credentials' date, as on create.
+void stamp_authorized(const State& state, nlohmann::json& updated, const nlohmann::json& before);
+
 // A connection as GET shows it: secret params masked.
 nlohmann::json render_connection(const State& state, const nlohmann::json& connection);
 

@@ -79,7 +79,10 @@ std::optional<Failure> patched_problem(Call& call, const std::string& collection
   if (collection == "connections" && updated.contains("auth")) {
     const json* spec =
         call.state.find_spec(call.state.connection_specs, str(updated["connectionSpec"], "id"));
-    if (spec) return auth_problem(call, *spec, updated["auth"]);
+    if (spec) {
+      if (auto f = auth_problem(call, *spec, updated["auth"])) return f;
+    }
+    stamp_authorized(call.state, updated, before);
   }
   return std::nullopt;
 }

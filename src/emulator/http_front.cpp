@@ -96,6 +96,16 @@ bool admin(const httplib::Request& h, const std::string& body, httplib::Response
     }
     service.add_fault(std::move(*f));
     res.status = 204;
+  } else if (h.path.starts_with("/__emulator/stored/") && h.method == "GET") {
+    // /__emulator/stored/SANDBOX/COLLECTION/ID
+    std::vector<std::string> parts;
+    std::string rest = h.path.substr(std::string_view("/__emulator/stored/").size());
+    for (std::size_t at; (at = rest.find('/')) != std::string::npos; rest.erase(0, at + 1))
+      parts.push_back(rest.substr(0, at));
+    parts.push_back(rest);
+    auto found = parts.size() == 3 ? service.stored(parts[0], parts[1], parts[2]) : std::nullopt;
+    res.status = found ? 200 : 404;
+    if (found) res.set_content(found->dump(), "application/json");
   } else if (h.path == "/__emulator/revoke-tokens" && h.method == "POST") {
     service.revoke_tokens();
     res.status = 204;

@@ -224,6 +224,19 @@ void Service::clear_faults() {
   state_->faults.clear();
 }
 
+std::optional<nlohmann::json> Service::stored(const std::string& sandbox,
+                                              const std::string& collection,
+                                              const std::string& id) const {
+  std::lock_guard lock(state_->mutex);
+  auto s = state_->sandboxes.find(sandbox);
+  if (s == state_->sandboxes.end()) return std::nullopt;
+  auto c = s->second.collections.find(collection);
+  if (c == s->second.collections.end()) return std::nullopt;
+  auto e = c->second.by_id.find(id);
+  if (e == c->second.by_id.end()) return std::nullopt;
+  return e->second;
+}
+
 void Service::revoke_tokens() {
   std::lock_guard lock(state_->mutex);
   state_->issued_tokens.clear();

@@ -82,6 +82,9 @@ class Service {
   void revoke_tokens();
   void add_fault(Fault f);
   void clear_faults();
+  // An object as stored, secrets unmasked: what a test checks a write did (the admin API only).
+  std::optional<nlohmann::json> stored(const std::string& sandbox, const std::string& collection,
+                                       const std::string& id) const;
 
  private:
   Response route(const Request& req);

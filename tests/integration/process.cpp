@@ -240,6 +240,14 @@ void Emulator::admin(const std::string& method, const std::string& path,
   if (r.code != 0) throw std::runtime_error(method + " " + path + " failed: " + r.err);
 }
 
+nlohmann::json Emulator::stored(const std::string& sandbox, const std::string& collection,
+                                const std::string& id) const {
+  auto r = run_process(
+      curl_args({url_ + "/__emulator/stored/" + sandbox + "/" + collection + "/" + id}));
+  if (r.code != 0) throw std::runtime_error("nothing stored at " + collection + "/" + id);
+  return nlohmann::json::parse(r.out);
+}
+
 std::map<std::string, int> resource_names(const Emulator& emu) {
   std::map<std::string, int> out;
   for (const char* noun : {"connection", "source", "target", "flow"}) {

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,9 @@ class Emulator {
   // A call to the emulator's admin API: POST /__emulator/faults with a JSON body, DELETE it...
   void admin(const std::string& method, const std::string& path,
              const std::string& body = "") const;
+  // An object as the emulator stores it, secrets unmasked (GET /__emulator/stored/...).
+  nlohmann::json stored(const std::string& sandbox, const std::string& collection,
+                        const std::string& id) const;
   const std::string& home() const { return home_; }
 
  private:

@@ -13,6 +13,7 @@
 #include "aepflow/activation/activation.hpp"
 #include "aepflow/base/error.hpp"
 #include "aepflow/dataprep/client.hpp"
+#include "aepflow/flow/change.hpp"
 #include "aepflow/flow/client.hpp"
 
 namespace aepflow {
@@ -87,28 +88,11 @@ DeactivationPlan plan_deactivation(const nlohmann::json& flow,
                                    const std::vector<std::string>& audiences,
                                    const std::vector<std::string>& attributes);
 
-struct ApplyOptions {
-  // The etag the user vouched for: the change is sent only against that version, and a 412 is
-  // final. Without it, a 412 means re-read, re-plan and try again.
-  std::optional<std::string> if_match;
-  int max_attempts = 12;
-  // The flow as the caller already holds it, with its etag (one just created): the first attempt
-  // plans against it instead of reading; a 412 sends the next attempt back to a fresh read.
-  std::optional<nlohmann::json> known;
-  std::function<bool(std::chrono::milliseconds)> sleep;  // default: interruptible_sleep
-};
-
-struct Applied {
-  bool sent = false;  // false when the plan was empty: nothing to change
-  Patched patched;
-  int attempts = 0;
-};
-
-// Reads the flow, asks `plan` for the ops against it, and PATCHes them under the flow's etag.
-Result<Applied> apply_flow_change(
-    FlowService& service, const std::string& flow_id,
-    const std::function<Result<nlohmann::json>(const nlohmann::json& flow)>& plan,
-    const ApplyOptions& options);
+// apply_change (flow/change.hpp) of a dataflow.
+inline Result<Applied> apply_flow_change(FlowService& service, const std::string& flow_id,
+                                         const ChangePlan& plan, const ApplyOptions& options) {
+  return apply_change(service, Collection::flows, flow_id, plan, options);
+}
 
 // How a flow differs from what a file expects. Only what the file states is compared: an
 // audience field left empty, or attributes absent from the file, are not.

@@ -1,14 +1,12 @@
 #include "aepflow/activation/activation_plan.hpp"
 
 #include <algorithm>
-#include <random>
 #include <set>
 
 #include "aepflow/activation/guardrails.hpp"
 #include "aepflow/base/json_fields.hpp"
 #include "aepflow/flow/etag.hpp"
 #include "aepflow/flow/ids.hpp"
-#include "aepflow/http/retry.hpp"
 
 namespace aepflow {
 
@@ -298,60 +296,6 @@ DeactivationPlan plan_deactivation(const json& flow, const std::vector<std::stri
   emit(segment_removals, "/segmentSelectors/selectors");
   emit(profile_removals, "/profileSelectors/selectors");
   return plan;
-}
-
-Result<Applied> apply_flow_change(FlowService& service, const std::string& flow_id,
-                                  const std::function<Result<json>(const json& flow)>& plan,
-                                  const ApplyOptions& options) {
-  static thread_local std::mt19937 rng{std::random_device{}()};
-  auto sleep = options.sleep ? options.sleep : interruptible_sleep;
-  Applied result;
-  for (int attempt = 1;; ++attempt) {
-    result.attempts = attempt;
-    auto flow = attempt == 1 && options.known ? Result<json>(*options.known)
-                                              : service.get(Collection::flows, flow_id);
-    if (!flow) return std::unexpected(flow.error());
-    auto current = normalize_etag(text_of(*flow, "etag"));
-    if (!current) return fail(ErrorKind::api, "the dataflow " + flow_id + " has no usable etag");
-    if (options.if_match && *options.if_match != *current) {
-      Error e;
-      e.kind = ErrorKind::precondition;
-      e.context = "update dataflow " + flow_id;
-      e.message = "the dataflow has changed since etag " + *options.if_match + " (it is now " +
-                  *current +
-                  "); nothing was sent. Run again without --etag to apply the change "
-                  "to the current version";
-      return std::unexpected(std::move(e));
-    }
-    auto ops = plan(*flow);
-    if (!ops) return std::unexpected(ops.error());
-    if (ops->empty()) return result;
-    auto patched = service.patch_flow(flow_id, options.if_match.value_or(*current), *ops);
-    if (patched) {
-      result.sent = true;
-      result.patched = std::move(*patched);
-      return result;
-    }
-    Error e = patched.error();
-    if (e.kind != ErrorKind::precondition || options.if_match) {
-      if (e.kind == ErrorKind::precondition) {
-        e.message += ". The dataflow changed since etag " + *options.if_match +
-                     " was given; run again without --etag to use the current one";
-      }
-      return std::unexpected(std::move(e));
-    }
-    if (attempt >= options.max_attempts) {
-      e.message += ". The dataflow kept changing: gave up after " + std::to_string(attempt) +
-                   " attempts, nothing was applied";
-      return std::unexpected(std::move(e));
-    }
-    // Someone else changed the flow between the read and the patch: read it again and rebuild
-    // the plan, after a random pause so racing writers spread out.
-    const long cap = std::min<long>(2000, 25L << std::min(attempt, 7));
-    if (!sleep(std::chrono::milliseconds(std::uniform_int_distribution<long>(0, cap)(rng)))) {
-      return fail(ErrorKind::interrupted, "interrupted: nothing was applied");
-    }
-  }
 }
 
 bool Drift::empty() const {
