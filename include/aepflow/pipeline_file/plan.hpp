@@ -87,6 +87,10 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
                                    const std::string& today,
                                    const std::function<Result<MappingServices>()>& mapping = {});
 
+// apply --rotate-secrets: the connection's secrets cannot be compared (the service masks them), so
+// an existing connection whose file gives secret params is updated with the file's current values.
+void rotate_secrets(PipelinePlan& p, const PipelineSpec& spec);
+
 // What the pipeline asks of its flow's exports, to compare with the flow as it is.
 Expectation expectation_of(const PipelineSpec& spec);
 

@@ -49,6 +49,13 @@ Result<void> check_auth_params(const nlohmann::json& connection_spec, const std:
                                nlohmann::json& params, std::vector<std::string>& warnings,
                                ParamReferences refs = ParamReferences::none);
 
+// The params of the auth spec `auth_spec` whose values the service keeps secret (format password):
+// it masks them when they are read back, so they cannot be read, compared or kept by a client.
+std::vector<std::string> secret_auth_params(const nlohmann::json& connection_spec,
+                                            const std::string& auth_spec);
+// Whether a value read back is the service's mask of a secret ("********").
+bool is_masked(const nlohmann::json& value);
+
 // Whether an auth spec is chosen where the spec has some: a destination that takes credentials
 // cannot do without (the message names its auth specs and `flag`, where the choice is made).
 Result<void> check_auth_chosen(const nlohmann::json& connection_spec, const std::string& auth_spec,

@@ -65,10 +65,11 @@ const std::vector<Noun>& nouns() {
          add_flowspecs_get(g, ctx);
        },
        "Examples:\n  aepflow flowspecs list\n  aepflow flowspecs get \"Amazon S3\" -o json"},
-      {"connection", "base connections: create, get, list, delete", "CONNECTION",
+      {"connection", "base connections: create, get, update, list, delete", "CONNECTION",
        [](Group& g, Context& ctx) {
          add_connection_create(g, ctx);
          add_connection_get(g, ctx);
+         add_connection_update(g, ctx);
          add_connection_list(g, ctx);
          add_connection_delete(g, ctx);
        },
@@ -83,10 +84,11 @@ const std::vector<Noun>& nouns() {
        },
        "Examples:\n  SOURCE=$(aepflow source create --name \"Connecting to Profile Store\" "
        "--base-connection \"$BASE\" -o id)\n  aepflow source list"},
-      {"target", "target connections: create, get, list, delete", "TARGET",
+      {"target", "target connections: create, get, update, list, delete", "TARGET",
        [](Group& g, Context& ctx) {
          add_target_create(g, ctx);
          add_target_get(g, ctx);
+         add_target_update(g, ctx);
          add_target_list(g, ctx);
          add_target_delete(g, ctx);
        },
@@ -94,13 +96,14 @@ const std::vector<Noun>& nouns() {
        "Campaign\" --mode S3 --bucket acme-exports --path daily --format CSV\n  aepflow target "
        "list"},
       {"flow",
-       "dataflows: create, activate, deactivate, audiences, get, validate, list, enable, "
-       "disable, delete",
+       "dataflows: create, activate, deactivate, audiences, get, update, validate, list, "
+       "enable, disable, delete",
        "FLOW",
        [](Group& g, Context& ctx) {
          add_flow_create(g, ctx);
          add_flow_activate(g, ctx);
          add_flow_get(g, ctx);
+         add_flow_update(g, ctx);
          add_flow_validate(g, ctx);
          add_flow_audiences(g, ctx);
          add_flow_deactivate(g, ctx);

@@ -1,6 +1,7 @@
 #include "app/command_support.hpp"
 
 #include "aepflow/flow/ids.hpp"
+#include "aepflow/http/redact.hpp"
 #include "aepflow/specs/catalogue.hpp"
 #include "aepflow/specs/resolve.hpp"
 #include "aepflow/specs/spec_check.hpp"
@@ -61,6 +62,16 @@ Result<void> checked_with_warnings(
   for (const auto& w : warnings)
     terminal.warn(w);
   return ok;
+}
+
+void warn_typed_secrets(const Context& ctx, const Params& params) {
+  for (const auto& key : params.literal_keys) {
+    if (is_shown_credential_field(key)) continue;
+    ctx.warn("--param " + key +
+             " was typed on the command line, where shell history and other users' `ps` can "
+             "see it; use " +
+             key + "=env:VAR, " + key + "=@PATH, " + key + "=cmd:COMMAND or " + key + "=prompt:");
+  }
 }
 
 Result<nlohmann::json> fetch(Context& ctx, Collection c, std::string_view what,

@@ -9,6 +9,7 @@
 #include "app/command_builder.hpp"
 #include "app/context.hpp"
 #include "app/util.hpp"
+#include "settings/params.hpp"
 
 namespace aepflow::cli {
 
@@ -31,6 +32,9 @@ Result<std::string> resolve_destination_spec(const Terminal& terminal, FlowServi
 Result<void> checked_with_warnings(
     const Terminal& terminal,
     const std::function<Result<void>(std::vector<std::string>& warnings)>& check);
+
+// Warns of each credential param typed on the command line (shell history and `ps` see it).
+void warn_typed_secrets(const Context& ctx, const Params& params);
 
 // The object at /{collection}/{id}, once the ID is known to be well formed (`what`: "flow ID").
 Result<nlohmann::json> fetch(Context& ctx, Collection c, std::string_view what,

@@ -35,6 +35,9 @@ void add_connection_delete(Group& parent, Context& ctx);
 void add_source_delete(Group& parent, Context& ctx);
 void add_target_delete(Group& parent, Context& ctx);
 void add_flow_delete(Group& parent, Context& ctx);
+void add_connection_update(Group& parent, Context& ctx);
+void add_target_update(Group& parent, Context& ctx);
+void add_flow_update(Group& parent, Context& ctx);
 // `get` for base, source and target connections (app/get_resource.cpp), as the three above use it.
 void add_get_command(Group& parent, Context& ctx, Collection c);
 // `delete` for any of the four collections (app/delete_resource.cpp), as the four above use it.

@@ -88,6 +88,16 @@ std::string Context::sandbox() {
   return settings_ ? (*settings_)["sandbox"].value : std::string("prod");
 }
 
+Result<std::string> Context::read_input(const std::string& file) {
+  if (file != "-") return io.read_file(file);
+  if (!stdin_text_) {
+    auto text = io.read_file("/dev/stdin");
+    if (!text) return usage("cannot read the standard input (-f -): " + text.error().message);
+    stdin_text_ = std::move(*text);
+  }
+  return *stdin_text_;
+}
+
 std::string Context::scrubbed(std::string text) const {
   for (const auto& secret : secrets_)
     text = scrub(std::move(text), secret);

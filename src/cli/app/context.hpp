@@ -64,6 +64,8 @@ class Context {
   // `text` with every secret this run knows replaced (a service may quote a request back).
   std::string scrubbed(std::string text) const;
   void add_secret(std::string value) { secrets_.push_back(std::move(value)); }
+  // A file a command reads, or standard input for "-" (read once: asked again, the same text).
+  Result<std::string> read_input(const std::string& file);
   // After the command: the curl commands of --dry-run-file all written (a full disk is an error,
   // not a dry run that silently printed nothing).
   Result<void> finish_dry_run_file();
@@ -88,6 +90,7 @@ class Context {
   std::unique_ptr<DataPrep> data_prep_;
   std::unique_ptr<ProfileReads> profile_reads_;
   std::vector<std::string> secrets_;
+  std::optional<std::string> stdin_text_;
   std::unique_ptr<SpecStore> specs_;
   std::unique_ptr<std::ofstream> dry_run_file_;  // --dry-run-file, once a transport is made
 };

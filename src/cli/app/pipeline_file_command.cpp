@@ -11,10 +11,14 @@ namespace aepflow::cli {
 using nlohmann::json;
 
 Result<PipelineFile> load_pipeline_file(Context& ctx, const std::string& file) {
-  if (file.empty()) return usage("-f FILE is required: the pipeline file (docs/pipeline-file.md)");
-  auto text = ctx.io.read_file(file);
+  if (file.empty()) {
+    return usage(
+        "-f FILE is required: the pipeline file (docs/pipeline-file.md), or - for the standard "
+        "input");
+  }
+  auto text = ctx.read_input(file);
   if (!text) return std::unexpected(text.error());
-  return parse_pipeline_file(*text, file);
+  return parse_pipeline_file(*text, file == "-" ? "(stdin)" : file);
 }
 
 std::string describe(const Difference& d) {
@@ -51,7 +55,7 @@ Error in_file(const PipelineFile& m, const PipelineSpec& spec, Error e) {
   return e;
 }
 
-Result<Planned> plan_file(Context& ctx, const std::string& file, Goal goal) {
+Result<Planned> plan_file(Context& ctx, const std::string& file, Goal goal, bool rotate) {
   Planned out;
   auto pipeline_file = load_pipeline_file(ctx, file);
   if (!pipeline_file) return std::unexpected(pipeline_file.error());
@@ -72,6 +76,7 @@ Result<Planned> plan_file(Context& ctx, const std::string& file, Goal goal) {
                                       : plan_pipeline(*out.service, spec, today_utc(ctx.io.now()),
                                                       [&ctx] { return ctx.mapping_services(); });
     if (!plan) return std::unexpected(in_file(out.pipeline_file, spec, plan.error()));
+    if (rotate) rotate_secrets(*plan, spec);
     for (const auto& w : plan->warnings)
       ctx.warn("pipeline " + spec.name + ": " + w);
     out.plans.push_back(std::move(*plan));

@@ -26,7 +26,8 @@ struct Planned {
   FlowService* service = nullptr;
   std::vector<PipelinePlan> plans;
 };
-Result<Planned> plan_file(Context& ctx, const std::string& file, Goal goal);
+// `rotate`: apply --rotate-secrets (rotate_secrets in plan.hpp).
+Result<Planned> plan_file(Context& ctx, const std::string& file, Goal goal, bool rotate = false);
 
 // The plans as a readable diff (table) or as data (-o json); `-o id` prints the IDs touched.
 void print_plans(Context& ctx, const std::vector<PipelinePlan>& plans, std::string_view verb);

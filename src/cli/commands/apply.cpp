@@ -1,4 +1,4 @@
-// aepflow apply -f FILE [--replace] [--yes]
+// aepflow apply -f FILE|- [--replace] [--rotate-secrets] [--yes]
 #include "app/command_support.hpp"
 #include "app/command_table.hpp"
 #include "app/pipeline_file_command.hpp"
@@ -14,6 +14,7 @@ namespace {
 struct Options {
   std::string file;
   bool replace = false;
+  bool rotate = false;
 };
 
 Result<void> run(const Options& o, Context& ctx) {
@@ -23,7 +24,7 @@ Result<void> run(const Options& o, Context& ctx) {
   auto locks = lock_pipelines(ctx, *to_lock);
   if (!locks) return std::unexpected(locks.error());
   // The whole plan first: nothing is written when any part of it is refused.
-  auto planned = plan_file(ctx, o.file, Goal::match);
+  auto planned = plan_file(ctx, o.file, Goal::match, o.rotate);
   if (!planned) return std::unexpected(planned.error());
   auto& plans = planned->plans;
   const PipelineFile& pipeline_file = planned->pipeline_file;
@@ -33,8 +34,8 @@ Result<void> run(const Options& o, Context& ctx) {
     if (ctx.out().format() == Format::json) {
       print_plans(ctx, plans, "Apply");
     } else if (ctx.out().format() == Format::table) {
-      ctx.out().line("No changes: the service matches " + o.file + " (sandbox " + ctx.sandbox() +
-                     ").");
+      ctx.out().line("No changes: the service matches " + pipeline_file.file + " (sandbox " +
+                     ctx.sandbox() + ").");
     }
     return {};
   }
@@ -60,7 +61,7 @@ Result<void> run(const Options& o, Context& ctx) {
   }
 
   ApplyHooks hooks = apply_hooks(ctx);
-  Progress progress(ctx.io, "applying " + o.file);
+  Progress progress(ctx.io, "applying " + pipeline_file.file);
   hooks.done = [&ctx, &progress](const ResourcePlan& r, const std::string& id) {
     const std::string verb =
         r.change == Change::update    ? done_or_would(ctx, "Updated ", "Would update ")
@@ -84,6 +85,7 @@ Result<void> run(const Options& o, Context& ctx) {
     auto plan = i == 0 ? std::move(plans[0])
                        : plan_pipeline(service, spec, today_utc(ctx.io.now()), hooks.mapping);
     if (!plan) return std::unexpected(in_file(pipeline_file, spec, plan.error()));
+    if (i > 0 && o.rotate) rotate_secrets(*plan, spec);
     if (auto ok = apply_pipeline(service, spec, *plan, hooks); !ok) {
       Error e = ok.error();
       e.context = "apply pipeline " + spec.name + (e.context.empty() ? "" : ": " + e.context);
@@ -94,7 +96,7 @@ Result<void> run(const Options& o, Context& ctx) {
   progress.done();
   switch (ctx.out().format()) {
     case Format::table:
-      ctx.out().line("Applied " + o.file + " in sandbox " + ctx.sandbox() + ".");
+      ctx.out().line("Applied " + pipeline_file.file + " in sandbox " + ctx.sandbox() + ".");
       break;
     case Format::json:
     case Format::id:
@@ -109,15 +111,21 @@ Result<void> run(const Options& o, Context& ctx) {
 void add_apply(Group& parent, Context& ctx) {
   auto opts = std::make_shared<Options>();
   auto cmd = parent.command("apply", "make the service match a pipeline file");
-  cmd.option("-f,--file", opts->file, "the pipeline file (YAML or JSON)").required();
+  cmd.option("-f,--file", opts->file, "the pipeline file (YAML or JSON); - reads it from stdin")
+      .required();
   cmd.flag("--replace", opts->replace,
            "delete and create again what cannot be changed in place (a new spec, for example)");
+  cmd.flag("--rotate-secrets", opts->rotate,
+           "send the connection's secrets as the file's references read now (env:, file:): the "
+           "service masks secrets, so a changed one cannot be seen otherwise");
   cmd.examples(
       "Runs again safely: an applied file makes no write request, an interrupted apply is "
       "finished. Applies of one pipeline wait for each other on one machine; of two resources "
       "of one name (made by applies racing on two machines) the oldest is kept and the other "
       "deleted.\nExamples:\n  aepflow apply -f destinations.yaml --yes\n"
-      "  aepflow apply -f destinations.yaml --dry-run   # the requests, as curl commands");
+      "  aepflow apply -f destinations.yaml --dry-run   # the requests, as curl commands\n"
+      "  S3_SECRET_KEY=... aepflow apply -f destinations.yaml --rotate-secrets --yes\n"
+      "  aepflow import --all | aepflow apply -f - --sandbox staging --yes");
   cmd.run(ctx, [opts, &ctx] { return run(*opts, ctx); });
 }
 

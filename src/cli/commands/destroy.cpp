@@ -39,9 +39,10 @@ Result<void> run(const Options& o, Context& ctx) {
     if (ctx.out().format() == Format::table) {
       const bool kept = count(plans).kept > 0;
       if (kept) print_plans(ctx, plans, "Destroy");
-      ctx.out().line(kept ? "Nothing to destroy: what is left of " + o.file +
+      ctx.out().line(kept ? "Nothing to destroy: what is left of " + planned->pipeline_file.file +
                                 " is used by flows outside it."
-                          : "Nothing to destroy: none of what " + o.file + " describes exists.");
+                          : "Nothing to destroy: none of what " + planned->pipeline_file.file +
+                                " describes exists.");
     } else {
       print_plans(ctx, plans, "Destroy");
     }
@@ -66,7 +67,7 @@ Result<void> run(const Options& o, Context& ctx) {
   std::stable_sort(order.begin(), order.end(), [](const ResourcePlan* a, const ResourcePlan* b) {
     return removal_rank(a->collection) < removal_rank(b->collection);
   });
-  Progress progress(ctx.io, "destroying " + o.file);
+  Progress progress(ctx.io, "destroying " + planned->pipeline_file.file);
   for (ResourcePlan* r : order) {
     // A flow made since the plan was read may use it now: then it is kept, not an error.
     if (auto ok = remove_or_keep(*planned->service, *r); !ok) return ok;
@@ -107,7 +108,8 @@ Result<void> run(const Options& o, Context& ctx) {
 void add_destroy(Group& parent, Context& ctx) {
   auto opts = std::make_shared<Options>();
   auto cmd = parent.command("destroy", "delete what a pipeline file describes, flows first");
-  cmd.option("-f,--file", opts->file, "the pipeline file (YAML or JSON)").required();
+  cmd.option("-f,--file", opts->file, "the pipeline file (YAML or JSON); - reads it from stdin")
+      .required();
   cmd.examples(
       "What a flow outside the file still uses (a shared Profile Store source connection, the "
       "base connection under it) is kept and listed with who uses it; that is not an error.\n"

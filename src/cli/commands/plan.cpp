@@ -1,4 +1,4 @@
-// aepflow plan -f FILE [--detailed-exitcode]
+// aepflow plan -f FILE|- [--detailed-exitcode] [--rotate-secrets]
 #include "app/command_support.hpp"
 #include "app/command_table.hpp"
 #include "app/pipeline_file_command.hpp"
@@ -11,10 +11,11 @@ namespace {
 struct Options {
   std::string file;
   bool detailed_exitcode = false;
+  bool rotate = false;
 };
 
 Result<void> run(const Options& o, Context& ctx) {
-  auto planned = plan_file(ctx, o.file, Goal::match);
+  auto planned = plan_file(ctx, o.file, Goal::match, o.rotate);
   if (!planned) return std::unexpected(planned.error());
   const auto& plans = planned->plans;
   print_plans(ctx, plans, "Plan");
@@ -22,7 +23,8 @@ Result<void> run(const Options& o, Context& ctx) {
     Error e;
     e.kind = ErrorKind::mismatch;
     e.context = "plan";
-    e.message = "the service differs from " + o.file + " (--detailed-exitcode)";
+    e.message =
+        "the service differs from " + planned->pipeline_file.file + " (--detailed-exitcode)";
     return std::unexpected(std::move(e));
   }
   return {};
@@ -34,12 +36,16 @@ void add_plan(Group& parent, Context& ctx) {
   auto opts = std::make_shared<Options>();
   auto cmd =
       parent.command("plan", "show what apply would create, change or leave alone (reads only)");
-  cmd.option("-f,--file", opts->file, "the pipeline file (YAML or JSON)").required();
+  cmd.option("-f,--file", opts->file, "the pipeline file (YAML or JSON); - reads it from stdin")
+      .required();
   cmd.flag("--detailed-exitcode", opts->detailed_exitcode,
            "exit 0 when nothing would change, 7 when something would");
+  cmd.flag("--rotate-secrets", opts->rotate,
+           "plan as apply --rotate-secrets: each connection that exists gets the file's secrets");
   cmd.examples(
       "Examples:\n  aepflow plan -f destinations.yaml\n"
-      "  aepflow plan -f destinations.yaml --detailed-exitcode -o json");
+      "  aepflow plan -f destinations.yaml --detailed-exitcode -o json\n"
+      "  aepflow import --flow \"$FLOW\" | aepflow plan -f - --sandbox prod");
   cmd.run(ctx, [opts, &ctx] { return run(*opts, ctx); });
 }
 

@@ -24,7 +24,7 @@ enum ValueForm : unsigned {
   form_command = 4,  // cmd:COMMAND
   form_prompt = 8,   // prompt:
 };
-inline constexpr unsigned param_forms = form_file | form_env | form_prompt;
+inline constexpr unsigned param_forms = form_file | form_env | form_command | form_prompt;
 inline constexpr unsigned secret_forms = form_file | form_env | form_command | form_prompt;
 
 struct Value {

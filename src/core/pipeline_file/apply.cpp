@@ -7,7 +7,7 @@
 #include "aepflow/activation/activate_flow.hpp"
 #include "aepflow/base/json_fields.hpp"
 #include "aepflow/base/parallel.hpp"
-#include "aepflow/flow/etag.hpp"
+#include "aepflow/flow/change.hpp"
 #include "aepflow/flow/ids.hpp"
 #include "aepflow/http/redact.hpp"
 #include "aepflow/pipeline_file/duplicates.hpp"
@@ -98,19 +98,22 @@ Result<Created> create(Work& w, const ResourcePlan& r) {
   return made;
 }
 
+// The connection's auth params or the target's params, as the file gives them (every one: a
+// replace of /auth/params overwrites them all), under the etag read just before; a change made
+// meanwhile by someone else is read again and the params sent again.
 Result<void> update(Work& w, ResourcePlan& r) {
-  auto current = w.service.get(r.collection, r.id);
-  if (!current) return std::unexpected(current.error());
-  auto etag = normalize_etag(text_of(*current, "etag"));
-  if (!etag) return std::unexpected(etag.error());
-  json ops;
-  if (r.collection == Collection::connections) {
-    ops = json::array({{{"op", "replace"}, {"path", "/auth/params"}, {"value", w.auth_params}}});
-  } else {
-    ops = json::array({{{"op", "replace"}, {"path", "/params"}, {"value", w.p.target_params}}});
-  }
-  auto patched = w.service.patch(r.collection, r.id, *etag, ops);
-  if (!patched) return std::unexpected(patched.error());
+  const bool connection = r.collection == Collection::connections;
+  const json value = connection ? w.auth_params : w.p.target_params;
+  const std::string path = connection ? "/auth/params" : "/params";
+  ApplyOptions options;
+  options.sleep = w.hooks.sleep;
+  auto applied = apply_change(
+      w.service, r.collection, r.id,
+      [&](const json&) -> Result<json> {
+        return json::array({{{"op", "replace"}, {"path", path}, {"value", value}}});
+      },
+      options);
+  if (!applied) return std::unexpected(applied.error());
   return {};
 }
 

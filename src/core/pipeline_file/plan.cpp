@@ -421,6 +421,21 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
   return p;
 }
 
+void rotate_secrets(PipelinePlan& p, const PipelineSpec& spec) {
+  if (p.connection.id.empty() || p.connection.change != Change::none) return;
+  const auto secret = secret_auth_params(p.connection_spec, spec.auth_spec);
+  for (const auto& [key, value] : spec.auth_params.items()) {
+    const bool hidden = std::find(secret.begin(), secret.end(), key) != secret.end() ||
+                        !is_shown_credential_field(key);
+    if (!hidden) continue;
+    const std::string given = value.is_string() && is_param_reference(value.get<std::string>())
+                                  ? value.get<std::string>()
+                                  : "(the file's value)";
+    p.connection.details.push_back(value_change("params." + key, "(secret)", given));
+  }
+  if (!p.connection.details.empty()) p.connection.change = Change::update;
+}
+
 Result<PipelinePlan> plan_destroy(FlowService& service, const PipelineSpec& spec) {
   PipelinePlan p = skeleton(spec);
   std::vector<Step> reads;

@@ -370,21 +370,46 @@ Result<void> check_export_kind(const json& flow_spec, const std::string& name,
   return {};
 }
 
+// The auth spec of that name, and the names of all of them.
+const json* find_auth_spec(const json& connection_spec, const std::string& auth_spec,
+                           std::vector<std::string>& names) {
+  const json* auth = nullptr;
+  if (auto found = connection_spec.find("authSpec");
+      found != connection_spec.end() && found->is_array()) {
+    for (const auto& a : *found) {
+      names.push_back(text_of(a, "name"));
+      if (names.back() == auth_spec && a.is_object()) auth = &a;
+    }
+  }
+  return auth;
+}
+
 }  // namespace
+
+std::vector<std::string> secret_auth_params(const json& connection_spec,
+                                            const std::string& auth_spec) {
+  std::vector<std::string> names, secrets;
+  const json* auth = find_auth_spec(connection_spec, auth_spec, names);
+  if (!auth) return secrets;
+  const json& properties = object_member(object_member(*auth, "spec"), "properties");
+  for (const auto& [name, p] : properties.items()) {
+    if (text_of(p, "format") == "password") secrets.push_back(name);
+  }
+  return secrets;
+}
+
+bool is_masked(const json& value) {
+  if (!value.is_string()) return false;
+  const auto& s = value.get_ref<const std::string&>();
+  return !s.empty() && s.find_first_not_of('*') == std::string::npos;
+}
 
 Result<void> check_auth_params(const json& connection_spec, const std::string& auth_spec,
                                json& params, std::vector<std::string>& warnings,
                                ParamReferences refs) {
   const std::string spec_name = text_of(connection_spec, "name");
   std::vector<std::string> names;
-  const json* auth = nullptr;
-  if (auto found = connection_spec.find("authSpec");
-      found != connection_spec.end() && found->is_array()) {
-    for (const auto& a : *found) {
-      names.push_back(text_of(a, "name"));
-      if (names.back() == auth_spec) auth = &a;
-    }
-  }
+  const json* auth = find_auth_spec(connection_spec, auth_spec, names);
   if (!auth) {
     return usage("auth spec '" + auth_spec + "' is not one of " + spec_name +
                  "'s: " + (names.empty() ? std::string("it takes no auth") : join(names)));

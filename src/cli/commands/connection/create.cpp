@@ -55,14 +55,7 @@ Result<void> run(const ConnectionCreateOptions& o, Context& ctx) {
   }
   auto params = parse_params(o.params, ctx.io);
   if (!params) return std::unexpected(params.error());
-  for (const auto& key : params->literal_keys) {
-    if (!is_shown_credential_field(key)) {
-      ctx.warn("--param " + key +
-               " was typed on the command line, where shell history and "
-               "other users' `ps` can see it; use " +
-               key + "=env:VAR, " + key + "=@PATH or " + key + "=prompt:");
-    }
-  }
+  warn_typed_secrets(ctx, *params);
 
   auto service = ctx.service();
   if (!service) return std::unexpected(service.error());

@@ -8,52 +8,19 @@
 #include "aepflow/specs/resolve.hpp"
 #include "app/command_support.hpp"
 #include "app/command_table.hpp"
-#include "settings/params.hpp"
 
 namespace aepflow::cli {
 
 namespace {
-
-Result<nlohmann::json> target_params(const TargetCreateOptions& o, const Io& io) {
-  auto parsed = parse_params(o.params, io);
-  if (!parsed) return std::unexpected(parsed.error());
-  auto params = std::move(parsed->values);
-  const std::pair<const char*, const std::string*> shorthands[] = {
-      {"mode", &o.mode}, {"bucketName", &o.bucket},      {"container", &o.container},
-      {"path", &o.path}, {"remotePath", &o.remote_path}, {"format", &o.format},
-  };
-  for (const auto& [key, value] : shorthands) {
-    if (value->empty()) continue;
-    if (params.contains(key)) {
-      return usage(std::string("target param ") + key +
-                   " is given twice: by its shorthand flag and by --param");
-    }
-    params[key] = *value;
-  }
-  return params;
-}
-
-Result<FileOptions> file_options(const TargetCreateOptions& o) {
-  FileOptions f;
-  if (!o.file_type.empty()) f.file_type = o.file_type;
-  if (!o.compression.empty()) f.compression = o.compression;
-  f.manifest = o.manifest;
-  for (const auto& text : o.csv_options) {
-    auto option = parse_csv_option(text);
-    if (!option) return std::unexpected(option.error());
-    f.csv.push_back(std::move(*option));
-  }
-  return f;
-}
 
 Result<void> run(const TargetCreateOptions& o, Context& ctx) {
   if (o.name.empty()) return usage("--name must not be empty");
   if (auto ok = check_uuid("base connection ID", o.base_connection); !ok) {
     return std::unexpected(ok.error());
   }
-  auto params = target_params(o, ctx.io);
+  auto params = flag_params(o, ctx.io);
   if (!params) return std::unexpected(params.error());
-  auto files = file_options(o);
+  auto files = flag_file_options(o);
   if (!files) return std::unexpected(files.error());
   auto service = ctx.service();
   if (!service) return std::unexpected(service.error());
@@ -96,26 +63,7 @@ void add_target_create(Group& parent, Context& ctx, RunFunction<TargetCreateOpti
       .required();
   cmd.option("--spec", opts->spec, "connection spec ID or destination name").required();
   cmd.option("--description", opts->description, "description");
-  cmd.option("--param", opts->params,
-             "target param KEY=VALUE (repeatable); KEY:=JSON for numbers and booleans");
-  cmd.option("--mode", opts->mode,
-             "storage type: S3, AZURE_BLOB or FTP (param mode); a current cloud-storage card's "
-             "only mode, Server-to-server, is the default there");
-  cmd.option("--bucket", opts->bucket, "S3 bucket (param bucketName)");
-  cmd.option("--container", opts->container, "Azure Blob container (param container)");
-  cmd.option("--path", opts->path, "folder in the bucket or container (param path)");
-  cmd.option("--remote-path", opts->remote_path, "SFTP folder (param remotePath)");
-  cmd.option("--format", opts->format,
-             "file format of an email-marketing destination (param format): CSV");
-  cmd.option("--file-type", opts->file_type,
-             "file type of a current cloud-storage card's audience exports: CSV, JSON or PARQUET "
-             "(param fileType)");
-  cmd.option("--compression", opts->compression, "NONE or GZIP (param compression)");
-  cmd.option("--csv-option", opts->csv_options,
-             "CSV option KEY=VALUE (repeatable; param csvOptions, only with --file-type CSV): "
-             "delimiter, quote, escape, nullValue, emptyValue; \\t is a tab");
-  cmd.flag("--manifest", opts->manifest,
-           "write a manifest file beside each export (param includeFileManifest)");
+  add_target_param_flags(cmd, *opts);
   cmd.examples(
       "Examples:\n"
       "  aepflow target create --name \"TargetConnection for Adobe Campaign\" \\\n"

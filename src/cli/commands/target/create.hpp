@@ -5,21 +5,15 @@
 #include <vector>
 
 #include "app/command_builder.hpp"
+#include "commands/target/param_flags.hpp"
 
 namespace aepflow::cli {
 
-struct TargetCreateOptions {
+struct TargetCreateOptions : TargetParamFlags {
   std::string name;
   std::string description;
   std::string base_connection;
   std::string spec;
-  std::vector<std::string> params;
-  // Shorthands, each for one target param.
-  std::string mode, bucket, container, path, remote_path, format;
-  // A current cloud-storage card's file options.
-  std::string file_type, compression;
-  std::vector<std::string> csv_options;
-  bool manifest = false;
 };
 
 // `run_f`: what runs with the parsed options (default: the command itself).

@@ -193,7 +193,9 @@ TEST_CASE("a secret typed on the command line works, with a warning naming safer
   CHECK(r.code == 0);
   CHECK_THAT(r.err, Catch::Contains("warning: --access-token was typed on the command line"));
   CHECK_THAT(r.err, Catch::Contains("warning: --param password was typed on the command line"));
-  CHECK_THAT(r.err, Catch::Contains("password=env:VAR, password=@PATH or password=prompt:"));
+  CHECK_THAT(r.err,
+             Catch::Contains(
+                 "password=env:VAR, password=@PATH, password=cmd:COMMAND or password=prompt:"));
   CHECK_THAT(r.err, !Catch::Contains("--param host"));  // not a secret
   CHECK(r.err.find("hunter2-SECRET") == std::string::npos);
   CHECK(r.err.find("literal-TOKEN-1") == std::string::npos);
