@@ -16,6 +16,8 @@ namespace aepflow {
 Result<std::vector<nlohmann::json>> find_named(FlowService& service, Collection c,
                                                const std::string& name);
 
+// Whether `a` was made before `b` (createdAt, then ID): the order in which the oldest is kept.
+bool older(const nlohmann::json& a, const nlohmann::json& b);
 // The oldest (createdAt, then ID) of resources of one name; `all` is not empty.
 nlohmann::json oldest(const std::vector<nlohmann::json>& all);
 

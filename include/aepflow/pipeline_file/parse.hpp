@@ -50,4 +50,8 @@ struct PipelineFile {
 
 Result<PipelineFile> parse_pipeline_file(std::string_view text, std::string_view file_name);
 
+// Whether `text` reads as a pipeline file (a mapping with `pipelines`) rather than another file a
+// command takes in its place (an audiences file for `flow validate --expect-file`).
+bool is_pipeline_file(std::string_view text);
+
 }  // namespace aepflow

@@ -91,6 +91,11 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
 // an existing connection whose file gives secret params is updated with the file's current values.
 void rotate_secrets(PipelinePlan& p, const PipelineSpec& spec);
 
+// What `flow` exports (read_flow_contents); a current card's attributes and identities read from
+// its mapping set through `mapping` (unset: left as the flow holds them, none).
+Result<FlowContents> read_flow_exports(const nlohmann::json& flow,
+                                       const std::function<Result<MappingServices>()>& mapping);
+
 // What the pipeline asks of its flow's exports, to compare with the flow as it is.
 Expectation expectation_of(const PipelineSpec& spec);
 

@@ -195,6 +195,7 @@ void add_every_command(CLI::App& app, Group& top, Context& ctx,
   add_plan(top, ctx);
   add_apply(top, ctx);
   add_destroy(top, ctx);
+  add_import(top, ctx);
   add_doctor(top, ctx);
   add_help(app, ctx);
   add_completion(app, ctx);

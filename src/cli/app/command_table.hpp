@@ -51,6 +51,7 @@ void add_api(Group& parent, Context& ctx);
 void add_plan(Group& parent, Context& ctx);
 void add_apply(Group& parent, Context& ctx);
 void add_destroy(Group& parent, Context& ctx);
+void add_import(Group& parent, Context& ctx);
 void add_doctor(Group& parent, Context& ctx);
 void add_help(CLI::App& app, Context& ctx);
 void add_completion(CLI::App& app, Context& ctx);

@@ -10,13 +10,6 @@ using nlohmann::json;
 
 namespace {
 
-bool older(const json& a, const json& b) {
-  const auto at = integer_of(a, "createdAt");
-  const auto bt = integer_of(b, "createdAt");
-  if (at != bt) return at < bt;
-  return text_of(a, "id") < text_of(b, "id");
-}
-
 // `r` becomes the one of its `found` with ID `preferred` (the oldest when none has it); the
 // others are duplicates.
 void keep_one(PipelinePlan& p, ResourcePlan& r, const std::string& preferred) {
@@ -45,6 +38,13 @@ std::string first_of(const json& resource, const char* key) {
 }
 
 }  // namespace
+
+bool older(const json& a, const json& b) {
+  const auto at = integer_of(a, "createdAt");
+  const auto bt = integer_of(b, "createdAt");
+  if (at != bt) return at < bt;
+  return text_of(a, "id") < text_of(b, "id");
+}
 
 json oldest(const std::vector<json>& all) {
   return *std::min_element(all.begin(), all.end(), older);

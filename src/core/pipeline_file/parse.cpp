@@ -311,4 +311,13 @@ Result<PipelineFile> parse_pipeline_file(std::string_view text, std::string_view
   return m;
 }
 
+bool is_pipeline_file(std::string_view text) {
+  try {
+    const YAML::Node root = YAML::Load(std::string(text));
+    return root.IsMap() && root["pipelines"];
+  } catch (const YAML::Exception&) {
+    return false;
+  }
+}
+
 }  // namespace aepflow

@@ -286,6 +286,16 @@ void check_base(const ResourcePlan& r, const ResourcePlan& base, std::vector<Dif
 
 }  // namespace
 
+Result<FlowContents> read_flow_exports(const json& flow,
+                                       const std::function<Result<MappingServices>()>& mapping) {
+  FlowContents contents = read_flow_contents(flow);
+  if (!contents.mapped || !mapping) return contents;
+  // A current card's flow: what it exports is in its mapping set, identities included.
+  auto services = mapping();
+  if (!services) return std::unexpected(services.error());
+  return read_exports(services->prep, flow);
+}
+
 Expectation expectation_of(const PipelineSpec& spec) {
   Expectation e;
   e.audiences = spec.audiences;
@@ -391,17 +401,11 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
 
   p.exports.id = p.flow.id;
   const json flow = gone(p.flow) ? json::object() : p.flow.current;
-  FlowContents contents = read_flow_contents(flow);
+  auto read = read_flow_exports(flow, mapping);
+  if (!read) return std::unexpected(read.error());
+  const FlowContents& contents = *read;
   Expectation expected = expectation_of(spec);
-  if (contents.mapped && mapping) {
-    // A current card's flow: what it exports is in its mapping set, identities included.
-    auto services = mapping();
-    if (!services) return std::unexpected(services.error());
-    auto read = read_exports(services->prep, flow);
-    if (!read) return std::unexpected(read.error());
-    contents = std::move(*read);
-    expected.identities = spec.identities;
-  } else if (!spec.identities.empty()) {
+  if ((contents.mapped && mapping) || !spec.identities.empty()) {
     expected.identities = spec.identities;
   }
   // With the keys the flow has already (apply adds and never removes them).

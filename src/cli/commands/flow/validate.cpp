@@ -5,6 +5,7 @@
 #include "aepflow/activation/activation_plan.hpp"
 #include "aepflow/activation/audience_file.hpp"
 #include "aepflow/flow/ids.hpp"
+#include "aepflow/pipeline_file/plan.hpp"
 #include "app/command_support.hpp"
 #include "app/command_table.hpp"
 #include "commands/flow/summary.hpp"
@@ -55,22 +56,49 @@ std::vector<std::string> drift_lines(const Drift& d) {
   return lines;
 }
 
+// A pipeline file's expectation of the flow: the pipeline whose dataflow has its name, compared as
+// plan compares it (a current card's identities always, a legacy flow's when the file names
+// some).
+Result<Expectation> pipeline_expectation(const PipelineFile& file, const std::string& flow_name,
+                                         bool mapped) {
+  for (const auto& spec : file.pipelines) {
+    if (spec.flow_name != flow_name) continue;
+    Expectation e = expectation_of(spec);
+    if (mapped || !spec.identities.empty()) e.identities = spec.identities;
+    return e;
+  }
+  return usage(file.file + " has no pipeline for the dataflow \"" + flow_name +
+               "\" (a pipeline's flow.name is the dataflow's name)");
+}
+
 Result<void> run(const Options& o, Context& ctx) {
   auto wanted = normalize_audience_ids(o.audiences, "--expect-audience");
   if (!wanted) return std::unexpected(wanted.error());
   std::optional<Expectation> expected;
+  std::optional<PipelineFile> pipelines;
   if (!o.expect_file.empty()) {
     auto text = ctx.io.read_file(o.expect_file);
     if (!text) return std::unexpected(text.error());
-    auto parsed = parse_audience_file(*text, o.expect_file);
-    if (!parsed) return std::unexpected(parsed.error());
-    expected = std::move(*parsed);
+    if (is_pipeline_file(*text)) {
+      auto parsed = parse_pipeline_file(*text, o.expect_file);
+      if (!parsed) return std::unexpected(parsed.error());
+      pipelines = std::move(*parsed);
+    } else {
+      auto parsed = parse_audience_file(*text, o.expect_file);
+      if (!parsed) return std::unexpected(parsed.error());
+      expected = std::move(*parsed);
+    }
   }
   auto flow = fetch(ctx, Collection::flows, "flow ID", o.flow_id);
   if (!flow) return std::unexpected(flow.error());
   auto read = flow_contents(ctx, *flow);
   if (!read) return std::unexpected(read.error());
   const FlowContents& contents = *read;
+  if (pipelines) {
+    auto e = pipeline_expectation(*pipelines, text_of(*flow, "name"), contents.mapped);
+    if (!e) return std::unexpected(e.error());
+    expected = std::move(*e);
+  }
 
   std::vector<std::string> missing_audiences;
   for (const auto& id : *wanted) {
@@ -158,7 +186,8 @@ void add_flow_validate(Group& parent, Context& ctx) {
   cmd.option("--expect-file", opts->expect_file,
              "audiences file (as for activate --audiences-file) the flow must match exactly: "
              "audiences and the settings the file gives, and its attributes, identities, "
-             "mandatory fields and dedup keys when it lists them");
+             "mandatory fields and dedup keys when it lists them; or a pipeline file, whose "
+             "pipeline of the flow's name it must match as plan compares it");
   cmd.examples(
       "Examples:\n  aepflow flow validate \"$FLOW\" --expect-audience \"$SEGMENT\" "
       "--expect-attribute person.name.lastName\n"
