@@ -146,3 +146,61 @@ TEST_CASE("flow deactivate takes an activation file and an etag", "[integration]
   CHECK_THAT(bad.err, Catch::Contains(file + ": line 3: invalid audience ID 'seg 1'"));
   CHECK(selectors().size() == 1);
 }
+
+TEST_CASE("apply renames in place what the file renamed, and sets descriptions",
+          "[integration][pipeline][rename]") {
+  Emulator emu;
+  REQUIRE(aepflow(emu, {"apply", "-f", test::example_pipeline(), "--yes"}, kSecrets).code == 0);
+  const std::string conn = id_named(emu, "connection", "S3 Connection for Adobe Campaign");
+  const std::string target = id_named(emu, "target", "TargetConnection for Adobe Campaign");
+  const std::string flow = id_named(emu, "flow", "activate audiences to Adobe Campaign");
+  // The connection and the target renamed: found through the flow, which kept its name.
+  std::string text = example_text();
+  text = std::regex_replace(text, std::regex("name: S3 Connection for Adobe Campaign"),
+                            "name: Campaign S3 (prod)\n      description: rotated yearly");
+  text = std::regex_replace(text, std::regex("name: TargetConnection for Adobe Campaign"),
+                            "name: \"Campaign files: daily\"");
+  auto plan = piped(emu, {"plan", "-f", "-", "-o", "table"}, text);
+  INFO(plan.out + plan.err);
+  CHECK_THAT(
+      plan.out,
+      Catch::Contains("name: S3 Connection for Adobe Campaign -> Campaign S3 (prod)") &&
+          Catch::Contains("description:  -> rotated yearly") &&
+          Catch::Contains("name: TargetConnection for Adobe Campaign -> Campaign files: daily") &&
+          Catch::Contains("Plan: 0 to create, 2 to update, 0 to replace"));
+  long writes = emu.count("writes");
+  auto apply = piped(emu, {"apply", "-f", "-", "--yes"}, text);
+  INFO(apply.err);
+  REQUIRE(apply.code == 0);
+  CHECK(emu.count("writes") == writes + 2);  // one PATCH each, nothing made anew
+  CHECK(emu.stored("prod", "connections", conn)["name"] == "Campaign S3 (prod)");
+  CHECK(emu.stored("prod", "connections", conn)["description"] == "rotated yearly");
+  CHECK(emu.stored("prod", "targetConnections", target)["name"] == "Campaign files: daily");
+  CHECK(piped(emu, {"plan", "-f", "-", "--detailed-exitcode"}, text).code == 0);
+
+  // Then the flow: found through its target, renamed and described in one PATCH.
+  text = std::regex_replace(text, std::regex("name: activate audiences to Adobe Campaign"),
+                            "name: Campaign daily export\n      description: \"Daily: loyalty\"");
+  writes = emu.count("writes");
+  auto renamed = piped(emu, {"apply", "-f", "-", "--yes"}, text);
+  INFO(renamed.err);
+  REQUIRE(renamed.code == 0);
+  CHECK(emu.count("writes") == writes + 1);
+  CHECK(emu.stored("prod", "flows", flow)["name"] == "Campaign daily export");
+  CHECK(emu.stored("prod", "flows", flow)["description"] == "Daily: loyalty");
+  CHECK(piped(emu, {"plan", "-f", "-", "--detailed-exitcode"}, text).code == 0);
+  CHECK(test::resource_names(emu).size() == 5);
+
+  // Descriptions are imported, and the import plans no change.
+  auto imported = aepflow(emu, {"import", "--flow", flow});
+  INFO(imported.err);
+  REQUIRE(imported.code == 0);
+  CHECK_THAT(imported.out, Catch::Contains("description: rotated yearly") &&
+                               Catch::Contains("description: \"Daily: loyalty\""));
+  const std::map<std::string, std::string> env = {
+      {"CAMPAIGN_DAILY_EXPORT_ACCESS_ID", kSecrets.at("S3_ACCESS_ID")},
+      {"CAMPAIGN_DAILY_EXPORT_SECRET_KEY", kSecrets.at("S3_SECRET_KEY")}};
+  auto again = piped(emu, {"plan", "-f", "-", "--detailed-exitcode"}, imported.out, env);
+  INFO(again.out + again.err);
+  CHECK(again.code == 0);
+}

@@ -4,6 +4,7 @@
 // documented in docs/pipeline-file.md. Every mistake names the file, the line and the key.
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,7 +35,10 @@ struct PipelineSpec {
   nlohmann::json target_params = nlohmann::json::object();
 
   std::string flow_name;
-  std::string flow_spec;  // empty: the one that activates audiences to the destination
+  std::string flow_spec;
+  // Unset: not compared (the file says nothing of them); set, even empty: made so in place.
+  std::optional<std::string> connection_description, target_description,
+      flow_description;  // empty: the one that activates audiences to the destination
 
   std::vector<AudienceSpec> audiences;  // each completed with the pipeline's audienceDefaults
   std::vector<std::string> attributes;

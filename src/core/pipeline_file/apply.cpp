@@ -98,19 +98,41 @@ Result<Created> create(Work& w, const ResourcePlan& r) {
   return made;
 }
 
-// The connection's auth params or the target's params, as the file gives them (every one: a
-// replace of /auth/params overwrites them all), under the etag read just before; a change made
-// meanwhile by someone else is read again and the params sent again.
+// What the plan found different, changed in place under the etag read just before: the name
+// (a rename), the description, and the connection's auth params or the target's params as the
+// file gives them (every one: a replace of /auth/params overwrites them all). A change made
+// meanwhile by someone else is read again and the ops sent again.
 Result<void> update(Work& w, ResourcePlan& r) {
+  bool params = false;
+  std::optional<std::string> name, description;
+  for (const auto& d : r.details) {
+    if (d.kind != Difference::Kind::value) continue;
+    if (d.field.starts_with("params.")) params = true;
+    if (d.field == "name") name = r.name;
+    if (d.field == "description") description = d.to.value_or("");
+  }
   const bool connection = r.collection == Collection::connections;
-  const json value = connection ? w.auth_params : w.p.target_params;
-  const std::string path = connection ? "/auth/params" : "/params";
   ApplyOptions options;
   options.sleep = w.hooks.sleep;
+  options.known = r.current;  // as plan read it: a 412 reads it again
   auto applied = apply_change(
       w.service, r.collection, r.id,
-      [&](const json&) -> Result<json> {
-        return json::array({{{"op", "replace"}, {"path", path}, {"value", value}}});
+      [&](const json& now) -> Result<json> {
+        json ops = json::array();
+        auto set = [&](const char* key, const std::optional<std::string>& value) {
+          if (!value) return;
+          ops.push_back({{"op", now.contains(key) ? "replace" : "add"},
+                         {"path", std::string("/") + key},
+                         {"value", *value}});
+        };
+        set("name", name);
+        set("description", description);
+        if (params && connection) {
+          ops.push_back({{"op", "replace"}, {"path", "/auth/params"}, {"value", w.auth_params}});
+        } else if (params && r.collection == Collection::target_connections) {
+          ops.push_back({{"op", "replace"}, {"path", "/params"}, {"value", w.p.target_params}});
+        }
+        return ops;
       },
       options);
   if (!applied) return std::unexpected(applied.error());

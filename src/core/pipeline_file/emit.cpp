@@ -156,6 +156,7 @@ void target(Writer& w, const PipelineSpec& p) {
   if (manifest) params.erase("includeFileManifest");
   w.line(4, "target:");
   w.text(6, "name", p.target_name);
+  w.optional(6, "description", p.target_description);
   w.value(6, "params:", params);
   for (const char* key : {"fileType", "compression"}) {
     if (beside.contains(key)) w.text(6, key, beside[key].get<std::string>());
@@ -185,12 +186,14 @@ void pipeline(Writer& w, const PipelineSpec& p) {
   w.text(6, "sourceConnection", p.source_name);
   w.line(4, "connection:");
   w.text(6, "name", p.connection_name);
+  w.optional(6, "description", p.connection_description);
   if (!p.auth_spec.empty()) w.text(6, "authSpec", p.auth_spec);
   if (!p.auth_params.empty()) w.value(6, "params:", p.auth_params);
   if (!p.encryption_key.empty()) w.text(6, "encryptionKey", p.encryption_key);
   target(w, p);
   w.line(4, "flow:");
   w.text(6, "name", p.flow_name);
+  w.optional(6, "description", p.flow_description);
   if (!p.flow_spec.empty()) w.text(6, "flowSpec", p.flow_spec);
   if (p.audiences.empty()) {
     w.line(4, "audiences: []");

@@ -122,6 +122,14 @@ class Importer {
     p.source_name = text_of(*source, "name");
     p.connection_name = text_of(*connection, "name");
     p.target_name = text_of(*target, "name");
+    // A description is written when there is one, so that apply elsewhere makes it too.
+    auto description_of = [](const json& o) -> std::optional<std::string> {
+      std::string text = text_of(o, "description");
+      return text.empty() ? std::nullopt : std::optional<std::string>(std::move(text));
+    };
+    p.connection_description = description_of(*connection);
+    p.target_description = description_of(*target);
+    p.flow_description = description_of(flow);
     const json& auth = object_member(*connection, "auth");
     p.auth_spec = text_of(auth, "specName");
     p.auth_params = object_member(auth, "params");

@@ -212,8 +212,9 @@ PipelineSpec pipeline(Reader& r, const YAML::Node& node, const std::string& wher
   const std::string cw = Reader::join(where, "connection");
   const YAML::Node conn = node["connection"];
   if (!conn) r.fail(node, cw, "is required");
-  r.only(conn, cw, {"name", "authSpec", "params", "encryptionKey"});
+  r.only(conn, cw, {"name", "description", "authSpec", "params", "encryptionKey"});
   p.connection_name = r.text(conn, cw, "name", true);
+  if (conn["description"]) p.connection_description = r.text(conn, cw, "description", false);
   // Required by the destination's spec when it takes credentials (checked by plan).
   p.auth_spec = r.text(conn, cw, "authSpec", false);
   p.auth_params = r.params(conn, cw);
@@ -226,16 +227,19 @@ PipelineSpec pipeline(Reader& r, const YAML::Node& node, const std::string& wher
   const std::string tw = Reader::join(where, "target");
   const YAML::Node target = node["target"];
   if (!target) r.fail(node, tw, "is required");
-  r.only(target, tw, {"name", "params", "fileType", "compression", "csvOptions", "manifest"});
+  r.only(target, tw,
+         {"name", "description", "params", "fileType", "compression", "csvOptions", "manifest"});
   p.target_name = r.text(target, tw, "name", true);
+  if (target["description"]) p.target_description = r.text(target, tw, "description", false);
   p.target_params = r.params(target, tw);
   file_options(r, target, tw, p.target_params);
 
   const std::string fw = Reader::join(where, "flow");
   const YAML::Node flow = node["flow"];
   if (!flow) r.fail(node, fw, "is required");
-  r.only(flow, fw, {"name", "flowSpec"});
+  r.only(flow, fw, {"name", "description", "flowSpec"});
   p.flow_name = r.text(flow, fw, "name", true);
+  if (flow["description"]) p.flow_description = r.text(flow, fw, "description", false);
   p.flow_spec = r.text(flow, fw, "flowSpec", false);
 
   AudienceSpec defaults;

@@ -9,6 +9,7 @@
 #include "aepflow/base/parallel.hpp"
 #include "aepflow/flow/etag.hpp"
 #include "aepflow/flow/ids.hpp"
+#include "aepflow/flow/users.hpp"
 #include "aepflow/http/redact.hpp"
 #include "aepflow/pipeline_file/duplicates.hpp"
 #include "aepflow/pipeline_file/in_use.hpp"
@@ -284,6 +285,69 @@ void check_base(const ResourcePlan& r, const ResourcePlan& base, std::vector<Dif
   }
 }
 
+// A description the file gives and the service has otherwise: changed in place.
+void compare_description(ResourcePlan& r, const std::optional<std::string>& wanted) {
+  if (!wanted || r.id.empty() || gone(r)) return;
+  const std::string now = text_of(r.current, "description");
+  if (now == *wanted) return;
+  r.details.push_back(value_change("description", now, *wanted));
+  if (r.change == Change::none) r.change = Change::update;
+}
+
+// The one ID of `list` in `item` ("targetConnectionIds"), or empty.
+std::string only_id(const json& item, const char* list) {
+  const json& ids = member(item, list);
+  if (!ids.is_array() || ids.size() != 1 || !ids[0].is_string()) return {};
+  return ids[0].get<std::string>();
+}
+
+// A resource not found by its name may be one the file renamed: the one its neighbour, found by
+// name, is linked to (a flow's target, a target's base connection, the flow that uses a target).
+// Found so, it is kept and renamed in place (a name difference), not made anew. The Profile Store
+// connections are left out: other pipelines share them by name.
+Result<void> adopt(FlowService& service, ResourcePlan& r, const std::string& id,
+                   const std::string& spec, const char* spec_key = "connectionSpec") {
+  if (!r.id.empty() || id.empty()) return {};
+  auto found = service.get(r.collection, id);
+  if (!found) {
+    if (found.error().kind == ErrorKind::not_found) return {};
+    return std::unexpected(found.error());
+  }
+  if (spec_id(*found, spec_key) != spec) return {};
+  r.current = std::move(*found);
+  r.id = id;
+  r.details.push_back(value_change("name", text_of(r.current, "name"), r.name));
+  return {};
+}
+
+Result<void> locate_renamed(FlowService& service, PipelinePlan& p) {
+  for (int round = 0; round < 2; ++round) {
+    if (p.flow.id.empty() && !p.target.id.empty()) {
+      auto users = users_of(service, Collection::target_connections, p.target.id);
+      if (!users) return std::unexpected(users.error());
+      if (users->size() == 1 && users->front().collection == Collection::flows) {
+        if (auto ok = adopt(service, p.flow, users->front().id, p.flow_spec_id, "flowSpec"); !ok) {
+          return ok;
+        }
+      }
+    }
+    if (!p.flow.id.empty()) {
+      if (auto ok = adopt(service, p.target, only_id(p.flow.current, "targetConnectionIds"),
+                          p.connection_spec_id);
+          !ok) {
+        return ok;
+      }
+    }
+    if (!p.target.id.empty()) {
+      if (auto ok = adopt(service, p.connection, text_of(p.target.current, "baseConnectionId"),
+                          p.connection_spec_id);
+          !ok) {
+        return ok;
+      }
+    }
+  }
+  return {};
+}
 }  // namespace
 
 Result<FlowContents> read_flow_exports(const json& flow,
@@ -333,6 +397,7 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
   if (auto ok = run_steps(reads, service.concurrent()); !ok) return std::unexpected(ok.error());
   if (auto ok = locate_missed(service, p); !ok) return std::unexpected(ok.error());
   choose_kept(p);
+  if (auto ok = locate_renamed(service, p); !ok) return std::unexpected(ok.error());
   if (auto ok = keep_used(service, p.duplicates); !ok) return std::unexpected(ok.error());
   const std::string ups(profile_store_spec_id);
 
@@ -359,11 +424,14 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
   }
   decide(p.connection, fixed);
   if (p.connection.change == Change::none) {
-    p.connection.details =
-        param_changes(spec.auth_params, member(member(p.connection.current, "auth"), "params"),
-                      /*secrets_hidden=*/true);
+    for (auto& d :
+         param_changes(spec.auth_params, member(member(p.connection.current, "auth"), "params"),
+                       /*secrets_hidden=*/true)) {
+      p.connection.details.push_back(std::move(d));
+    }
     if (!p.connection.details.empty()) p.connection.change = Change::update;
   }
+  compare_description(p.connection, spec.connection_description);
 
   fixed.clear();
   if (!p.target.id.empty()) {
@@ -375,10 +443,13 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
   }
   decide(p.target, fixed);
   if (p.target.change == Change::none) {
-    p.target.details = param_changes(p.target_params, member(p.target.current, "params"),
-                                     /*secrets_hidden=*/false);
+    for (auto& d : param_changes(p.target_params, member(p.target.current, "params"),
+                                 /*secrets_hidden=*/false)) {
+      p.target.details.push_back(std::move(d));
+    }
     if (!p.target.details.empty()) p.target.change = Change::update;
   }
+  compare_description(p.target, spec.target_description);
 
   fixed.clear();
   if (!p.flow.id.empty()) {
@@ -398,6 +469,8 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
     }
   }
   decide(p.flow, fixed);
+  if (p.flow.change == Change::none && !p.flow.details.empty()) p.flow.change = Change::update;
+  compare_description(p.flow, spec.flow_description);
 
   p.exports.id = p.flow.id;
   const json flow = gone(p.flow) ? json::object() : p.flow.current;
@@ -426,7 +499,8 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
 }
 
 void rotate_secrets(PipelinePlan& p, const PipelineSpec& spec) {
-  if (p.connection.id.empty() || p.connection.change != Change::none) return;
+  if (p.connection.id.empty()) return;
+  if (p.connection.change != Change::none && p.connection.change != Change::update) return;
   const auto secret = secret_auth_params(p.connection_spec, spec.auth_spec);
   for (const auto& [key, value] : spec.auth_params.items()) {
     const bool hidden = std::find(secret.begin(), secret.end(), key) != secret.end() ||
