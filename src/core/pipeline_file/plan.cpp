@@ -290,7 +290,7 @@ void compare_description(ResourcePlan& r, const std::optional<std::string>& want
   if (!wanted || r.id.empty() || gone(r)) return;
   const std::string now = text_of(r.current, "description");
   if (now == *wanted) return;
-  r.details.push_back(value_change("description", now, *wanted));
+  r.details.push_back(value_change("description", now, wanted));
   if (r.change == Change::none) r.change = Change::update;
 }
 
