@@ -204,3 +204,31 @@ TEST_CASE("apply renames in place what the file renamed, and sets descriptions",
   INFO(again.out + again.err);
   CHECK(again.code == 0);
 }
+
+TEST_CASE("plan says which secrets a changed credential sends, and checks their form",
+          "[integration][pipeline][secrets]") {
+  Emulator emu;
+  // The credentials apply would refuse, plan refuses, before anything is made; the value unsaid.
+  const std::string s3 = test::example_pipeline("amazon-s3");
+  auto refused = aepflow(emu, {"plan", "-f", s3},
+                         {{"AMAZON_S3_ACCESS_KEY", "not-an-access-key-XYZZY"},
+                          {"AMAZON_S3_SECRET_KEY", "exampleOnlyS3SecretKey000000000000000000"}});
+  CHECK(refused.code == 2);
+  CHECK_THAT(refused.err, Catch::Contains("s3AccessKey"));
+  CHECK(refused.err.find("XYZZY") == std::string::npos);
+
+  // A readable param changed: the PATCH of /auth/params carries the secret too, and plan says so.
+  const std::string sftp = test::example_pipeline("adobe-campaign-sftp-password");
+  const std::map<std::string, std::string> pw = {{"SFTP_PASSWORD", "sftp-SECRET-0001"}};
+  REQUIRE(aepflow(emu, {"apply", "-f", sftp, "--yes"}, pw).code == 0);
+  std::ifstream in(sftp);
+  const std::string text =
+      std::regex_replace(std::string((std::istreambuf_iterator<char>(in)), {}),
+                         std::regex("host: sftp.example.com"), "host: sftp2.example.com");
+  auto plan = piped(emu, {"plan", "-f", "-", "-o", "table"}, text, pw);
+  INFO(plan.out + plan.err);
+  CHECK_THAT(plan.out, Catch::Contains("update    base connection") &&
+                           Catch::Contains("params.host: sftp.example.com -> sftp2.example.com") &&
+                           Catch::Contains("params.password: (secret) -> sent from "
+                                           "env:SFTP_PASSWORD"));
+}

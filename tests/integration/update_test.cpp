@@ -177,6 +177,10 @@ TEST_CASE("target update moves the path and keeps the bucket, and flow update re
       run(emu, {"target", "update", target, "--file-type", "JSON", "--remove-param", "csvOptions"})
           .code == 0);
   CHECK_FALSE(stored(emu, "targetConnections", target)["params"].contains("csvOptions"));
+  auto typo = run(emu, {"target", "update", target, "--remove-param", "csvOption"});
+  CHECK(typo.code == 2);
+  CHECK_THAT(typo.err,
+             Catch::Contains("csvOption: target connection " + target + " has no such param"));
 
   // The same value again: nothing sent, and it says so.
   const long now = emu.count("writes");
@@ -255,6 +259,7 @@ TEST_CASE("bad input to update is a usage error naming it", "[integration][updat
       {{"connection", "update", conn}, "nothing to update"},
       {{"connection", "update", "not-a-uuid", "--name", "x"}, "UUID"},
       {{"connection", "update", conn, "--name", ""}, "--name must not be empty"},
+      {{"flow", "update", conn, "--name", " \t"}, "blank"},
       {{"connection", "update", conn, "--name", "x", "--etag", " "}, "etag"},
       {{"target", "update", conn, "--manifest", "--no-manifest"}, "contradict"},
       {{"flow", "update", conn}, "nothing to update"},
@@ -271,4 +276,23 @@ TEST_CASE("bad input to update is a usage error naming it", "[integration][updat
       run(emu, {"connection", "update", "8256cfb4-17e6-432c-a469-6aedafb16cd5", "--name", "x"});
   CHECK(missing.code == 4);
   CHECK(emu.count("writes") == writes);
+}
+
+TEST_CASE("output that cannot be written in full is exit 1, and a directory is no file",
+          "[integration][update][hostile]") {
+  Emulator emu;
+  const std::string conn = s3_connection(emu);
+  auto env = emu.env();
+  auto full = test::run_process(
+      {"sh", "-c", test::bin_dir() + "/aepflow connection get " + conn + " -o json > /dev/full"},
+      env);
+  CHECK(full.code == 1);
+  CHECK_THAT(full.err, Catch::Contains("could not be written"));
+  auto dir = run(emu, {"plan", "-f", emu.home()});
+  CHECK(dir.code == 2);
+  CHECK_THAT(dir.err, Catch::Contains("is a directory"));
+  // CLI11's own messages keep their lines: no literal \n.
+  auto twice = run(emu, {"flow", "update", conn, "--name", "a", "--name", "b"});
+  CHECK(twice.code == 2);
+  CHECK(twice.err.find("\\n") == std::string::npos);
 }

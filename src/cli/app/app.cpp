@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <sstream>
 
@@ -294,10 +295,18 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
       ctx.terminal.error(*unknown);
       return exit_code::usage;
     }
-    std::string message = err.str();
-    while (!message.empty() && message.back() == '\n')
-      message.pop_back();
-    ctx.terminal.error(message);
+    // CLI11's message, then its hint ("Run with --help ..."), each on a line of its own.
+    std::istringstream lines(err.str());
+    bool first = true;
+    for (std::string line; std::getline(lines, line);) {
+      if (line.empty()) continue;
+      if (first) {
+        ctx.terminal.error(line);
+      } else {
+        ctx.err() << printable(line) << '\n';
+      }
+      first = false;
+    }
     return exit_code::usage;
   }
 
@@ -343,6 +352,13 @@ int run(const std::vector<std::string>& args, Io& io, TransportFactory make_tran
   if (ctx.out().query_missed()) {
     ctx.terminal.error("--query " + g.query +
                        ": the output has no such value (the command itself succeeded)");
+    return exit_code::error;
+  }
+  // Output a script reads (import > file.yaml) that did not all reach it is a failure.
+  ctx.io.out.flush();
+  if (!ctx.io.out) {
+    ctx.terminal.error("the output could not be written in full (" +
+                       std::string(std::strerror(errno)) + "): what reached it is incomplete");
     return exit_code::error;
   }
   return exit_code::ok;

@@ -55,6 +55,20 @@ Error in_file(const PipelineFile& m, const PipelineSpec& spec, Error e) {
   return e;
 }
 
+namespace {
+
+// The credentials apply would send, read and checked against the auth spec now: what apply would
+// refuse, plan refuses (the references' values are never quoted).
+Result<void> check_credentials(Context& ctx, const PipelinePlan& plan, const PipelineSpec& spec) {
+  if (plan.connection.change == Change::none || spec.auth_spec.empty()) return {};
+  auto params = resolve_param_references(ctx, spec.auth_params);
+  if (!params) return std::unexpected(params.error());
+  std::vector<std::string> unknown;  // warned of by the plan
+  return check_auth_params(plan.connection_spec, spec.auth_spec, *params, unknown);
+}
+
+}  // namespace
+
 Result<Planned> plan_file(Context& ctx, const std::string& file, Goal goal, bool rotate) {
   Planned out;
   auto pipeline_file = load_pipeline_file(ctx, file);
@@ -77,6 +91,11 @@ Result<Planned> plan_file(Context& ctx, const std::string& file, Goal goal, bool
                                                       [&ctx] { return ctx.mapping_services(); });
     if (!plan) return std::unexpected(in_file(out.pipeline_file, spec, plan.error()));
     if (rotate) rotate_secrets(*plan, spec);
+    if (goal == Goal::match) {
+      if (auto ok = check_credentials(ctx, *plan, spec); !ok) {
+        return std::unexpected(in_file(out.pipeline_file, spec, ok.error()));
+      }
+    }
     for (const auto& w : plan->warnings)
       ctx.warn("pipeline " + spec.name + ": " + w);
     out.plans.push_back(std::move(*plan));

@@ -4,6 +4,7 @@
 #include "aepflow/flow/etag.hpp"
 #include "aepflow/flow/ids.hpp"
 #include "app/command_support.hpp"
+#include "terminal/dry_run.hpp"
 
 namespace aepflow::cli {
 
@@ -30,7 +31,9 @@ void add_update_flags(Command& cmd, UpdateFlags& flags, const std::string& id_na
 Result<std::optional<std::string>> check_update_flags(const UpdateFlags& flags,
                                                       const std::string& noun) {
   if (auto ok = check_uuid(noun + " ID", flags.id); !ok) return std::unexpected(ok.error());
-  if (flags.name && flags.name->empty()) return usage("--name must not be empty");
+  if (flags.name && flags.name->find_first_not_of(" \t\r\n") == std::string::npos) {
+    return usage("--name must not be empty or blank");
+  }
   return etag_guard(flags.etag);
 }
 
@@ -73,7 +76,9 @@ void report(Context& ctx, Collection c, const std::string& id, const Applied& ap
     case Format::table: {
       std::vector<std::pair<std::string, std::string>> kv = {{"id", id}};
       if (applied.sent) kv.emplace_back("changed", join(fields));
-      kv.emplace_back("etag", etag.empty() ? "(accepted; the service returned no etag)" : etag);
+      kv.emplace_back("etag", is_invented(etag) ? "(none: nothing was sent)"
+                              : etag.empty()    ? "(accepted; the service returned no etag)"
+                                                : etag);
       if (applied.attempts > 1) {
         kv.emplace_back("attempts", std::to_string(applied.attempts) + " (the " + noun +
                                         " changed meanwhile; re-read and re-planned)");

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -24,6 +25,10 @@ std::optional<std::string> process_getenv(std::string_view name) {
 }
 
 Result<std::string> read_whole_file(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return usage("cannot read '" + path + "': it is a directory, not a file");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return usage("cannot read '" + path + "': " + std::strerror(errno));
   std::ostringstream buf;

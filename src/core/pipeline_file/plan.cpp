@@ -348,6 +348,24 @@ Result<void> locate_renamed(FlowService& service, PipelinePlan& p) {
   }
   return {};
 }
+
+// The secrets a PATCH of the connection's /auth/params carries, as the file's references read
+// when applying: `params.KEY: (secret) -> sent from env:VAR`. Said once.
+void add_secret_details(PipelinePlan& p, const PipelineSpec& spec) {
+  for (const auto& d : p.connection.details) {
+    if (d.from == std::optional<std::string>("(secret)")) return;
+  }
+  const auto secret = secret_auth_params(p.connection_spec, spec.auth_spec);
+  for (const auto& [key, value] : spec.auth_params.items()) {
+    const bool hidden = std::find(secret.begin(), secret.end(), key) != secret.end() ||
+                        !is_shown_credential_field(key);
+    if (!hidden) continue;
+    const std::string given = value.is_string() && is_param_reference(value.get<std::string>())
+                                  ? "sent from " + value.get<std::string>()
+                                  : "sent from the file";
+    p.connection.details.push_back(value_change("params." + key, "(secret)", given));
+  }
+}
 }  // namespace
 
 Result<FlowContents> read_flow_exports(const json& flow,
@@ -430,6 +448,11 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
       p.connection.details.push_back(std::move(d));
     }
     if (!p.connection.details.empty()) p.connection.change = Change::update;
+    // Every auth param is sent with a changed one: the secrets too, from the file's references.
+    const bool params_change =
+        std::any_of(p.connection.details.begin(), p.connection.details.end(),
+                    [](const Difference& d) { return d.field.starts_with("params."); });
+    if (params_change) add_secret_details(p, spec);
   }
   compare_description(p.connection, spec.connection_description);
 
@@ -501,16 +524,7 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
 void rotate_secrets(PipelinePlan& p, const PipelineSpec& spec) {
   if (p.connection.id.empty()) return;
   if (p.connection.change != Change::none && p.connection.change != Change::update) return;
-  const auto secret = secret_auth_params(p.connection_spec, spec.auth_spec);
-  for (const auto& [key, value] : spec.auth_params.items()) {
-    const bool hidden = std::find(secret.begin(), secret.end(), key) != secret.end() ||
-                        !is_shown_credential_field(key);
-    if (!hidden) continue;
-    const std::string given = value.is_string() && is_param_reference(value.get<std::string>())
-                                  ? value.get<std::string>()
-                                  : "(the file's value)";
-    p.connection.details.push_back(value_change("params." + key, "(secret)", given));
-  }
+  add_secret_details(p, spec);
   if (!p.connection.details.empty()) p.connection.change = Change::update;
 }
 

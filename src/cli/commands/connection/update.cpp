@@ -130,7 +130,8 @@ void add_connection_update(Group& parent, Context& ctx) {
   add_update_flags(cmd, *opts, "id", "base connection");
   cmd.option("--param", opts->params,
              "auth param KEY=VALUE (repeatable): every auth param is sent, so each secret "
-             "param is given again; VALUE may be env:VAR, @FILE, cmd:COMMAND or prompt:");
+             "param is given again; VALUE may be env:VAR, @FILE (file:FILE), cmd:COMMAND or "
+             "prompt:");
   cmd.examples(
       "Examples:\n"
       "  # rotate an S3 secret: the access key is kept, the secret is read from the environment\n"

@@ -80,25 +80,32 @@ Result<void> run(const Options& o, Context& ctx) {
     }
   }
   bool warned = false;
-  return run_update(ctx, Collection::target_connections, o.id, *etag, std::move(*current),
-                    [&](const json& now) -> Result<UpdatePlan> {
-                      UpdatePlan plan;
-                      set_member(plan, now, "name", o.name);
-                      set_member(plan, now, "description", o.description);
-                      if (!params) return plan;
-                      json merged = merged_params(now, *given, o.removed);
-                      std::vector<std::string> warnings;
-                      if (auto ok = check_target_params(spec, merged, warnings); !ok) {
-                        return std::unexpected(ok.error());
-                      }
-                      for (const auto& w : warnings) {
-                        if (!warned) ctx.warn(w);
-                      }
-                      warned = true;
-                      replace_whole(plan, "/params", "params", merged,
-                                    merged != object_member(now, "params"));
-                      return plan;
-                    });
+  return run_update(
+      ctx, Collection::target_connections, o.id, *etag, std::move(*current),
+      [&](const json& now) -> Result<UpdatePlan> {
+        UpdatePlan plan;
+        set_member(plan, now, "name", o.name);
+        set_member(plan, now, "description", o.description);
+        if (!params) return plan;
+        const json& current_params = object_member(now, "params");
+        for (const auto& key : o.removed) {
+          if (!current_params.contains(key)) {
+            return std::unexpected(usage("--remove-param " + key + ": target connection " + o.id +
+                                         " has no such param; nothing was sent"));
+          }
+        }
+        json merged = merged_params(now, *given, o.removed);
+        std::vector<std::string> warnings;
+        if (auto ok = check_target_params(spec, merged, warnings); !ok) {
+          return std::unexpected(ok.error());
+        }
+        for (const auto& w : warnings) {
+          if (!warned) ctx.warn(w);
+        }
+        warned = true;
+        replace_whole(plan, "/params", "params", merged, merged != object_member(now, "params"));
+        return plan;
+      });
 }
 
 }  // namespace
@@ -110,11 +117,11 @@ void add_target_update(Group& parent, Context& ctx) {
                             "under its etag): the params given change, the rest are kept");
   add_update_flags(cmd, *opts, "id", "target connection");
   add_target_param_flags(cmd, *opts);
+  cmd.flag("--no-manifest", opts->no_manifest,
+           "stop writing a manifest file beside each export (includeFileManifest false)");
   cmd.option("--remove-param", opts->removed,
              "take a param out (repeatable), e.g. csvOptions when the file type is no longer "
              "CSV");
-  cmd.flag("--no-manifest", opts->no_manifest,
-           "stop writing a manifest file beside each export (includeFileManifest false)");
   cmd.examples(
       "Examples:\n"
       "  # move the exports to a new folder of the same bucket\n"
