@@ -232,3 +232,48 @@ TEST_CASE("plan says which secrets a changed credential sends, and checks their 
                            Catch::Contains("params.password: (secret) -> sent from "
                                            "env:SFTP_PASSWORD"));
 }
+
+TEST_CASE("a readable credential given by reference is compared as it reads, its value unsaid",
+          "[integration][pipeline][secrets]") {
+  Emulator emu;
+  const std::string s3 = test::example_pipeline("amazon-s3");
+  std::map<std::string, std::string> env = {
+      {"AMAZON_S3_ACCESS_KEY", "AKIAEXAMPLEKEY234567"},
+      {"AMAZON_S3_SECRET_KEY", "exampleOnlyS3SecretKey000000000000000000"}};
+  REQUIRE(aepflow(emu, {"apply", "-f", s3, "--yes"}, env).code == 0);
+  CHECK(aepflow(emu, {"plan", "-f", s3, "--detailed-exitcode"}, env).code == 0);
+  env["AMAZON_S3_ACCESS_KEY"] = "AKIAROTATEDKEY777777";
+  auto plan = aepflow(emu, {"plan", "-f", s3, "--detailed-exitcode", "-o", "table"}, env);
+  INFO(plan.out + plan.err);
+  CHECK(plan.code == 7);
+  CHECK_THAT(plan.out,
+             Catch::Contains("params.s3AccessKey: (as stored) -> what env:AMAZON_S3_ACCESS_KEY "
+                             "reads") &&
+                 Catch::Contains("params.s3SecretKey: (secret) -> sent from "
+                                 "env:AMAZON_S3_SECRET_KEY"));
+  CHECK((plan.out + plan.err).find("AKIAROTATED") == std::string::npos);
+  CHECK((plan.out + plan.err).find("AKIAEXAMPLE") == std::string::npos);
+  REQUIRE(aepflow(emu, {"apply", "-f", s3, "--yes"}, env).code == 0);
+  const std::string conn = id_named(emu, "connection", "Connect to Amazon S3");
+  CHECK(emu.stored("prod", "connections", conn)["auth"]["params"]["s3AccessKey"] ==
+        "AKIAROTATEDKEY777777");
+  CHECK(aepflow(emu, {"plan", "-f", s3, "--detailed-exitcode"}, env).code == 0);
+}
+
+TEST_CASE("apply does not send again a change whose answer was lost", "[integration][pipeline]") {
+  Emulator emu;
+  REQUIRE(aepflow(emu, {"apply", "-f", test::example_pipeline(), "--yes"}, kSecrets).code == 0);
+  const std::string target = id_named(emu, "target", "TargetConnection for Adobe Campaign");
+  const std::string text =
+      std::regex_replace(example_text(), std::regex("path: campaign/daily"), "path: c/lost");
+  emu.admin(
+      "POST", "/__emulator/faults",
+      R"({"method":"PATCH","pathPrefix":"/targetConnections/","action":"drop-after","times":1})");
+  const long writes = emu.count("writes");
+  auto apply = piped(emu, {"apply", "-f", "-", "--yes"}, text);
+  INFO(apply.err);
+  REQUIRE(apply.code == 0);
+  // The PATCH made (its answer lost), its retry refused (412), and after the re-read nothing more.
+  CHECK(emu.count("writes") == writes + 2);
+  CHECK(emu.stored("prod", "targetConnections", target)["params"]["path"] == "c/lost");
+}

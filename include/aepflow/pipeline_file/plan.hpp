@@ -87,6 +87,10 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
                                    const std::string& today,
                                    const std::function<Result<MappingServices>()>& mapping = {});
 
+// The connection's params the file gives by reference that the service shows (not secrets: an S3
+// access key ID), compared as `resolved` reads them: a difference is an update, its values unsaid.
+void compare_resolved(PipelinePlan& p, const PipelineSpec& spec, const nlohmann::json& resolved);
+
 // apply --rotate-secrets: the connection's secrets cannot be compared (the service masks them), so
 // an existing connection whose file gives secret params is updated with the file's current values.
 void rotate_secrets(PipelinePlan& p, const PipelineSpec& spec);

@@ -59,15 +59,23 @@ namespace {
 
 // The credentials apply would send, read and checked against the auth spec now: what apply would
 // refuse, plan refuses (the references' values are never quoted).
-Result<void> check_credentials(Context& ctx, const PipelinePlan& plan, const PipelineSpec& spec) {
-  if (plan.connection.change == Change::none || spec.auth_spec.empty()) return {};
+// What the references read is also compared with what the service shows of the connection.
+Result<void> check_credentials(Context& ctx, PipelinePlan& plan, const PipelineSpec& spec) {
+  if (spec.auth_spec.empty()) return {};
   auto params = resolve_param_references(ctx, spec.auth_params);
   if (!params) return std::unexpected(params.error());
+  compare_resolved(plan, spec, *params);
+  if (plan.connection.change == Change::none) return {};
   std::vector<std::string> unknown;  // warned of by the plan
   return check_auth_params(plan.connection_spec, spec.auth_spec, *params, unknown);
 }
 
 }  // namespace
+
+Result<void> finish_plan(Context& ctx, PipelinePlan& plan, const PipelineSpec& spec, bool rotate) {
+  if (rotate) rotate_secrets(plan, spec);
+  return check_credentials(ctx, plan, spec);
+}
 
 Result<Planned> plan_file(Context& ctx, const std::string& file, Goal goal, bool rotate) {
   Planned out;
@@ -90,9 +98,8 @@ Result<Planned> plan_file(Context& ctx, const std::string& file, Goal goal, bool
                                       : plan_pipeline(*out.service, spec, today_utc(ctx.io.now()),
                                                       [&ctx] { return ctx.mapping_services(); });
     if (!plan) return std::unexpected(in_file(out.pipeline_file, spec, plan.error()));
-    if (rotate) rotate_secrets(*plan, spec);
     if (goal == Goal::match) {
-      if (auto ok = check_credentials(ctx, *plan, spec); !ok) {
+      if (auto ok = finish_plan(ctx, *plan, spec, rotate); !ok) {
         return std::unexpected(in_file(out.pipeline_file, spec, ok.error()));
       }
     }

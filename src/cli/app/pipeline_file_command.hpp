@@ -26,6 +26,11 @@ struct Planned {
   FlowService* service = nullptr;
   std::vector<PipelinePlan> plans;
 };
+// What a plan of a pipeline to match needs of this machine: the references read and compared
+// with what the service shows, the credentials checked as apply checks them, and with `rotate`
+// (apply --rotate-secrets) the secrets sent again.
+Result<void> finish_plan(Context& ctx, PipelinePlan& plan, const PipelineSpec& spec, bool rotate);
+
 // `rotate`: apply --rotate-secrets (rotate_secrets in plan.hpp).
 Result<Planned> plan_file(Context& ctx, const std::string& file, Goal goal, bool rotate = false);
 

@@ -85,7 +85,11 @@ Result<void> run(const Options& o, Context& ctx) {
     auto plan = i == 0 ? std::move(plans[0])
                        : plan_pipeline(service, spec, today_utc(ctx.io.now()), hooks.mapping);
     if (!plan) return std::unexpected(in_file(pipeline_file, spec, plan.error()));
-    if (i > 0 && o.rotate) rotate_secrets(*plan, spec);
+    if (i > 0) {
+      if (auto ok = finish_plan(ctx, *plan, spec, o.rotate); !ok) {
+        return std::unexpected(in_file(pipeline_file, spec, ok.error()));
+      }
+    }
     if (auto ok = apply_pipeline(service, spec, *plan, hooks); !ok) {
       Error e = ok.error();
       e.context = "apply pipeline " + spec.name + (e.context.empty() ? "" : ": " + e.context);

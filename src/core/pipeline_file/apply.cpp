@@ -119,8 +119,9 @@ Result<void> update(Work& w, ResourcePlan& r) {
       w.service, r.collection, r.id,
       [&](const json& now) -> Result<json> {
         json ops = json::array();
+        // What is already so (a PATCH whose answer was lost, then a 412) is not sent again.
         auto set = [&](const char* key, const std::optional<std::string>& value) {
-          if (!value) return;
+          if (!value || text_of(now, key) == *value) return;
           ops.push_back({{"op", now.contains(key) ? "replace" : "add"},
                          {"path", std::string("/") + key},
                          {"value", *value}});
@@ -129,7 +130,8 @@ Result<void> update(Work& w, ResourcePlan& r) {
         set("description", description);
         if (params && connection) {
           ops.push_back({{"op", "replace"}, {"path", "/auth/params"}, {"value", w.auth_params}});
-        } else if (params && r.collection == Collection::target_connections) {
+        } else if (params && r.collection == Collection::target_connections &&
+                   member(now, "params") != w.p.target_params) {
           ops.push_back({{"op", "replace"}, {"path", "/params"}, {"value", w.p.target_params}});
         }
         return ops;

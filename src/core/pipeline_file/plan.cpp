@@ -521,6 +521,29 @@ Result<PipelinePlan> plan_pipeline(FlowService& service, const PipelineSpec& spe
   return p;
 }
 
+void compare_resolved(PipelinePlan& p, const PipelineSpec& spec, const json& resolved) {
+  if (p.connection.id.empty()) return;
+  if (p.connection.change != Change::none && p.connection.change != Change::update) return;
+  const auto secret = secret_auth_params(p.connection_spec, spec.auth_spec);
+  const json& stored = member(member(p.connection.current, "auth"), "params");
+  bool changed = false;
+  for (const auto& [key, value] : spec.auth_params.items()) {
+    if (!value.is_string() || !is_param_reference(value.get<std::string>())) continue;
+    if (std::find(secret.begin(), secret.end(), key) != secret.end()) continue;
+    auto now = stored.is_object() ? stored.find(key) : stored.end();
+    if (!stored.is_object() || now == stored.end() || is_masked(*now)) continue;
+    auto given = resolved.find(key);
+    if (given == resolved.end() || *given == *now) continue;
+    // Neither value is shown: what a reference reads may be sensitive even where readable.
+    p.connection.details.push_back(value_change("params." + key, "(as stored)",
+                                                "what " + value.get<std::string>() + " reads"));
+    changed = true;
+  }
+  if (!changed) return;
+  p.connection.change = Change::update;
+  add_secret_details(p, spec);
+}
+
 void rotate_secrets(PipelinePlan& p, const PipelineSpec& spec) {
   if (p.connection.id.empty()) return;
   if (p.connection.change != Change::none && p.connection.change != Change::update) return;
