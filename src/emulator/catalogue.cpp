@@ -51,15 +51,16 @@ Response datasets(Call& call) {
 
 }  // namespace
 
-json seed_datasets() {
+json seed_datasets(int count) {
   static const char* names[] = {"Loyalty members",     "Web events",         "Email engagement",
                                 "Store purchases",     "Product catalogue",  "CRM contacts",
                                 "Call center logs",    "Mobile app events",  "Consent records",
                                 "Offline conversions", "Campaign responses", "Support tickets"};
   json out = json::array();
-  for (std::size_t i = 0; i < 24; ++i) {
+  // 24 hex digits, as Catalog's IDs: the last four count (--seed-datasets is at most 60,000).
+  for (std::size_t i = 0; i < static_cast<std::size_t>(std::clamp(count, 0, 0xffff)); ++i) {
     char id[25];
-    std::snprintf(id, sizeof id, "5ef3e3259ad2a1191ab7%04zx", i);
+    std::snprintf(id, sizeof id, "5ef3e3259ad2a1191ab7%04x", static_cast<unsigned>(i & 0xffff));
     std::string name = names[i % std::size(names)];
     if (i >= std::size(names)) name += " (archive)";
     out.push_back({{"id", id},

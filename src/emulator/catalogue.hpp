@@ -13,6 +13,6 @@ namespace emulator {
 Response catalogue(Call& call, const std::vector<std::string>& parts);
 
 // The datasets of an organization that can be exported, made up once at start.
-nlohmann::json seed_datasets();
+nlohmann::json seed_datasets(int count);
 
 }  // namespace emulator

@@ -82,6 +82,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
   int seed_flows = 0;
+  int seed_datasets = 24;
   std::string seed_sandbox = "prod";
   double clock_offset = 0;
   app.add_option("--clock-offset", clock_offset,
@@ -90,6 +91,10 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--seed-flows", seed_flows, "destination flows to create at start")
       ->check(CLI::Range(0, 1'000'000));
+  app.add_option("--seed-datasets", seed_datasets,
+                 "exportable datasets the Data Lake configs list (every sandbox)")
+      ->check(CLI::Range(0, 60'000))
+      ->capture_default_str();
   app.add_option("--seed-sandbox", seed_sandbox, "sandbox of the seeded flows")
       ->capture_default_str();
   std::string tls_cert, tls_key;
@@ -129,6 +134,7 @@ int main(int argc, char** argv) {
   options.runs.failure_rate = run_failure_rate;
   if (first_run_delay >= 0) options.runs.first_run_delay = ms(first_run_delay);
   options.seed_flows = seed_flows;
+  options.seed_datasets = seed_datasets;
   options.seed_sandbox = seed_sandbox;
   if (!options.sandboxes.count(seed_sandbox)) {
     std::cerr << "aepflow-emulator: --seed-sandbox " << seed_sandbox << " is not a --sandbox\n";

@@ -117,7 +117,7 @@ Service::Service(Options options, std::function<std::chrono::system_clock::time_
   state_->clock = std::move(clock);
   state_->connection_specs = json::parse(emulator_connection_specs_json);
   state_->flow_specs = json::parse(emulator_flow_specs_json);
-  state_->datasets = seed_datasets();
+  state_->datasets = seed_datasets(state_->options.seed_datasets);
   state_->profile_union = json::parse(emulator_profile_union_schema_json);
   state_->namespaces = json::parse(emulator_identity_namespaces_json);
   const std::uint64_t seed = state_->options.seed.value_or(std::random_device{}());

@@ -37,7 +37,8 @@ struct Options {
   int chaos_retry_after = 1;  // seconds, on the 429s and 503s of the chaos mix
   double rate_limit = 0;      // requests per second per API key; 0: unlimited
   RunOptions runs;
-  int seed_flows = 0;  // destination flows created at start, for listing at scale
+  int seed_flows = 0;      // destination flows created at start, for listing at scale
+  int seed_datasets = 24;  // exportable datasets the Data Lake configs list
   std::string seed_sandbox = "prod";
 };
 

@@ -66,6 +66,9 @@ const std::vector<Noun>& nouns() {
          add_flowspecs_get(g, ctx);
        },
        "Examples:\n  aepflow flowspecs list\n  aepflow flowspecs get \"Amazon S3\" -o json"},
+      {"datasets", "datasets a destination can export (the Data Lake spec's configs)", "DATASET",
+       [](Group& g, Context& ctx) { add_datasets_list(g, ctx); },
+       "Examples:\n  aepflow datasets list --name loyalty\n  aepflow datasets list --all -o id"},
       {"connection", "base connections: create, get, update, list, delete", "CONNECTION",
        [](Group& g, Context& ctx) {
          add_connection_create(g, ctx);

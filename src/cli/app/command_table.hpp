@@ -17,6 +17,7 @@ void add_specs_list(Group& parent, Context& ctx);
 void add_specs_get(Group& parent, Context& ctx);
 void add_flowspecs_list(Group& parent, Context& ctx);
 void add_flowspecs_get(Group& parent, Context& ctx);
+void add_datasets_list(Group& parent, Context& ctx);
 void add_source_create(Group& parent, Context& ctx);
 void add_flow_get(Group& parent, Context& ctx);
 void add_flow_validate(Group& parent, Context& ctx);
