@@ -40,7 +40,7 @@ TEST_CASE("datasets list reads every page by start and limit, and filters by nam
   for (const auto& d : matching)
     CHECK_THAT(d["name"].get<std::string>(), Catch::Contains("Web events"));
 
-  for (const char* bad : {"0", "-1", "x", ""}) {
+  for (const char* bad : {"0", "-1", "x", "3x"}) {
     CAPTURE(bad);
     auto r = aepflow(emu, {"datasets", "list", "--limit", bad});
     CHECK(r.code == 2);

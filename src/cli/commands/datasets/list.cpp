@@ -1,9 +1,9 @@
 // aepflow datasets list [--name TEXT] [--limit N] [--all]
 // The datasets a destination can export, page after page of the Data Lake spec's configs.
-#include "aepflow/base/text.hpp"
 #include "aepflow/flow/datasets.hpp"
 #include "app/command_support.hpp"
 #include "app/command_table.hpp"
+#include "terminal/listing.hpp"
 
 namespace aepflow::cli {
 
@@ -13,7 +13,7 @@ using nlohmann::json;
 
 struct Options {
   std::string name;
-  std::string limit = "20";
+  std::string limit;  // default 20
   bool all = false;
 };
 
@@ -21,15 +21,9 @@ struct Options {
 constexpr int kPage = 100;
 
 Result<void> run(const Options& o, Context& ctx) {
-  long limit = 0;
-  if (!o.all) {
-    char* end = nullptr;
-    limit = std::strtol(o.limit.c_str(), &end, 10);
-    if (o.limit.empty() || *end != '\0' || limit < 1 || limit > 100000) {
-      return usage("--limit expects a number from 1 to 100000 (or --all), got '" +
-                   printable(o.limit) + "'");
-    }
-  }
+  auto given = parse_limit(o.limit);
+  if (!given) return std::unexpected(given.error());
+  const long limit = given->value_or(20);
   auto service = ctx.service();
   if (!service) return std::unexpected(service.error());
   json shown = json::array();
