@@ -4,7 +4,9 @@
 // paged by start and limit, with the pageInfo that endpoint answers instead of next links.
 
 #include <nlohmann/json.hpp>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "aepflow/base/error.hpp"
 #include "aepflow/flow/client.hpp"
@@ -22,5 +24,11 @@ struct DatasetPage {
 // One page: `limit` datasets from index `start`. A page that says there is more but holds
 // nothing, or an answer without its items, is an error (a walk over the pages would not end).
 Result<DatasetPage> dataset_page(FlowService& service, long start, int limit);
+
+// The Data Lake source connection's params.datasets for these dataset IDs, in the order given,
+// each with the name the service lists ([{"dataSetId": ID, "name": NAME}]), read page after page
+// until all are found. An ID given twice counts once; an ID that is malformed, or that is not
+// among the exportable datasets, is a usage error naming it.
+Result<nlohmann::json> dataset_refs(FlowService& service, const std::vector<std::string>& ids);
 
 }  // namespace aepflow

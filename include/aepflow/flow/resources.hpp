@@ -51,6 +51,9 @@ struct NewSourceConnection {
   SpecRef spec{std::string(profile_store_spec_id)};
   std::string base_connection_id;
   std::string data_format = "CSV";
+  // A Data Lake source's params.datasets ([{dataSetId, name}], from dataset_refs): when set, the
+  // connection reads these datasets and has no data block, as Adobe's dataset export sends it.
+  nlohmann::json datasets;
 };
 
 struct NewTargetConnection {
@@ -68,6 +71,9 @@ struct NewFlow {
   std::string source_connection_id;
   std::string target_connection_id;
   bool mapped = false;  // to a current cloud-storage card: see empty_general_transform
+  // A dataset export's scheduleParams (new_dataset_schedule): when set, the flow exports
+  // datasets, with no transformations, as Adobe's dataset export sends it.
+  nlohmann::json schedule;
 };
 
 struct ListQuery {

@@ -21,6 +21,11 @@ struct Destination {
   std::string_view connection_spec_id;
   std::string_view flow_spec_id;  // profile/audience export flow spec; empty for sources
   Generation generation;
+  // The flow spec that exports datasets to it (a current cloud-storage card's); empty where the
+  // destination exports no datasets. For ADLS Gen2, Data Landing Zone and Google Cloud Storage it
+  // is the audience flow spec too: the source connection's spec (Data Lake or Profile Store)
+  // decides what such a flow exports.
+  std::string_view dataset_flow_spec_id = {};
 };
 
 std::span<const Destination> destinations();
@@ -28,6 +33,9 @@ std::span<const Destination> destinations();
 // The AWS account Adobe assumes an S3 card's "Assumed Role" from: the role's trust policy must
 // allow it sts:AssumeRole (the Amazon S3 card's documentation).
 inline constexpr std::string_view adobe_aws_account = "670664943635";
+
+// What a flow exports: audiences (from the Profile Store) or datasets (from the Data Lake).
+enum class FlowKind { audiences, datasets };
 
 // Case-insensitive match on name or alias, or exact match on the connection spec ID.
 const Destination* find_destination(std::string_view name_or_id);

@@ -15,8 +15,9 @@
 namespace aepflow {
 
 struct FileOptions {
-  std::optional<std::string> file_type;    // fileType: CSV, JSON, PARQUET (audience exports)
-  std::optional<std::string> compression;  // compression: NONE, GZIP
+  std::optional<std::string> file_type;          // fileType: CSV, JSON, PARQUET (audience exports)
+  std::optional<std::string> dataset_file_type;  // datasetFileType: JSON, PARQUET (datasets)
+  std::optional<std::string> compression;        // compression: NONE, GZIP
   std::vector<std::pair<std::string, std::string>> csv;  // csvOptions, in the order given
   bool manifest = false;                                 // includeFileManifest: true
 };

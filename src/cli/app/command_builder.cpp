@@ -34,6 +34,11 @@ Command& Command::required() {
   return *this;
 }
 
+Command& Command::split_on(char delimiter) {
+  if (last_) last_->delimiter(delimiter);
+  return *this;
+}
+
 Command& Command::show_default() {
   if (last_) last_->capture_default_str();
   return *this;

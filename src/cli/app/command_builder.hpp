@@ -42,6 +42,8 @@ class Command {
   Command& flag(const std::string& names, bool& into, const std::string& help);
   Command& required();      // of the last option
   Command& show_default();  // the last option's current value, in --help
+  // The last (repeatable) option also takes a list in one value: --datasets A,B.
+  Command& split_on(char delimiter);
   Command& examples(const std::string& text);
   // What runs when this command is chosen, once parsing has finished.
   void run(Context& ctx, std::function<Result<void>()> action);

@@ -147,6 +147,10 @@ Request create_source_connection(const NewSourceConnection& s) {
   json body = named(s.name, s.description);
   body["connectionSpec"] = spec_ref(s.spec);
   if (!s.base_connection_id.empty()) body["baseConnectionId"] = s.base_connection_id;
+  if (s.datasets.is_array()) {
+    body["params"] = {{"datasets", s.datasets}};
+    return post("/sourceConnections", body);
+  }
   body["data"] = {{"format", s.data_format}, {"schema", nullptr}};
   body["params"] = json::object();
   return post("/sourceConnections", body);
@@ -165,6 +169,11 @@ json new_flow_body(const NewFlow& f) {
   body["flowSpec"] = spec_ref(f.flow_spec);
   body["sourceConnectionIds"] = json::array({f.source_connection_id});
   body["targetConnectionIds"] = json::array({f.target_connection_id});
+  if (f.schedule.is_object()) {
+    body["transformations"] = json::array();
+    body["scheduleParams"] = f.schedule;
+    return body;
+  }
   body["transformations"] = empty_general_transform(f.mapped);
   return body;
 }

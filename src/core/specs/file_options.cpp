@@ -41,6 +41,16 @@ Result<std::pair<std::string, std::string>> parse_csv_option(std::string_view te
 }
 
 Result<void> add_file_options(const json& connection_spec, const FileOptions& o, json& params) {
+  // A target exports audiences (fileType, csvOptions) or datasets (datasetFileType), never both:
+  // the card's spec requires the one its flow's kind names.
+  if (o.dataset_file_type && (o.file_type || !o.csv.empty() || params.contains("fileType"))) {
+    return usage(
+        "--dataset-file-type is for a dataset export, --file-type and --csv-option for "
+        "an audience export: give one kind");
+  }
+  if (o.dataset_file_type) {
+    if (auto ok = put(params, "datasetFileType", *o.dataset_file_type); !ok) return ok;
+  }
   if (o.file_type) {
     if (auto ok = put(params, "fileType", *o.file_type); !ok) return ok;
   }

@@ -49,11 +49,29 @@ Result<std::string> resolve_connection_spec(FlowService& service, std::string_vi
                       "Run `aepflow specs list` for the service's catalogue.");
 }
 
-Result<std::string> resolve_flow_spec(FlowService& service, std::string_view name_or_id) {
+Result<std::string> resolve_flow_spec(FlowService& service, std::string_view name_or_id,
+                                      std::optional<FlowKind> kind) {
   if (auto ok = check_not_empty("the flow spec", name_or_id); !ok) return ok;
   if (is_uuid(name_or_id)) return std::string(name_or_id);
-  if (const auto* d = find_destination(name_or_id); d && !d->flow_spec_id.empty()) {
-    return std::string(d->flow_spec_id);
+  std::string_view card = name_or_id;
+  constexpr std::string_view suffix = " datasets";
+  if (card.size() > suffix.size() && iequals(card.substr(card.size() - suffix.size()), suffix)) {
+    if (kind == FlowKind::audiences) {
+      return usage("--flow-spec '" + printable(name_or_id) +
+                   "' names a dataset export, and --kind is audiences");
+    }
+    card.remove_suffix(suffix.size());
+    kind = FlowKind::datasets;
+  }
+  if (const auto* d = find_destination(card); d && !d->flow_spec_id.empty()) {
+    if (kind != FlowKind::datasets) return std::string(d->flow_spec_id);
+    if (d->dataset_flow_spec_id.empty()) {
+      return usage(std::string(d->name) +
+                   " exports no datasets: dataset exports go to the current cloud-storage cards "
+                   "(Amazon S3, Azure Blob Storage, Azure Data Lake Storage Gen2, Data Landing "
+                   "Zone, Google Cloud Storage, SFTP)");
+    }
+    return std::string(d->dataset_flow_spec_id);
   }
   return find_by_name(service, Collection::flow_specs, name_or_id,
                       "Run `aepflow flowspecs list` for the service's catalogue.");

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "aepflow/flow/dataset_schedule.hpp"
 #include "app/command_builder.hpp"
 
 namespace aepflow::cli {
@@ -14,6 +15,8 @@ struct FlowCreateOptions {
   std::string flow_spec;
   std::string source;
   std::string target;
+  std::string kind;  // audiences or datasets; empty: from the flow spec's name and the schedule
+  DatasetScheduleFlags schedule;
 };
 
 // `run_f`: what runs with the parsed options (default: the command itself).

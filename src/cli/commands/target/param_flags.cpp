@@ -19,6 +19,8 @@ void add_target_param_flags(Command& cmd, TargetParamFlags& f) {
   cmd.option("--file-type", f.file_type,
              "file type of a current cloud-storage card's audience exports: CSV, JSON or PARQUET "
              "(param fileType)");
+  cmd.option("--dataset-file-type", f.dataset_file_type,
+             "file type of a dataset export: JSON or PARQUET (param datasetFileType)");
   cmd.option("--compression", f.compression, "NONE or GZIP (param compression)");
   cmd.option("--csv-option", f.csv_options,
              "CSV option KEY=VALUE (repeatable; param csvOptions, only with --file-type CSV): "
@@ -49,6 +51,7 @@ Result<nlohmann::json> flag_params(const TargetParamFlags& f, const Io& io) {
 Result<FileOptions> flag_file_options(const TargetParamFlags& f) {
   FileOptions o;
   if (!f.file_type.empty()) o.file_type = f.file_type;
+  if (!f.dataset_file_type.empty()) o.dataset_file_type = f.dataset_file_type;
   if (!f.compression.empty()) o.compression = f.compression;
   o.manifest = f.manifest;
   for (const auto& text : f.csv_options) {

@@ -17,7 +17,7 @@ struct TargetParamFlags {
   // Shorthands, each for one target param.
   std::string mode, bucket, container, path, remote_path, format;
   // A current cloud-storage card's file options.
-  std::string file_type, compression;
+  std::string file_type, dataset_file_type, compression;
   std::vector<std::string> csv_options;
   bool manifest = false;
 };
