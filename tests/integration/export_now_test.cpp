@@ -324,3 +324,19 @@ TEST_CASE("export-now: the service's two documented 400s become clear errors",
   CHECK(posts == 1);  // a refusal is not retried
   CHECK(r.err.find("stub-token") == std::string::npos);
 }
+
+TEST_CASE("the export-now example script exports both audiences and follows their runs",
+          "[integration][export-now][examples]") {
+  Emulator emu(emulator_args());
+  auto r = test::run_process({"bash", test::source_dir() + "/examples/export-now.sh"}, emu.env());
+  INFO(r.out);
+  INFO(r.err);
+  CHECK(r.code == 0);
+  CHECK_THAT(r.out, Catch::Contains("dataflow:"));
+  std::size_t succeeded = 0;
+  for (auto at = r.out.find("run succeeded:"); at != std::string::npos;
+       at = r.out.find("run succeeded:", at + 1))
+    ++succeeded;
+  CHECK(succeeded == 2);
+  CHECK(r.err.find("error") == std::string::npos);
+}
