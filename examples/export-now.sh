@@ -7,13 +7,7 @@
 source "$(dirname "$0")/common.sh"
 
 if [[ -z ${DATAFLOW:-} ]]; then
-  export S3_ACCESS_ID=${S3_ACCESS_ID:-AKIAEXAMPLEKEY234567}
-  export S3_SECRET_KEY=${S3_SECRET_KEY:-example-only-s3-secret-key}
-  connect_profile_store
-  connect_destination "S3 Connection for Adobe Campaign" "Adobe Campaign" S3 \
-    accessId=env:S3_ACCESS_ID secretKey=env:S3_SECRET_KEY
-  create_target "Adobe Campaign" --mode S3 --bucket acme-campaign-exports --path audiences/daily \
-    --format CSV
+  connect_campaign_s3
   create_dataflow "Adobe Campaign"
   YESTERDAY=$(date -u -d yesterday +%Y-%m-%d 2>/dev/null || date -u -v-1d +%Y-%m-%d)
   aepflow flow activate "$DATAFLOW" --audience "$MOUNTAIN_BIKING" --audience "$LOYALTY" \

@@ -59,10 +59,8 @@ Result<void> run(const Options& o, Context& ctx) {
   auto audiences = normalize_audience_ids(o.audiences, "--audience");
   if (!audiences) return std::unexpected(audiences.error());
   if (audiences->empty()) return usage("nothing to export: pass --audience ID (repeatable)");
-  auto timeout = duration_option(o.timeout, "--timeout");
-  if (!timeout) return std::unexpected(timeout.error());
-  auto interval = duration_option(o.interval, "--interval");
-  if (!interval) return std::unexpected(interval.error());
+  auto times = wait_times(o.timeout, o.interval);
+  if (!times) return std::unexpected(times.error());
   auto service = ctx.service();
   if (!service) return std::unexpected(service.error());
   auto flow = (*service)->get(Collection::flows, o.flow_id);
@@ -106,7 +104,7 @@ Result<void> run(const Options& o, Context& ctx) {
   std::vector<std::string> ids;
   for (const auto& r : started)
     ids.push_back(r.run_id);
-  Poll poll(ctx, *timeout, *interval);
+  Poll poll(ctx, times->timeout, times->interval);
   auto finished = follow_runs(**service, ids, poll, "dataflow " + o.flow_id);
   if (!finished) {
     print_runs(ctx, started, {});

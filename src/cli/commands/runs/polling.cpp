@@ -18,6 +18,14 @@ Result<milliseconds> duration_option(const std::string& text, const char* flag) 
   return *d;
 }
 
+Result<WaitTimes> wait_times(const std::string& timeout, const std::string& interval) {
+  auto t = duration_option(timeout, "--timeout");
+  if (!t) return std::unexpected(t.error());
+  auto i = duration_option(interval, "--interval");
+  if (!i) return std::unexpected(i.error());
+  return WaitTimes{*t, *i};
+}
+
 void StatusLine::show(const std::string& given) {
   const std::string text = printable(given);  // a run's state and errors, from the service
   if (ctx_.io.err_is_terminal) {
@@ -82,14 +90,19 @@ Result<void> run_outcome(const nlohmann::json& run, const std::string& context) 
 
 Result<std::vector<nlohmann::json>> follow_runs(FlowService& service,
                                                 const std::vector<std::string>& run_ids, Poll& poll,
-                                                const std::string& label) {
-  std::vector<nlohmann::json> runs(run_ids.size());
+                                                const std::string& label,
+                                                std::vector<nlohmann::json> read) {
+  const bool fresh = read.size() == run_ids.size();
+  std::vector<nlohmann::json> runs =
+      fresh ? std::move(read) : std::vector<nlohmann::json>(run_ids.size());
   std::vector<bool> finished(run_ids.size(), false);
-  for (;;) {
+  for (bool first = true;; first = false) {
     std::size_t done = 0;
     std::string going;
     for (std::size_t i = 0; i < run_ids.size(); ++i) {
-      if (!finished[i]) {
+      if (first && fresh) {
+        finished[i] = run_finished(runs[i]);
+      } else if (!finished[i]) {
         auto got = service.get(Collection::runs, run_ids[i]);
         if (!got) return std::unexpected(poll.stop(std::move(got.error())));
         runs[i] = std::move(*got);

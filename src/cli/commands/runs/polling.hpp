@@ -16,6 +16,13 @@ namespace aepflow::cli {
 // A positive duration ("90s", "15m", "2h"); a usage error naming `flag` otherwise.
 Result<std::chrono::milliseconds> duration_option(const std::string& text, const char* flag);
 
+// --timeout and --interval, as runs watch and export-now --wait take them.
+struct WaitTimes {
+  std::chrono::milliseconds timeout;
+  std::chrono::milliseconds interval;
+};
+Result<WaitTimes> wait_times(const std::string& timeout, const std::string& interval);
+
 // The status line: rewritten in place on a terminal, one line per change otherwise.
 class StatusLine {
  public:
@@ -57,9 +64,11 @@ Result<void> run_outcome(const nlohmann::json& run, const std::string& context);
 
 // Reads each of `run_ids` by ID (GET /runs/{id}, through the client's base URL) until all have
 // finished: the runs as last read, in the order given. `label` names them in the status line
-// and in the timeout ("dataflow <id>").
+// and in the timeout ("dataflow <id>"). `read`: the runs as just read (as many as `run_ids`), so
+// the first poll waits for the next interval instead of reading them again.
 Result<std::vector<nlohmann::json>> follow_runs(FlowService& service,
                                                 const std::vector<std::string>& run_ids, Poll& poll,
-                                                const std::string& label);
+                                                const std::string& label,
+                                                std::vector<nlohmann::json> read = {});
 
 }  // namespace aepflow::cli

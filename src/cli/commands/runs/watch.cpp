@@ -19,14 +19,12 @@ struct Options {
 
 Result<void> run(const Options& o, Context& ctx) {
   if (auto ok = check_uuid("flow ID", o.flow_id); !ok) return ok;
-  auto timeout = duration_option(o.timeout, "--timeout");
-  if (!timeout) return std::unexpected(timeout.error());
-  auto interval = duration_option(o.interval, "--interval");
-  if (!interval) return std::unexpected(interval.error());
+  auto times = wait_times(o.timeout, o.interval);
+  if (!times) return std::unexpected(times.error());
   auto service = ctx.service();
   if (!service) return std::unexpected(service.error());
 
-  Poll poll(ctx, *timeout, *interval);
+  Poll poll(ctx, times->timeout, times->interval);
   const std::string label = "dataflow " + o.flow_id;
   ListQuery q;
   q.properties.push_back("flowId==" + o.flow_id);
@@ -43,7 +41,7 @@ Result<void> run(const Options& o, Context& ctx) {
                                    .value("startedAtUTC", std::int64_t{0});
       if (!o.next || run_started >= poll.started_ms()) {
         const std::string watched = text_of(page->items[0], "id");
-        auto runs = follow_runs(**service, {watched}, poll, label);
+        auto runs = follow_runs(**service, {watched}, poll, label, {std::move(page->items[0])});
         if (!runs) return std::unexpected(runs.error());
         const nlohmann::json& run = runs->front();
         print_item(ctx.out(), run, [&](Output& out) { print_run(out, run); });
