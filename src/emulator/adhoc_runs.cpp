@@ -118,8 +118,9 @@ std::optional<std::string> read_jobs(const json& body, std::vector<Job>& jobs) {
       if (!a.is_string() || a.get<std::string>().empty()) {
         return "activationInfo." + flow_id + " must hold audience IDs (strings)";
       }
-      if (std::find(job.audiences.begin(), job.audiences.end(), a) == job.audiences.end()) {
-        job.audiences.push_back(a);
+      const std::string id = a.get<std::string>();
+      if (std::find(job.audiences.begin(), job.audiences.end(), id) == job.audiences.end()) {
+        job.audiences.push_back(id);
       }
     }
     jobs.push_back(std::move(job));
