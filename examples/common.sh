@@ -54,6 +54,18 @@ create_target() {
   say "target connection" "$TARGET_CONNECTION"
 }
 
+# Steps 1 to 4 for Adobe Campaign over Amazon S3, the tutorial's own destination.
+connect_campaign_s3() {
+  # Credentials are read from the environment (env:VAR), never put on the command line.
+  export S3_ACCESS_ID=${S3_ACCESS_ID:-AKIAEXAMPLEKEY234567}
+  export S3_SECRET_KEY=${S3_SECRET_KEY:-example-only-s3-secret-key}
+  connect_profile_store
+  connect_destination "S3 Connection for Adobe Campaign" "Adobe Campaign" S3 \
+    accessId=env:S3_ACCESS_ID secretKey=env:S3_SECRET_KEY
+  create_target "Adobe Campaign" --mode S3 --bucket acme-campaign-exports --path audiences/daily \
+    --format CSV
+}
+
 # Step 5: the dataflow. Usage: create_dataflow DESTINATION
 create_dataflow() {
   DATAFLOW=$(aepflow flow create --name "activate audiences to $1" \

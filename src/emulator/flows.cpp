@@ -14,6 +14,15 @@ namespace emulator {
 
 using nlohmann::json;
 
+// A dataset export reads the Data Lake; an audience export the Profile Store. (Some flow specs
+// serve both: the cloud-storage tutorials use 17be2013-... for ADLS audiences and datasets.)
+bool exports_datasets(const Call& call, const json& flow) {
+  const json ids = flow.value("sourceConnectionIds", json::array());
+  if (!ids.is_array() || ids.empty() || !ids[0].is_string()) return false;
+  const json* source = find_entity(call, "sourceConnections", ids[0].get<std::string>());
+  return source && str((*source)["connectionSpec"], "id") == kDataLakeSpec;
+}
+
 namespace {
 
 // The flow specs of the tutorial era, whose transformation keeps profileSelectors.
@@ -24,15 +33,6 @@ const std::set<std::string> kLegacyFlowSpecs = {"71471eba-b620-49e4-90fd-23f1fa0
 bool listed(const json& spec, const char* field, const std::string& id) {
   const json ids = spec.value(field, json::array());
   return std::find(ids.begin(), ids.end(), json(id)) != ids.end();
-}
-
-// A dataset export reads the Data Lake; an audience export the Profile Store. (Some flow specs
-// serve both: the cloud-storage tutorials use 17be2013-... for ADLS audiences and datasets.)
-bool exports_datasets(const Call& call, const json& flow) {
-  const json ids = flow.value("sourceConnectionIds", json::array());
-  if (!ids.is_array() || ids.empty() || !ids[0].is_string()) return false;
-  const json* source = find_entity(call, "sourceConnections", ids[0].get<std::string>());
-  return source && str((*source)["connectionSpec"], "id") == kDataLakeSpec;
 }
 
 // A flow spec's name and the _workflow it is read with, for messages: "Amazon S3 - Segment

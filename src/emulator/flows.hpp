@@ -20,6 +20,9 @@ Response flow_action(Call& call, const std::string& id);
 std::optional<Failure> patched_flow_problem(Call& call, nlohmann::json& updated,
                                             const nlohmann::json& before);
 
+// Whether the flow exports datasets (its source connection reads the Data Lake), not audiences.
+bool exports_datasets(const Call& call, const nlohmann::json& flow);
+
 // What the target spec's conditionals on the flow spec read of a flow:
 // {"flowSpec": {"attributes": {"_workflow": [...]}}}.
 nlohmann::json workflow_context(const Call& call, const nlohmann::json& flow);

@@ -31,6 +31,12 @@ bool exportable(const json& flow) {
 
 Run plan_run(std::mt19937_64& rng, const json& flow, std::int64_t started_ms,
              const RunOptions& options, std::string id, std::string etag) {
+  return plan_run(rng, flow, exported_audiences(flow), started_ms, options, std::move(id),
+                  std::move(etag));
+}
+
+Run plan_run(std::mt19937_64& rng, const json& flow, std::vector<std::string> audiences,
+             std::int64_t started_ms, const RunOptions& options, std::string id, std::string etag) {
   Run r;
   r.id = std::move(id);
   r.etag = std::move(etag);
@@ -41,7 +47,7 @@ Run plan_run(std::mt19937_64& rng, const json& flow, std::int64_t started_ms,
   r.sandbox_id = flow.value("sandboxId", "");
   r.sandbox_name = flow.value("sandboxName", "");
   r.org = flow.value("imsOrgId", "");
-  r.audiences = exported_audiences(flow);
+  r.audiences = std::move(audiences);
   r.started_ms = started_ms;
   // Durations vary around the configured one, as real runs do.
   const auto spread = std::uniform_real_distribution<double>(0.6, 1.4)(rng);

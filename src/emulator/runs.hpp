@@ -42,6 +42,7 @@ struct Run {
   std::string sandbox_id;
   std::string sandbox_name;
   std::string org;
+  bool adhoc = false;  // started by POST /adhocrun, not by the flow's schedule
 };
 
 // The audience IDs a flow exports (segment selectors of its first transformation).
@@ -51,6 +52,9 @@ bool exportable(const nlohmann::json& flow);
 
 Run plan_run(std::mt19937_64& rng, const nlohmann::json& flow, std::int64_t started_ms,
              const RunOptions& options, std::string id, std::string etag);
+// A run of `flow` that exports only `audiences` (an ad hoc job's run: one audience each).
+Run plan_run(std::mt19937_64& rng, const nlohmann::json& flow, std::vector<std::string> audiences,
+             std::int64_t started_ms, const RunOptions& options, std::string id, std::string etag);
 
 // The run as GET /runs shows it at `now_ms`: processing until it completes.
 nlohmann::json render_run(const Run& run, std::int64_t now_ms);

@@ -1,5 +1,6 @@
 #include "service.hpp"
 
+#include "adhoc_runs.hpp"
 #include "catalogue.hpp"
 #include "connections.hpp"
 #include "conversion_service.hpp"
@@ -134,19 +135,21 @@ Service::Service(Options options, std::function<std::chrono::system_clock::time_
 
 Service::~Service() = default;
 
-// Everything but the lock: the rate limit, faults, then IMS, Flow Service or one of the Platform
-// APIs a mapping set is built with, by path. Paths outside them are not served: a client that
-// drops the base path gets 404.
+// Everything but the lock: the rate limit, faults, then IMS, Flow Service, one of the Platform
+// APIs a mapping set is built with, or the ad hoc activation API, by path. Paths outside them are
+// not served: a client that drops the base path gets 404.
 Response Service::route(const Request& req) {
   emulator::State& state = *state_;
   std::string rid;
   if (auto it = req.headers.find("x-request-id"); it != req.headers.end()) rid = it->second;
   if (rid.empty()) rid = state.uuid();
   using Router = Response (*)(Call&);
-  static const std::pair<const char*, Router> bases[] = {{kFlowServicePath, route_flow_service},
-                                                         {kConversionPath, route_conversion},
-                                                         {kEntityTypesPath, route_entity_types},
-                                                         {kNamespacesPath, route_namespaces}};
+  static const std::pair<const char*, Router> bases[] = {
+      {kFlowServicePath, route_flow_service},
+      {kConversionPath, route_conversion},
+      {kEntityTypesPath, route_entity_types},
+      {kNamespacesPath, route_namespaces},
+      {kAdhocActivationPath, route_adhoc_activation}};
   Router router = nullptr;
   std::string path = req.path;
   for (const auto& [base, r] : bases) {

@@ -82,6 +82,8 @@ class FlowService {
   // answer, not an error. For `aepflow api`.
   Result<Response> send(Request req);
   const std::string& base_url() const;
+  // The service's clock, as the Date headers of its answers tell it.
+  const ServiceClock& clock() const { return service_.clock(); }
   // Whether independent requests may be sent at the same time, from several threads.
   bool concurrent() const;
 

@@ -100,8 +100,8 @@ const std::vector<Noun>& nouns() {
        "Campaign\" --mode S3 --bucket acme-exports --path daily --format CSV\n  aepflow target "
        "list"},
       {"flow",
-       "dataflows: create, activate, deactivate, audiences, get, update, validate, list, "
-       "enable, disable, delete",
+       "dataflows: create, activate, deactivate, export-now, audiences, get, update, validate, "
+       "list, enable, disable, delete",
        "FLOW",
        [](Group& g, Context& ctx) {
          add_flow_create(g, ctx);
@@ -111,6 +111,7 @@ const std::vector<Noun>& nouns() {
          add_flow_validate(g, ctx);
          add_flow_audiences(g, ctx);
          add_flow_deactivate(g, ctx);
+         add_flow_export_now(g, ctx);
          add_flow_list(g, ctx);
          add_flow_enable(g, ctx);
          add_flow_disable(g, ctx);

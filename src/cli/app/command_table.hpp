@@ -23,6 +23,7 @@ void add_flow_get(Group& parent, Context& ctx);
 void add_flow_validate(Group& parent, Context& ctx);
 void add_flow_audiences(Group& parent, Context& ctx);
 void add_flow_deactivate(Group& parent, Context& ctx);
+void add_flow_export_now(Group& parent, Context& ctx);
 void add_flow_list(Group& parent, Context& ctx);
 void add_flow_enable(Group& parent, Context& ctx);
 void add_flow_disable(Group& parent, Context& ctx);

@@ -320,6 +320,13 @@ Result<MappingServices> Context::mapping_services() {
   return MappingServices{**s, *data_prep_, *profile_reads_};
 }
 
+Result<AdhocActivation*> Context::adhoc_activation() {
+  auto s = service();  // builds the pipeline
+  if (!s) return std::unexpected(s.error());
+  if (!adhoc_) adhoc_ = std::make_unique<AdhocActivation>(*pipeline_);
+  return adhoc_.get();
+}
+
 Result<SpecStore*> Context::specs() {
   if (specs_) return specs_.get();
   auto s = service();

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+#include "aepflow/activation/adhoc_activation.hpp"
 #include "aepflow/activation/mapped_activation.hpp"
 #include "aepflow/auth/client_credentials.hpp"
 #include "aepflow/dataprep/client.hpp"
@@ -52,6 +53,8 @@ class Context {
   Result<FlowService*> service();
   // Flow Service, Data Prep and the Platform reads a mapping set is built from, on one pipeline.
   Result<MappingServices> mapping_services();
+  // The ad hoc activation API, on the same pipeline as Flow Service.
+  Result<AdhocActivation*> adhoc_activation();
   // The OAuth server-to-server token source, or a usage error when no client is configured.
   Result<ClientCredentialsToken*> client_credentials();
   // Changing the prod sandbox needs --yes, AEP_ASSUME_YES=1, or a yes on the terminal.
@@ -89,6 +92,7 @@ class Context {
   std::unique_ptr<FlowService> service_;
   std::unique_ptr<DataPrep> data_prep_;
   std::unique_ptr<ProfileReads> profile_reads_;
+  std::unique_ptr<AdhocActivation> adhoc_;
   std::vector<std::string> secrets_;
   std::optional<std::string> stdin_text_;
   std::unique_ptr<SpecStore> specs_;
