@@ -29,9 +29,7 @@ struct DatasetScheduleFlags {
   std::optional<std::string> start, end;   // YYYY-MM-DD, RFC 3339 or epoch seconds
   std::optional<std::string> folder_template;
 
-  bool any() const {
-    return every || once || export_mode || start || end || folder_template;
-  }
+  bool any() const { return every || once || export_mode || start || end || folder_template; }
 };
 
 // "2026-12-31" (midnight UTC), "2026-12-31T18:00:00Z" or with an offset, or epoch seconds, as

@@ -16,6 +16,7 @@ struct ListOptions {
   std::string destination;
   std::string name;
   std::string state;
+  std::string kind;
   std::vector<std::string> filters;
   std::string order_by;
   std::string limit;
@@ -32,10 +33,22 @@ Result<void> run(const ListSpec& spec, const ListOptions& o, Context& ctx) {
   if (o.name.find(',') != std::string::npos) {
     return usage("--name cannot contain a comma (the service reads it as a list of names)");
   }
+  std::string kind_filter;
+  if (!o.kind.empty()) {
+    std::vector<std::string> names;
+    for (const auto& [name, filter] : spec.kinds) {
+      names.push_back(name);
+      if (name == o.kind) kind_filter = filter;
+    }
+    if (kind_filter.empty()) {
+      return usage("--kind must be " + join(names, " or ") + ", got '" + printable(o.kind) + "'");
+    }
+  }
   auto service = ctx.service();
   if (!service) return std::unexpected(service.error());
   ListQuery q;
   if (!o.include_sources) q.properties = spec.default_properties;
+  if (!kind_filter.empty()) q.properties.push_back(kind_filter);
   if (!o.destination.empty()) {
     auto id = resolve_connection_spec(**service, o.destination);
     if (!id) return std::unexpected(id.error());
@@ -128,6 +141,12 @@ void add_list_command(Group& parent, Context& ctx, ListSpec spec) {
   }
   cmd.option("--name", o->name, "only those with exactly this name");
   if (shared->has_state) cmd.option("--state", o->state, "only enabled or disabled ones");
+  if (!shared->kinds.empty()) {
+    std::vector<std::string> names;
+    for (const auto& k : shared->kinds)
+      names.push_back(k.first);
+    cmd.option("--kind", o->kind, "only those that export " + join(names, " or "));
+  }
   cmd.option("--filter", o->filters,
              "a property= filter expression passed as given, e.g. 'createdAt>=1764000000000' "
              "(repeatable; all must match)");

@@ -25,6 +25,9 @@ struct ListSpec {
   bool has_state = false;
   // Filters always sent unless --include-sources (flow list: destination flows only).
   std::vector<std::string> default_properties;
+  // --kind NAME sends the filter given for NAME (flow list: audiences or datasets); none: no
+  // --kind.
+  std::vector<std::pair<std::string, std::string>> kinds;
 };
 
 void add_list_command(Group& parent, Context& ctx, ListSpec spec);

@@ -19,13 +19,17 @@ constexpr std::string_view incremental = "FIRST_FULL_THEN_INCREMENTAL";
 constexpr std::string_view full_once = "DAILY_FULL_EXPORT";
 
 // The schema's macros (DatasetScheduleParams_V2.folderNameTemplate), each optional.
-constexpr std::array<std::string_view, 8> folder_macros = {
-    "DESTINATION",     "DATASET_NAME",   "DATASET_ID",  "DESTINATION_INSTANCE_ID",
-    "DESTINATION_INSTANCE_NAME", "SANDBOX_NAME", "EXPORT_TIME", "DATETIME(YYYYMMdd_HHmmss)"};
+constexpr std::array<std::string_view, 8> folder_macros = {"DESTINATION",
+                                                           "DATASET_NAME",
+                                                           "DATASET_ID",
+                                                           "DESTINATION_INSTANCE_ID",
+                                                           "DESTINATION_INSTANCE_NAME",
+                                                           "SANDBOX_NAME",
+                                                           "EXPORT_TIME",
+                                                           "DATETIME(YYYYMMdd_HHmmss)"};
 
 bool all_digits(std::string_view s) {
-  return !s.empty() &&
-         std::ranges::all_of(s, [](unsigned char c) { return std::isdigit(c) != 0; });
+  return !s.empty() && std::ranges::all_of(s, [](unsigned char c) { return std::isdigit(c) != 0; });
 }
 
 int number(std::string_view s) {
@@ -62,8 +66,8 @@ Result<std::pair<std::string, int>> parse_every(std::string_view text) {
   if (text == "8h") {
     why = " (Adobe's UI guide lists 8 hours; the service's schema takes 3, 6, 9 and 12)";
   }
-  return usage("--every '" + printable(text) + "': a dataset export runs every 3h, 6h, 9h, 12h or 1d" +
-               why);
+  return usage("--every '" + printable(text) +
+               "': a dataset export runs every 3h, 6h, 9h, 12h or 1d" + why);
 }
 
 Result<void> check_mode(std::string_view mode) {
