@@ -187,8 +187,8 @@ Result<std::int64_t> parse_export_time(std::string_view flag, std::string_view t
   } else if (rest.size() == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':' &&
              all_digits(rest.substr(1, 2)) && all_digits(rest.substr(4, 2)) &&
              number(rest.substr(1, 2)) < 24 && number(rest.substr(4, 2)) < 60) {
-    offset = (number(rest.substr(1, 2)) * 3600 + number(rest.substr(4, 2)) * 60) *
-             (rest[0] == '-' ? -1 : 1);
+    const std::int64_t hours = number(rest.substr(1, 2)), minutes = number(rest.substr(4, 2));
+    offset = (hours * 3600 + minutes * 60) * (rest[0] == '-' ? -1 : 1);
   } else {
     return usage(std::string(flag) + " '" + printable(text) +
                  "': an RFC 3339 time ends in Z or an offset (+02:00)");
